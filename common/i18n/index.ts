@@ -1,0 +1,44 @@
+import i18next, { type i18n, type TFunction } from 'i18next';
+import { nl } from './nl.js';
+import { en } from './en.js';
+
+export const SUPPORTED_LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'nl';
+
+export const catalogs = { nl, en } as const;
+
+/** Picks the first supported locale from an Accept-Language header or a stored preference. */
+export function resolveLocale(...candidates: (string | null | undefined)[]): Locale {
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    for (const part of candidate.split(',')) {
+      const tag = part.split(';')[0]?.trim().toLowerCase().slice(0, 2);
+      if (tag && (SUPPORTED_LOCALES as readonly string[]).includes(tag)) return tag as Locale;
+    }
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** Creates an independent i18next instance (server: one per process; client: one per page load). */
+export function createI18n(locale: Locale = DEFAULT_LOCALE): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...SUPPORTED_LOCALES],
+    resources: { nl: { translation: nl }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+  });
+  return instance;
+}
+
+let serverInstance: i18n | undefined;
+
+/** Returns a translate function for a locale, sharing one i18next instance. */
+export function translatorFor(locale: Locale): TFunction {
+  serverInstance ??= createI18n(DEFAULT_LOCALE);
+  return serverInstance.getFixedT(locale);
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Error codes and their HTTP status: the one table the whole API answers with. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  WRONG_PASSWORD: 403,
+  INVITE_OTHER_USER: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  INVALID_TOKEN: 404,
+  CONFLICT: 409,
+  ALREADY_EXISTS: 409,
+  ALREADY_MEMBER: 409,
+  LAST_ADMIN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNKNOWN_MUNICIPALITY: 400,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const errorFieldSchema = z.object({ path: z.string(), message: z.string() });
+
+/** The stable JSON shape of every error response. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(errorFieldSchema).optional(),
+    requestId: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
+});
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,0 +1,126 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { resolve } from 'node:path';
+import * as schema from './schema.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+/** Plain SQL access for migrations, backups and other set-based work Drizzle does not model. */
+export interface RawSql {
+  /** Runs one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  db: Db;
+  raw: RawSql;
+  /** Runs fn inside one transaction on one connection (raw SQL). */
+  rawTransaction<T>(fn: (tx: RawSql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… — use a PostgreSQL server. */
+  databaseUrl?: string;
+  /** Directory for PGlite; omitted means in memory (tests). */
+  dataDir?: string;
+  /** A PGlite data-dir dump (tarball) to start from, used by tests to skip migrations. */
+  loadDataDir?: Blob;
+}
+
+/** Opens PGlite (embedded) or a PostgreSQL pool behind one Drizzle handle. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir, options.loadDataDir);
+}
+
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<DatabaseHandle> {
+  const release = dataDir ? acquireDataDirLock(resolve(dataDir)) : () => {};
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      dataDir: dataDir ? resolve(dataDir) : undefined,
+      loadDataDir,
+      extensions: { pg_trgm, unaccent, btree_gist },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const raw: RawSql = {
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    query: async <T>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
+  };
+  return {
+    kind: 'pglite',
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    raw,
+    rawTransaction: (fn) =>
+      client.transaction((tx) =>
+        fn({
+          exec: async (text) => {
+            await tx.exec(text);
+          },
+          query: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows,
+        }),
+      ),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Fail at start-up, not on the first request, when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  const raw: RawSql = {
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
+  };
+  return {
+    kind: 'postgresql',
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    raw,
+    rawTransaction: async (fn) => {
+      const connection = await pool.connect();
+      try {
+        await connection.query('BEGIN');
+        const result = await fn({
+          exec: async (text) => {
+            await connection.query(text);
+          },
+          query: async <T>(text: string, params?: unknown[]) => (await connection.query(text, params)).rows as T[],
+        });
+        await connection.query('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,20 @@
+-- Reference data: the Westhoek municipalities (NIS codes, postal codes) from shared/reference.
+INSERT INTO municipalities (nis_code, name, postal_codes, arrondissement, province) VALUES
+  ('38002', 'Alveringem', '{8690,8691}', 'Veurne', 'West-Vlaanderen'),
+  ('38008', 'De Panne', '{8660}', 'Veurne', 'West-Vlaanderen'),
+  ('32003', 'Diksmuide', '{8600}', 'Diksmuide', 'West-Vlaanderen'),
+  ('33039', 'Heuvelland', '{8950,8951,8952,8953,8954,8956,8958}', 'Ieper', 'West-Vlaanderen'),
+  ('32006', 'Houthulst', '{8650}', 'Diksmuide', 'West-Vlaanderen'),
+  ('33011', 'Ieper', '{8900,8902,8904,8906,8908}', 'Ieper', 'West-Vlaanderen'),
+  ('32010', 'Koekelare', '{8680}', 'Diksmuide', 'West-Vlaanderen'),
+  ('38014', 'Koksijde', '{8670}', 'Veurne', 'West-Vlaanderen'),
+  ('32011', 'Kortemark', '{8610}', 'Diksmuide', 'West-Vlaanderen'),
+  ('33040', 'Langemark-Poelkapelle', '{8920}', 'Ieper', 'West-Vlaanderen'),
+  ('32030', 'Lo-Reninge', '{8647}', 'Diksmuide', 'West-Vlaanderen'),
+  ('33016', 'Mesen', '{8957}', 'Ieper', 'West-Vlaanderen'),
+  ('38016', 'Nieuwpoort', '{8620}', 'Veurne', 'West-Vlaanderen'),
+  ('33021', 'Poperinge', '{8970,8972,8978}', 'Ieper', 'West-Vlaanderen'),
+  ('38025', 'Veurne', '{8630}', 'Veurne', 'West-Vlaanderen'),
+  ('33041', 'Vleteren', '{8640}', 'Ieper', 'West-Vlaanderen'),
+  ('33029', 'Wervik', '{8940}', 'Ieper', 'West-Vlaanderen'),
+  ('33037', 'Zonnebeke', '{8980}', 'Ieper', 'West-Vlaanderen');

@@ -1,0 +1,25 @@
+-- Reference data: the 22 sector boxes of the toolkit "Bouw je netwerk uit" (inspiratielijst).
+-- "cultural" decides the half of the bubble scheme: cultural actors on top, non-cultural below.
+INSERT INTO sectors (key, name, examples, cultural, position) VALUES
+  ('kunsten', 'Kunsten', ARRAY['beeldende kunst', 'muziek', 'podiumkunsten', 'circus en crossovers', 'cultuureducatieve organisaties', 'musea', 'galerieën', 'kunstonderwijs'], true, 1),
+  ('amateurkunsten', 'Amateurkunsten', ARRAY['beeldende kunsten', 'muziek', 'podiumkunsten en crossovers', 'Koor en Stem', 'VLAMO', 'KDO'], true, 2),
+  ('circuskunsten', 'Circuskunsten', ARRAY['Circuscentrum', 'circusateliers', 'circusscholen'], true, 3),
+  ('lokaal-cultuurbeleid', 'Lokaal cultuurbeleid', ARRAY['cultuurcentrum', 'gemeenschapscentrum', 'cultuurdienst', 'bibliotheek', 'stadsmuseum'], true, 4),
+  ('sociaal-cultureel-volwassenenwerk', 'Sociaal-cultureel volwassenenwerk', ARRAY['Gezinsbond', 'Natuurpunt', 'Femma', 'OKRA', 'Avansa', 'Neos', 'Davidsfonds', 'burgerbewegingen', 'FERM', 'VOEM', 'Darna'], true, 5),
+  ('onderwijs', 'Onderwijs', ARRAY['scholen', 'DKO', 'Centrum voor Basiseducatie', 'centra voor volwassenenonderwijs'], false, 6),
+  ('jeugd', 'Jeugd', ARRAY['jeugddienst', 'jeugdhuis', 'jeugdraad', 'jeugdbeweging', 'jeugdwelzijnswerk', 'Formaat', 'De Ambrassade', 'Bataljong'], false, 7),
+  ('erfgoed', 'Erfgoed', ARRAY['depotwerking', 'musea', 'erfgoedcel', 'archief', 'heemkundige kring'], true, 8),
+  ('onroerend-erfgoed', 'Onroerend erfgoed', ARRAY['Herita', 'IOED', 'tijdelijke invulling', 'erfgoedvereniging', 'eigenaars'], true, 9),
+  ('sport', 'Sport', ARRAY['Sport Vlaanderen', 'lokale sportdienst', 'sportclubs', 'dansscholen', 'skateparken', 'fitnesscentra', 'G-sport'], false, 10),
+  ('welzijn', 'Welzijn', ARRAY['woonzorgcentra', 'serviceflats', 'sociaal huis', 'dienstencentrum', 'wijkcentra', 'OCMW', 'samenlevingsopbouw'], false, 11),
+  ('gezondheidszorg', 'Gezondheidszorg', ARRAY['ziekenhuizen', 'LOGO', 'eerstelijnszone'], false, 12),
+  ('milieu', 'Milieu', ARRAY['Natuurpunt', 'regionaal landschap', 'recyclagepark en afvalophaling'], false, 13),
+  ('toerisme', 'Toerisme', ARRAY['provincie', 'lokale toeristische diensten', 'Toerisme Vlaanderen', 'logies en horeca', 'attracties en toeristische infrastructuur'], false, 14),
+  ('inburgering', 'Inburgering', ARRAY['Agentschap Integratie en Inburgering', 'diversiteitscel'], false, 15),
+  ('mobiliteit', 'Mobiliteit', ARRAY['Trage Wegen', 'Fietsersbond', 'Mobiel 21', 'fietsherstelplaatsen'], false, 16),
+  ('duurzaamheid', 'Duurzaamheid', ARRAY['repaircafés', 'upcyclingateliers'], false, 17),
+  ('lokale-economie', 'Lokale economie', ARRAY['Unizo', 'lokale handelaars', 'coworking', 'VOKA', 'centrummanager', 'Netwerk Ondernemen'], false, 18),
+  ('tewerkstelling', 'Tewerkstelling', ARRAY['VDAB', 'maatwerkbedrijven', 'sociale tewerkstelling', 'BIS-stage'], false, 19),
+  ('ruimtelijke-ordening', 'Ruimtelijke ordening', ARRAY[]::text[], false, 20),
+  ('andere', 'Andere (cultureel)', ARRAY['design', 'architectuur', 'festivals', 'vertellers'], true, 21),
+  ('andere-2', 'Andere (maatschappelijk)', ARRAY['brandweer', 'landelijke gilden', 'Boerenbond', 'Rode Kruis'], false, 22);

@@ -1,0 +1,6 @@
+// Every Drizzle table of every domain, in one namespace for the database handle.
+// A new domain adds its schema file here and a numbered SQL file under ./migrations.
+export * from '../domains/reference/schema.js';
+export * from '../domains/regions/schema.js';
+export * from '../domains/accounts/schema.js';
+export * from '../domains/audit/schema.js';

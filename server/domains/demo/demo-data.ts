@@ -1,0 +1,58 @@
+/** The demo: two regions of the seeds and four accounts, one per role, with printed passwords. */
+
+export const DEMO_PASSWORD_NOTE = 'Demo-wachtwoorden zijn enkel voor de demo: wijzig ze of start met REGIEKAMER_DEMO=0 in productie.';
+
+export const demoRegions = [
+  {
+    slug: 'zuidelijke-westhoek',
+    name: 'Zuidelijke Westhoek (CO7)',
+    description:
+      'Zeven gemeenten in de zuidelijke Westhoek werken samen aan cultuur en erfgoed: een regionaal netwerk, een uitleendienst en gedeelde communicatie.',
+    // The CO7 members of the reference list.
+    municipalities: ['33039', '33011', '33040', '33016', '33021', '33041', '33037'],
+  },
+  {
+    slug: 'westhoek',
+    name: 'Westhoek',
+    description:
+      'De referentieregio Westhoek: lokale besturen en partners bouwen samen aan de sociale netwerken van nieuwkomers en aan vrijetijdsparticipatie voor iedereen.',
+    // All 18 municipalities of the reference list; the membership stays editable (the seeds speak of 17).
+    municipalities: [
+      '38002', '38008', '32003', '33039', '32006', '33011', '32010', '38014', '32011',
+      '33040', '32030', '33016', '38016', '33021', '38025', '33041', '33029', '33037',
+    ],
+  },
+] as const;
+
+export const demoUsers = [
+  {
+    email: 'regisseur@demo.regiekamer.be',
+    name: 'Ruth Regisseur',
+    password: 'regiekamer-admin',
+    roles: [
+      { region: 'zuidelijke-westhoek', role: 'admin' },
+      { region: 'westhoek', role: 'admin' },
+    ],
+  },
+  {
+    email: 'partner@demo.regiekamer.be',
+    name: 'Pieter Partner',
+    password: 'regiekamer-editor',
+    roles: [{ region: 'zuidelijke-westhoek', role: 'editor' }],
+  },
+  {
+    email: 'stuurgroep@demo.regiekamer.be',
+    name: 'Sara Stuurgroep',
+    password: 'regiekamer-steering',
+    roles: [
+      { region: 'zuidelijke-westhoek', role: 'steering' },
+      { region: 'westhoek', role: 'steering' },
+    ],
+  },
+  {
+    email: 'lezer@demo.regiekamer.be',
+    name: 'Lars Lezer',
+    password: 'regiekamer-viewer',
+    roles: [{ region: 'westhoek', role: 'viewer' }],
+  },
+] as const;

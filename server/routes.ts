@@ -1,0 +1,13 @@
+import type { ApiInstance } from './http/route-types.js';
+import { healthRoutes } from './domains/health/routes.js';
+import { referenceRoutes } from './domains/reference/routes.js';
+import { regionRoutes } from './domains/regions/routes.js';
+import { accountRoutes } from './domains/accounts/routes.js';
+
+/** Every domain's routes, mounted under /api. A new domain adds one line here. */
+export async function apiRoutes(api: ApiInstance): Promise<void> {
+  await api.register(healthRoutes);
+  await api.register(referenceRoutes);
+  await api.register(regionRoutes);
+  await api.register(accountRoutes);
+}
