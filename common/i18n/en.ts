@@ -14,6 +14,8 @@ export const en: Catalog = {
     mainNavigation: 'Main navigation',
     regionNavigation: 'Region navigation',
     menu: 'Menu',
+    pageTitle: '{{page}} · Regiekamer',
+    pageTitleInRegion: '{{page}} · {{region}} · Regiekamer',
   },
   nav: {
     home: 'Home',
@@ -56,6 +58,7 @@ export const en: Catalog = {
     moduleComingTitle: '{{module}}',
     moduleComing: 'This module is being built. It will arrive in a next version of Regiekamer.',
     notFound: 'This region does not exist.',
+    backToOverview: 'Back to the overview of {{region}}',
     modulesIntro: {
       network: 'Actors per municipality and sector, strengths and needs, relations and white spots.',
       brokering: 'The “Build your network” workshop and partner suggestions.',
@@ -78,6 +81,10 @@ export const en: Catalog = {
     conflict: 'Someone else changed these settings in the meantime. Below is the newest version; your changes were not saved.',
     yourVersion: 'Your version',
     reload: 'Load newest version',
+    newestVersion: 'Newest version',
+    field: 'Field',
+    lastChanged: 'Changed on {{date}}',
+    reloaded: 'The newest version is now in the form. Make your changes again and save.',
   },
   users: {
     title: 'Users of the region',
@@ -99,6 +106,13 @@ export const en: Catalog = {
     inviteLink: 'No mail server is configured. Send this link to {{email}} yourself:',
     roleUpdated: 'The role has been changed.',
     you: '(you)',
+    since: 'Member since',
+    inviteLinkLabel: 'Invitation link',
+    copyLink: 'Copy link',
+    copied: 'The link has been copied.',
+    removeTitle: 'Remove member',
+    removed: '{{name}} has been removed from the region.',
+    revoked: 'The invitation for {{email}} has been revoked.',
   },
   auth: {
     loginTitle: 'Log in',
@@ -123,6 +137,7 @@ export const en: Catalog = {
     inviteAcceptedLogin: 'You already have an account. Log in with {{email}} to accept the invitation.',
     inviteAccepted: 'Welcome! You are now a member of {{region}}.',
     inviteInvalid: 'This invitation is invalid, expired or already used.',
+    backToLogin: 'Back to log in',
   },
   account: {
     title: 'My account',
@@ -150,6 +165,7 @@ export const en: Catalog = {
     notFound: 'This page does not exist (any more).',
     forbidden: 'You do not have access to this page.',
     loginRequired: 'Log in to see this page.',
+    retry: 'Try again',
   },
   errors: {
     VALIDATION_FAILED: 'Some fields are not filled in correctly.',

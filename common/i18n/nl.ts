@@ -12,6 +12,8 @@ export const nl = {
     mainNavigation: 'Hoofdnavigatie',
     regionNavigation: 'Navigatie binnen de regio',
     menu: 'Menu',
+    pageTitle: '{{page}} · Regiekamer',
+    pageTitleInRegion: '{{page}} · {{region}} · Regiekamer',
   },
   nav: {
     home: 'Start',
@@ -55,6 +57,7 @@ export const nl = {
     moduleComingTitle: '{{module}}',
     moduleComing: 'Deze module is in opbouw. Ze komt in een volgende versie van Regiekamer.',
     notFound: 'Deze regio bestaat niet.',
+    backToOverview: 'Terug naar het overzicht van {{region}}',
     modulesIntro: {
       network: 'Actoren per gemeente en sector, sterktes en noden, relaties en witte vlekken.',
       brokering: 'De workshop “Bouw je netwerk uit” en partnersuggesties.',
@@ -78,6 +81,10 @@ export const nl = {
       'Iemand anders heeft deze instellingen intussen gewijzigd. Hieronder zie je de nieuwste versie; jouw wijzigingen zijn niet opgeslagen.',
     yourVersion: 'Jouw versie',
     reload: 'Nieuwste versie laden',
+    newestVersion: 'Nieuwste versie',
+    field: 'Gegeven',
+    lastChanged: 'Gewijzigd op {{date}}',
+    reloaded: 'De nieuwste versie staat nu in het formulier. Breng je wijzigingen opnieuw aan en sla op.',
   },
   users: {
     title: 'Gebruikers van de regio',
@@ -100,6 +107,13 @@ export const nl = {
       'Er is geen mailserver ingesteld. Bezorg deze link zelf aan {{email}}:',
     roleUpdated: 'De rol is aangepast.',
     you: '(jij)',
+    since: 'Lid sinds',
+    inviteLinkLabel: 'Uitnodigingslink',
+    copyLink: 'Link kopiëren',
+    copied: 'De link is gekopieerd.',
+    removeTitle: 'Lid verwijderen',
+    removed: '{{name}} is uit de regio verwijderd.',
+    revoked: 'De uitnodiging voor {{email}} is ingetrokken.',
   },
   auth: {
     loginTitle: 'Aanmelden',
@@ -124,6 +138,7 @@ export const nl = {
     inviteAcceptedLogin: 'Je hebt al een account. Meld je aan met {{email}} om de uitnodiging te aanvaarden.',
     inviteAccepted: 'Welkom! Je bent nu lid van {{region}}.',
     inviteInvalid: 'Deze uitnodiging is ongeldig, verlopen of al gebruikt.',
+    backToLogin: 'Terug naar aanmelden',
   },
   account: {
     title: 'Mijn account',
@@ -151,6 +166,7 @@ export const nl = {
     notFound: 'Deze pagina bestaat niet (meer).',
     forbidden: 'Je hebt geen toegang tot deze pagina.',
     loginRequired: 'Meld je aan om deze pagina te bekijken.',
+    retry: 'Opnieuw proberen',
   },
   errors: {
     VALIDATION_FAILED: 'Sommige velden zijn niet correct ingevuld.',

@@ -28,6 +28,8 @@ export interface DatabaseHandle {
   /** Runs fn inside one transaction on one connection (raw SQL). */
   rawTransaction<T>(fn: (tx: RawSql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: a tarball of the data directory (test snapshots). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface OpenDatabaseOptions {
@@ -77,6 +79,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
           query: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows,
         }),
       ),
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: async () => {
       try {
         await client.close();

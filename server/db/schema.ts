@@ -4,3 +4,4 @@ export * from '../domains/reference/schema.js';
 export * from '../domains/regions/schema.js';
 export * from '../domains/accounts/schema.js';
 export * from '../domains/audit/schema.js';
+export * from '../domains/network/schema.js';

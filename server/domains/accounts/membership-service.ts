@@ -115,34 +115,37 @@ export async function acceptInvitation(
   input: { name?: string; password?: string },
 ): Promise<{ userId: string; regionSlug: string; newAccount: boolean }> {
   const { invitation, region } = await findOpenInvitation(db, token);
-  let userId: string;
-  let newAccount = false;
+  let newUser: { name: string; passwordHash: string } | null = null;
   if (currentUser) {
     if (currentUser.email !== invitation.email) throw new AppError('INVITE_OTHER_USER', { email: invitation.email });
-    userId = currentUser.id;
   } else {
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
     if (existing) throw new AppError('UNAUTHENTICATED');
     if (!input.name) throw fieldError('name', 'validation.required');
     if (!input.password) throw fieldError('password', 'validation.required');
-    const passwordHash = await hashPassword(input.password);
-    const [created] = await db.insert(users).values({ email: invitation.email, name: input.name, passwordHash }).returning({ id: users.id });
-    userId = created!.id;
-    newAccount = true;
+    newUser = { name: input.name, passwordHash: await hashPassword(input.password) };
   }
-  await db.transaction(async (tx) => {
+  // Account, membership and the claimed invitation are written together or not at all.
+  const userId = await db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(invitations)
       .set({ acceptedAt: new Date() })
       .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
       .returning();
     if (!claimed) throw new AppError('INVALID_TOKEN');
+    let id = currentUser?.id;
+    if (newUser) {
+      const [created] = await tx.insert(users).values({ email: invitation.email, ...newUser }).returning({ id: users.id });
+      id = created!.id;
+    }
     await tx
       .insert(memberships)
-      .values({ userId, regionId: invitation.regionId, role: invitation.role })
+      .values({ userId: id!, regionId: invitation.regionId, role: invitation.role })
       .onConflictDoUpdate({ target: [memberships.userId, memberships.regionId], set: { role: invitation.role } });
-    await recordChange(tx, { regionId: invitation.regionId, userId, entityType: 'membership', entityId: userId, action: 'join', changes: { role: { before: null, after: invitation.role } } });
+    await recordChange(tx, { regionId: invitation.regionId, userId: id!, entityType: 'membership', entityId: id!, action: 'join', changes: { role: { before: null, after: invitation.role } } });
+    return id!;
   });
+  const newAccount = newUser !== null;
   return { userId, regionSlug: region.slug, newAccount };
 }
 

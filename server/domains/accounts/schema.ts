@@ -24,6 +24,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => regions.id, { onDelete: 'cascade' }),
     role: text('role').$type<Role>().notNull(),
+    /** For editors: the partner organisation (actor) they may edit. FK added in migration 0010. */
+    actorId: uuid('actor_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.regionId] })],

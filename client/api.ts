@@ -1,0 +1,107 @@
+import { i18n, currentLocale } from './i18n';
+
+/** A failed API call, carrying the server's error body (messages already translated by the server). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: { path: string; message: string }[] = [],
+    readonly details?: unknown,
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The message for one field, matching "municipalities" also for "municipalities.3". */
+  fieldMessage(field: string): string | undefined {
+    return this.fields.find((problem) => problem.path === field || problem.path.startsWith(`${field}.`))?.message;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+interface SessionHooks {
+  csrfToken: () => string | null;
+  /** Fetches a fresh session after a CSRF failure; returns the new token (null when logged out). */
+  recoverCsrf: () => Promise<string | null>;
+  /** Called when the server says the session is gone, so the interface can show the login prompt. */
+  onUnauthenticated: () => void;
+}
+
+let hooks: SessionHooks = {
+  csrfToken: () => null,
+  recoverCsrf: async () => null,
+  onUnauthenticated: () => undefined,
+};
+
+/** Connects the API client to the session (done once by the SessionProvider). */
+export function connectSession(sessionHooks: SessionHooks): void {
+  hooks = sessionHooks;
+}
+
+interface ErrorShape {
+  error?: { code?: unknown; message?: unknown; fields?: unknown; details?: unknown; requestId?: unknown };
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => ({}))) as ErrorShape;
+  const error = body.error;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    const fields = Array.isArray(error.fields) ? (error.fields as { path: string; message: string }[]) : [];
+    return new ApiError(response.status, error.code, error.message, fields, error.details, typeof error.requestId === 'string' ? error.requestId : undefined);
+  }
+  return new ApiError(response.status, 'INTERNAL', i18n.t('common.error'));
+}
+
+async function send(method: Method, path: string, body: unknown, signal: AbortSignal | undefined, csrfToken: string | null): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  try {
+    return await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'NETWORK', i18n.t('errors.NETWORK'));
+  }
+}
+
+/** Calls the API with JSON in and out; throws ApiError for every non-2xx answer. */
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let response = await send(method, path, body, signal, hooks.csrfToken());
+  if (response.status === 403 && method !== 'GET') {
+    const error = await toApiError(response.clone());
+    // The token can change when the user logged in again in another tab: fetch it anew and retry once.
+    if (error.code === 'CSRF_FAILED') {
+      const freshToken = await hooks.recoverCsrf();
+      response = await send(method, path, body, signal, freshToken);
+    }
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.code === 'UNAUTHENTICATED') hooks.onUnauthenticated();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>('GET', path, undefined, signal),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
+  delete: <T>(path: string) => apiRequest<T>('DELETE', path),
+};
+
+/** Turns anything thrown into an ApiError, so pages can always show a message. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, 'INTERNAL', i18n.t('common.error'));
+}

@@ -1,0 +1,112 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../common/schemas/accounts.js';
+import type { RoleName } from '../common/schemas/regions.js';
+import type { Locale } from '../common/i18n/index.js';
+import { api, connectSession } from './api';
+import { applyLocale, currentLocale } from './i18n';
+
+export type SessionUser = NonNullable<SessionInfo['user']>;
+
+interface SessionContextValue {
+  user: SessionUser | null;
+  csrfToken: string | null;
+  /** Re-reads the session from the server (after changes made elsewhere). */
+  refresh: () => Promise<void>;
+  login: (email: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+  /** Adopts a session answer the server gave to another call (profile update, accepted invitation). */
+  apply: (info: SessionInfo) => void;
+  /** Switches the language; for a logged-in user it is also stored in the account. */
+  changeLocale: (locale: Locale) => Promise<void>;
+  roleIn: (regionSlug: string | undefined) => RoleName | null;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+const anonymous: SessionInfo = { user: null, csrfToken: null };
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [info, setInfo] = useState<SessionInfo | null>(null);
+  // The API client reads the token synchronously, also between renders.
+  const infoRef = useRef<SessionInfo>(anonymous);
+
+  const apply = useCallback((next: SessionInfo) => {
+    infoRef.current = next;
+    setInfo(next);
+    // The account's language is the user's standing choice; it also decides the server's messages.
+    if (next.user && next.user.locale !== currentLocale()) void applyLocale(next.user.locale);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    apply(await api.get<SessionInfo>('/api/auth/session'));
+  }, [apply]);
+
+  useEffect(() => {
+    connectSession({
+      csrfToken: () => infoRef.current.csrfToken,
+      recoverCsrf: async () => {
+        const fresh = await api.get<SessionInfo>('/api/auth/session');
+        apply(fresh);
+        return fresh.csrfToken;
+      },
+      onUnauthenticated: () => {
+        if (infoRef.current.user) void refresh().catch(() => apply(anonymous));
+      },
+    });
+    refresh().catch(() => apply(anonymous));
+  }, [apply, refresh]);
+
+  const login = useCallback(
+    async (email: string, password: string) => {
+      apply(await api.post<SessionInfo>('/api/auth/login', { email, password }));
+    },
+    [apply],
+  );
+
+  const logout = useCallback(async () => {
+    await api.post('/api/auth/logout');
+    apply(anonymous);
+  }, [apply]);
+
+  const changeLocale = useCallback(
+    async (locale: Locale) => {
+      await applyLocale(locale);
+      const user = infoRef.current.user;
+      if (user && user.locale !== locale) {
+        apply(await api.patch<SessionInfo>('/api/account', { name: user.name, locale }));
+      }
+    },
+    [apply],
+  );
+
+  const value = useMemo<SessionContextValue | null>(() => {
+    if (!info) return null;
+    return {
+      user: info.user,
+      csrfToken: info.csrfToken,
+      refresh,
+      login,
+      logout,
+      apply,
+      changeLocale,
+      roleIn: (regionSlug) => info.user?.memberships.find((membership) => membership.regionSlug === regionSlug)?.role ?? null,
+    };
+  }, [info, refresh, login, logout, apply, changeLocale]);
+
+  if (!value) {
+    return (
+      <p className="boot-status" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside <SessionProvider>');
+  return value;
+}

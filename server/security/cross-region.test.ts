@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, createTestApp, type TestApp } from '../test/test-app.js';
+import { regionFactory, TEST_PASSWORD, userFactory } from '../test/factories.js';
+
+/**
+ * Walks every route of the OpenAPI document as an admin of region A, aimed at region B, and checks
+ * that nothing private of B comes back and nothing of B changes. New routes are covered
+ * automatically; a route with a path parameter this test cannot fill fails it until it is taught.
+ */
+let t: TestApp;
+const secrets: string[] = [];
+const ids: Record<string, string> = {};
+
+// Routes that act on the caller's own account, not on a region: not part of the sweep.
+const SELF_SERVICE = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'PATCH /api/account', 'POST /api/account/password', 'POST /api/auth/password-reset/request']);
+
+// Plausible bodies, so a write is refused for access and not merely for shape.
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'PATCH /api/regions/{slug}': { name: 'Overgenomen', description: 'x', municipalities: ['33011'], version: 1 },
+  'POST /api/regions/{slug}/invitations': { email: 'indringer@test.be', role: 'admin' },
+  'PATCH /api/regions/{slug}/members/{userId}': { role: 'viewer' },
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await regionFactory(t.database.db, { slug: 'regio-a' });
+  await regionFactory(t.database.db, { slug: 'regio-b', description: 'Publieke beschrijving van B' });
+  await userFactory(t.database.db, { regionSlug: 'regio-a', role: 'admin', email: 'admin-a@test.be' });
+  const adminB = await userFactory(t.database.db, { regionSlug: 'regio-b', role: 'admin', email: 'geheim-admin-b@test.be', name: 'Verborgen Beheerder' });
+  ids.userId = adminB.userId;
+  secrets.push('geheim-admin-b@test.be', 'Verborgen Beheerder');
+  const clientB = await new ApiClient(t.app).login('geheim-admin-b@test.be', TEST_PASSWORD);
+  const invite = (await clientB.post('/api/regions/regio-b/invitations', { email: 'geheime-uitnodiging@test.be', role: 'editor' })).json() as { invitation: { id: string } };
+  ids.invitationId = invite.invitation.id;
+  secrets.push('geheime-uitnodiging@test.be');
+});
+afterAll(async () => t.close());
+
+async function snapshotOfB() {
+  return t.database.raw.query(
+    "SELECT r.name, r.description, r.version, (SELECT json_agg(m ORDER BY m.user_id) FROM memberships m WHERE m.region_id = r.id) AS members, (SELECT json_agg(i.revoked_at ORDER BY i.id) FROM invitations i WHERE i.region_id = r.id) AS invitations FROM regions r WHERE r.slug = 'regio-b'",
+  );
+}
+
+describe('a user of region A and the private data of region B', () => {
+  it('gets nothing private of B and changes nothing of B through any route', async () => {
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const adminA = await new ApiClient(t.app).login('admin-a@test.be', TEST_PASSWORD);
+    const before = await snapshotOfB();
+    const checked: string[] = [];
+
+    for (const [path, operations] of Object.entries(openapi.paths)) {
+      for (const method of Object.keys(operations)) {
+        const key = `${method.toUpperCase()} ${path}`;
+        // They touch only the caller's own account (and would end this session).
+        if (SELF_SERVICE.has(key)) continue;
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+          if (name === 'slug') return 'regio-b';
+          if (name === 'token') return 'onbestaand-token-1234567890';
+          const value = ids[name];
+          if (!value) throw new Error(`cross-region test does not know how to fill {${name}} in ${key}: add an id of region B`);
+          return value;
+        });
+        const response = await adminA.request(method.toUpperCase() as 'GET', url, method === 'get' ? undefined : (SAMPLE_BODIES[key] ?? {}));
+        for (const secret of secrets) expect(response.body, `${key} leaked "${secret}"`).not.toContain(secret);
+        if (method !== 'get') {
+          expect(response.statusCode, `${key} answered ${response.statusCode}: ${response.body}`).toBeGreaterThanOrEqual(400);
+        }
+        checked.push(key);
+      }
+    }
+    expect(await snapshotOfB()).toEqual(before);
+    // The sweep ran as a logged-in admin of A throughout, not as an anonymous visitor.
+    expect(((await adminA.get('/api/auth/session')).json() as { user: { email: string } | null }).user?.email).toBe('admin-a@test.be');
+    expect(checked).toEqual(expect.arrayContaining(['GET /api/regions/{slug}/members', 'PATCH /api/regions/{slug}', 'POST /api/regions/{slug}/invitations']));
+  });
+
+  it('can still see the public face of B', async () => {
+    const adminA = await new ApiClient(t.app).login('admin-a@test.be', TEST_PASSWORD);
+    const region = (await adminA.get('/api/regions/regio-b')).json() as { description: string; myRole: unknown };
+    expect(region.description).toBe('Publieke beschrijving van B');
+    expect(region.myRole).toBeNull();
+    expect((await adminA.get('/api/regions/regio-b/members')).statusCode).toBe(403);
+  });
+});
