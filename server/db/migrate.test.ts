@@ -19,7 +19,7 @@ describe('migrations', () => {
   });
 
   it('create every table and column the Drizzle schema declares', async () => {
-    const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
+    const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
     expect(tables.length).toBeGreaterThan(5);
     for (const table of tables) {
       const name = getTableName(table);
