@@ -1,0 +1,56 @@
+import { basename } from 'node:path';
+import { looksLikeDocument, parseDocumentPlan } from './document.js';
+import { parseDelimitedPlan } from './tabular.js';
+import { PlanImportError, summarize, type ImportSummary, type ParsedPlan } from './types.js';
+
+export { PlanImportError, summarize };
+export type { ImportSummary, ParsedPlan };
+
+/** Largest file the importer accepts (plans are small; this keeps a bad upload cheap). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Older Excel exports on Windows: Latin-1 / Windows-1252.
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/**
+ * Reads a plan file (TSV, CSV with ; , or tab, or headed text) into a plan tree with warnings.
+ * Throws PlanImportError when the file is empty, binary or has no action the importer recognises.
+ */
+export function parsePlanFile(input: { bytes: Uint8Array; filename?: string; title?: string }): ParsedPlan {
+  if (input.bytes.byteLength === 0) throw new PlanImportError('empty');
+  if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw new PlanImportError('tooLarge', { maxBytes: MAX_IMPORT_BYTES });
+  const head = input.bytes.subarray(0, 4);
+  if (head[0] === 0x50 && head[1] === 0x4b) throw new PlanImportError('unsupportedFormat', { format: 'zip (xlsx/docx)' });
+  if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) throw new PlanImportError('unsupportedFormat', { format: 'pdf' });
+  const sample = input.bytes.subarray(0, 4096);
+  if (sample.some((byte) => byte === 0)) throw new PlanImportError('binary');
+  const text = decodeText(input.bytes);
+  const fallbackTitle = input.filename ? basename(input.filename).replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() : undefined;
+  const plan = looksLikeDocument(text) ? parseDocumentPlan(text, { title: input.title }) : parseDelimitedPlan(text, { title: input.title, fallbackTitle });
+  if (summarize(plan).actions === 0) throw new PlanImportError('noActions');
+  return plan;
+}
+
+/** One-line Dutch reason for an import error (CLI and logs; the API uses the catalog). */
+export function describeImportError(error: PlanImportError): string {
+  switch (error.reason) {
+    case 'empty':
+      return 'het bestand is leeg';
+    case 'tooLarge':
+      return `het bestand is groter dan ${Math.round(MAX_IMPORT_BYTES / 1024 / 1024)} MB`;
+    case 'binary':
+      return 'dit is geen tekstbestand (verwacht TSV, CSV of tekst)';
+    case 'unsupportedFormat':
+      return `dit formaat wordt nog niet ingelezen (${String(error.params.format)}); bewaar het als CSV of TSV`;
+    case 'noActions':
+      return 'geen acties gevonden: geen kolom "Actie"/"Omschrijving" met genummerde rijen en geen "Actie N:"-koppen';
+    default:
+      return error.reason;
+  }
+}
