@@ -72,7 +72,7 @@ export async function createBackup(handle: DatabaseHandle): Promise<BackupDocume
       version: 1,
       createdAt: new Date().toISOString(),
       database: handle.kind,
-      migrations: await appliedMigrations(handle),
+      migrations: await appliedMigrations(tx),
       tables: result,
     };
   });

@@ -14,7 +14,7 @@ afterAll(async () => database.close());
 
 describe('migrations', () => {
   it('are all applied and a second run applies nothing', async () => {
-    expect(await appliedMigrations(database)).toEqual(listMigrations().map((m) => m.name));
+    expect(await appliedMigrations(database.raw)).toEqual(listMigrations().map((m) => m.name));
     expect(await migrate(database)).toEqual([]);
   });
 

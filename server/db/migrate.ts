@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { DatabaseHandle } from './client.js';
+import type { DatabaseHandle, RawSql } from './client.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 // Any constant works; it only has to be the same for every instance that migrates this database.
@@ -44,11 +44,9 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
   });
 }
 
-/** Names of the migrations recorded in the database. */
-export async function appliedMigrations(handle: DatabaseHandle): Promise<string[]> {
-  const exists = await handle.raw.query<{ present: boolean }>(
-    "SELECT to_regclass('schema_migrations') IS NOT NULL AS present",
-  );
+/** Names of the migrations recorded in the database (pass a transaction's RawSql to read inside it). */
+export async function appliedMigrations(sql: RawSql): Promise<string[]> {
+  const exists = await sql.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
   if (!exists[0]?.present) return [];
-  return (await handle.raw.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((row) => row.name);
+  return (await sql.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((row) => row.name);
 }

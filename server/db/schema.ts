@@ -5,3 +5,4 @@ export * from '../domains/regions/schema.js';
 export * from '../domains/accounts/schema.js';
 export * from '../domains/audit/schema.js';
 export * from '../domains/network/schema.js';
+export * from '../domains/plans/schema.js';

@@ -15,7 +15,7 @@ export async function healthRoutes(app: ApiInstance): Promise<void> {
     '/health',
     { schema: { tags: ['systeem'], summary: 'Status van de server en de databank', response: { 200: healthSchema } } },
     async () => {
-      const applied = await appliedMigrations(app.ctx.database);
+      const applied = await appliedMigrations(app.ctx.database.raw);
       return {
         status: 'ok' as const,
         database: app.ctx.database.kind,

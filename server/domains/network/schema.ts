@@ -2,8 +2,9 @@ import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } fr
 import { regions } from '../regions/schema.js';
 import { municipalities, sectors } from '../reference/schema.js';
 
-export const RELATION_TYPES = ['samenwerking', 'project', 'lid-van', 'deelt-infrastructuur', 'ondersteunt', 'andere'] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
+import type { ActorKind, RelationType } from '../../../common/schemas/network.js';
+
+export { ACTOR_KINDS, RELATION_TYPES, type ActorKind, type RelationType } from '../../../common/schemas/network.js';
 
 export const actors = pgTable('actors', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -11,7 +12,7 @@ export const actors = pgTable('actors', {
     .notNull()
     .references(() => regions.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
-  kind: text('kind').notNull().default('organisatie'),
+  kind: text('kind').$type<ActorKind>().notNull().default('organisatie'),
   municipalityNis: text('municipality_nis').references(() => municipalities.nisCode),
   address: text('address'),
   description: text('description').notNull().default(''),
@@ -71,5 +72,7 @@ export const relations = pgTable('relations', {
   validFrom: date('valid_from'),
   validTo: date('valid_to'),
   note: text('note').notNull().default(''),
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

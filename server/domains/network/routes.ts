@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import type { ApiInstance } from '../../http/route-types.js';
+import { errorResponses } from '../../http/route-types.js';
+import {
+  actorDetailSchema,
+  actorInputSchema,
+  actorListQuerySchema,
+  actorListSchema,
+  actorUpdateSchema,
+  coverageSchema,
+  historyEntrySchema,
+  relationInputSchema,
+  relationSchema,
+  relationUpdateSchema,
+} from '../../../common/schemas/network.js';
+import { loadViewer, requireAdmin, requireMember } from './access.js';
+import { searchActors } from './search.js';
+import {
+  actorHistory,
+  coverage,
+  createActor,
+  createRelation,
+  deleteActor,
+  deleteRelation,
+  getActorDetail,
+  listRelations,
+  updateActor,
+  updateRelation,
+} from './service.js';
+
+const slugParams = z.object({ slug: z.string().min(1).max(80) });
+const actorParams = slugParams.extend({ actorId: z.uuid() });
+const relationParams = slugParams.extend({ relationId: z.uuid() });
+
+/** The network map: actors, relations, coverage. Heavier views (graph, bubbles, import) live in their own plugins. */
+export async function networkRoutes(app: ApiInstance): Promise<void> {
+  const database = () => app.ctx.database;
+
+  app.get(
+    '/regions/:slug/actors',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Actoren zoeken en filteren (gemeente, sector, cultureel, soort, tag, vrije tekst); anoniem enkel publieke profielen',
+        params: slugParams,
+        querystring: actorListQuerySchema,
+        response: { 200: actorListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      return searchActors(database().raw, viewer.region.id, request.query, { member: viewer.role !== null });
+    },
+  );
+
+  app.post(
+    '/regions/:slug/actors',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Een actor toevoegen (regisseur)',
+        params: slugParams,
+        body: actorInputSchema,
+        response: { 201: actorDetailSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      requireAdmin(viewer);
+      const id = await createActor(database().db, viewer.region.id, request.body, viewer.userId);
+      return reply.status(201).send(await getActorDetail(database(), viewer, id));
+    },
+  );
+
+  app.get(
+    '/regions/:slug/actors/:actorId',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Eén actor; contactgegevens enkel voor leden van de regio',
+        params: actorParams,
+        response: { 200: actorDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => getActorDetail(database(), await loadViewer(request, request.params.slug), request.params.actorId),
+  );
+
+  app.patch(
+    '/regions/:slug/actors/:actorId',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Een actor wijzigen (regisseur, of de redacteur van de eigen organisatie); 409 bij gelijktijdige wijziging',
+        params: actorParams,
+        body: actorUpdateSchema,
+        response: { 200: actorDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      requireMember(viewer);
+      await updateActor(database(), viewer, request.params.actorId, request.body, viewer.userId);
+      return getActorDetail(database(), viewer, request.params.actorId);
+    },
+  );
+
+  app.delete(
+    '/regions/:slug/actors/:actorId',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Een actor en zijn relaties verwijderen (regisseur)',
+        params: actorParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      requireAdmin(viewer);
+      await deleteActor(database().db, viewer, request.params.actorId, viewer.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/actors/:actorId/history',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Wijzigingsgeschiedenis van een actor: wie, wanneer, welke velden (leden)',
+        params: actorParams,
+        response: { 200: z.array(historyEntrySchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      requireMember(viewer);
+      return actorHistory(database(), viewer, request.params.actorId);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/relations',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Relaties tussen actoren, met bovenlokaal en grensverleggend; anoniem enkel tussen publieke profielen',
+        params: slugParams,
+        querystring: z.object({ actor: z.uuid().optional() }),
+        response: { 200: z.array(relationSchema), ...errorResponses },
+      },
+    },
+    async (request) => listRelations(database().raw, await loadViewer(request, request.params.slug), request.query.actor),
+  );
+
+  app.post(
+    '/regions/:slug/relations',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Een relatie toevoegen (regisseur; redacteur vanuit of naar de eigen organisatie)',
+        params: slugParams,
+        body: relationInputSchema,
+        response: { 201: relationSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      requireMember(viewer);
+      return reply.status(201).send(await createRelation(database(), viewer, request.body, viewer.userId));
+    },
+  );
+
+  app.patch(
+    '/regions/:slug/relations/:relationId',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Soort, periode of notitie van een relatie wijzigen; 409 bij gelijktijdige wijziging',
+        params: relationParams,
+        body: relationUpdateSchema,
+        response: { 200: relationSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      requireMember(viewer);
+      return updateRelation(database(), viewer, request.params.relationId, request.body, viewer.userId);
+    },
+  );
+
+  app.delete(
+    '/regions/:slug/relations/:relationId',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Een relatie verwijderen',
+        params: relationParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      requireMember(viewer);
+      await deleteRelation(database().db, viewer, request.params.relationId, viewer.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/coverage',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Dekkingsrapport: gemeente × sector, witte vlekken, bovenlokale en grensverleggende relaties, geïsoleerde actoren',
+        params: slugParams,
+        response: { 200: coverageSchema, ...errorResponses },
+      },
+    },
+    async (request) => coverage(database().raw, await loadViewer(request, request.params.slug)),
+  );
+}
