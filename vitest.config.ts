@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// CI asks for a JSON report beside the console output, to print one summary line for all runs.
+const jsonReport = process.env.VITEST_JSON_REPORT;
+
 export default defineConfig({
   test: {
+    reporters: jsonReport ? ['default', 'json'] : ['default'],
+    ...(jsonReport ? { outputFile: { json: jsonReport } } : {}),
     include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'client/**/*.test.ts', 'bin/**/*.test.ts'],
     globalSetup: ['server/test/global-setup.ts'],
     testTimeout: 30_000,
