@@ -172,6 +172,23 @@ describe('members and invitations', () => {
     expect((await admin.delete(`/api/regions/${slug}/members/${me}`)).statusCode).toBe(409);
   });
 
+  it('keeps one admin when two admins demote each other at the same moment', async () => {
+    const region = await regionFactory(t.database.db, { slug: 'twee-admins' });
+    const first = await userFactory(t.database.db, { regionSlug: region.slug, role: 'admin' });
+    const second = await userFactory(t.database.db, { regionSlug: region.slug, role: 'admin' });
+    const clientFirst = await new ApiClient(t.app).login(first.email, TEST_PASSWORD);
+    const clientSecond = await new ApiClient(t.app).login(second.email, TEST_PASSWORD);
+    const results = await Promise.all([
+      clientFirst.patch(`/api/regions/${region.slug}/members/${second.userId}`, { role: 'viewer' }),
+      clientSecond.patch(`/api/regions/${region.slug}/members/${first.userId}`, { role: 'viewer' }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const [row] = await t.database.raw.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM memberships m JOIN regions r ON r.id = m.region_id WHERE r.slug = 'twee-admins' AND m.role = 'admin'",
+    );
+    expect(row?.n).toBe(1);
+  });
+
   it('refuses to invite someone who is already a member', async () => {
     const admin = await new ApiClient(t.app).login(adminEmail, TEST_PASSWORD);
     const response = await admin.post(`/api/regions/${slug}/invitations`, { email: adminEmail, role: 'viewer' });

@@ -149,29 +149,46 @@ export async function acceptInvitation(
   return { userId, regionSlug: region.slug, newAccount };
 }
 
-async function adminCount(db: Db, regionId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(memberships).where(and(eq(memberships.regionId, regionId), eq(memberships.role, 'admin')));
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Runs a membership change with the region row locked, so two admins demoting each other at the
+ * same moment cannot leave the region without an admin.
+ */
+async function withRegionLocked<T>(db: Db, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, regionId)).for('update');
+    return fn(tx);
+  });
+}
+
+async function adminCount(tx: Tx, regionId: string): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(memberships).where(and(eq(memberships.regionId, regionId), eq(memberships.role, 'admin')));
   return row?.n ?? 0;
 }
 
-async function currentRole(db: Db, regionId: string, userId: string): Promise<Role> {
-  const [row] = await db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.regionId, regionId), eq(memberships.userId, userId)));
+async function currentRole(tx: Tx, regionId: string, userId: string): Promise<Role> {
+  const [row] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.regionId, regionId), eq(memberships.userId, userId)));
   if (!row) throw new AppError('NOT_FOUND');
   return row.role;
 }
 
 /** Changes a member's role; the last admin cannot be demoted. */
 export async function changeMemberRole(db: Db, region: RegionRow, memberId: string, role: Role, actorId: string): Promise<void> {
-  const before = await currentRole(db, region.id, memberId);
-  if (before === 'admin' && role !== 'admin' && (await adminCount(db, region.id)) <= 1) throw new AppError('LAST_ADMIN');
-  await db.update(memberships).set({ role }).where(and(eq(memberships.regionId, region.id), eq(memberships.userId, memberId)));
-  await recordChange(db, { regionId: region.id, userId: actorId, entityType: 'membership', entityId: memberId, action: 'update', changes: { role: { before, after: role } } });
+  await withRegionLocked(db, region.id, async (tx) => {
+    const before = await currentRole(tx, region.id, memberId);
+    if (before === 'admin' && role !== 'admin' && (await adminCount(tx, region.id)) <= 1) throw new AppError('LAST_ADMIN');
+    await tx.update(memberships).set({ role }).where(and(eq(memberships.regionId, region.id), eq(memberships.userId, memberId)));
+    await recordChange(tx, { regionId: region.id, userId: actorId, entityType: 'membership', entityId: memberId, action: 'update', changes: { role: { before, after: role } } });
+  });
 }
 
 /** Removes a member from the region; the last admin cannot be removed. */
 export async function removeMember(db: Db, region: RegionRow, memberId: string, actorId: string): Promise<void> {
-  const before = await currentRole(db, region.id, memberId);
-  if (before === 'admin' && (await adminCount(db, region.id)) <= 1) throw new AppError('LAST_ADMIN');
-  await db.delete(memberships).where(and(eq(memberships.regionId, region.id), eq(memberships.userId, memberId)));
-  await recordChange(db, { regionId: region.id, userId: actorId, entityType: 'membership', entityId: memberId, action: 'delete', changes: { role: { before, after: null } } });
+  await withRegionLocked(db, region.id, async (tx) => {
+    const before = await currentRole(tx, region.id, memberId);
+    if (before === 'admin' && (await adminCount(tx, region.id)) <= 1) throw new AppError('LAST_ADMIN');
+    await tx.delete(memberships).where(and(eq(memberships.regionId, region.id), eq(memberships.userId, memberId)));
+    await recordChange(tx, { regionId: region.id, userId: actorId, entityType: 'membership', entityId: memberId, action: 'delete', changes: { role: { before, after: null } } });
+  });
 }

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loginAttempts, memberships, passwordResetTokens, users, type Role } from './schema.js';
 import { regions } from '../regions/schema.js';
@@ -49,6 +49,8 @@ export async function login(
   await db.insert(loginAttempts).values({ email: input.email, ip: meta.ip, succeeded });
   if (!succeeded || !user) throw new AppError('INVALID_CREDENTIALS');
   await purgeExpiredSessions(db);
+  // Attempts only matter inside the throttling window; keep a day for investigating abuse.
+  await db.delete(loginAttempts).where(lt(loginAttempts.createdAt, new Date(Date.now() - 24 * 3600_000)));
   const { token, expiresAt, session } = await createSession(db, user.id, meta.ttlHours, meta);
   return { token, expiresAt, userId: user.id, csrfToken: session.csrfToken };
 }
