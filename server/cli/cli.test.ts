@@ -24,6 +24,40 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
+const START = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
+const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+/** Starts the real server entry point; used only where it must exit before listening. */
+function startServer(env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [START, MAIN], {
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', PORT: '0', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stderr: result.stderr };
+}
+
+describe('server start-up', () => {
+  it('stops with a clear message on a bad environment value', () => {
+    const result = startServer({ REGIEKAMER_DATA_DIR: join(workDir, 'env'), PORT: 'drieduizend' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Ongeldige configuratie');
+    expect(result.stderr).toContain('PORT');
+  });
+
+  it('refuses to open an embedded database another process holds', () => {
+    const dir = join(workDir, 'tweede-server');
+    const release = acquireDataDirLock(dir);
+    try {
+      const result = startServer({ REGIEKAMER_DATA_DIR: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('in gebruik door een ander proces');
+    } finally {
+      release();
+    }
+  });
+});
+
 describe('npx regiekamer', () => {
   it('migrates, creates regions and users, and explains bad arguments in one line', () => {
     const dir = join(workDir, 'basis');
