@@ -3,6 +3,7 @@ import { healthRoutes } from './domains/health/routes.js';
 import { referenceRoutes } from './domains/reference/routes.js';
 import { regionRoutes } from './domains/regions/routes.js';
 import { accountRoutes } from './domains/accounts/routes.js';
+import { planRoutes } from './domains/plans/routes.js';
 import { networkRoutes } from './domains/network/routes.js';
 
 /** Every domain's routes, mounted under /api. A new domain adds one line here. */
@@ -11,5 +12,6 @@ export async function apiRoutes(api: ApiInstance): Promise<void> {
   await api.register(referenceRoutes);
   await api.register(regionRoutes);
   await api.register(accountRoutes);
+  await api.register(planRoutes);
   await api.register(networkRoutes);
 }

@@ -189,6 +189,11 @@ export const en: Catalog = {
     UNKNOWN_MUNICIPALITY: 'Unknown municipality: {{nisCode}}.',
     INVITE_OTHER_USER: 'This invitation is for {{email}}. Log out and log in with that address.',
     NETWORK: 'The server cannot be reached. Check your connection.',
+    IMPORT_FAILED: 'The file could not be read: {{reason}}.',
+    PLAN_CLOSED: 'This plan is closed and can no longer be changed.',
+    PROPOSAL_REQUIRED: 'This plan is approved: propose the change to the steering group ({{fields}}).',
+    PROPOSAL_NOT_NEEDED: 'This plan is still a draft: change it directly.',
+    PROPOSAL_DECIDED: 'This proposal has already been decided.',
   },
   validation: {
     required: 'This field is required.',

@@ -190,6 +190,11 @@ export const nl = {
     UNKNOWN_MUNICIPALITY: 'Onbekende gemeente: {{nisCode}}.',
     INVITE_OTHER_USER: 'Deze uitnodiging is voor {{email}}. Meld je af en meld je aan met dat adres.',
     NETWORK: 'De server is niet bereikbaar. Controleer je verbinding.',
+    IMPORT_FAILED: 'Het bestand kon niet ingelezen worden: {{reason}}.',
+    PLAN_CLOSED: 'Dit plan is afgesloten en kan niet meer gewijzigd worden.',
+    PROPOSAL_REQUIRED: 'Dit plan is goedgekeurd: stel de wijziging voor aan de stuurgroep ({{fields}}).',
+    PROPOSAL_NOT_NEEDED: 'Dit plan is nog een ontwerp: wijzig het rechtstreeks.',
+    PROPOSAL_DECIDED: 'Over dit voorstel is al beslist.',
   },
   validation: {
     required: 'Dit veld is verplicht.',

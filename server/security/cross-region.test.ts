@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, createTestApp, type TestApp } from '../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../test/factories.js';
+import { actorFactory, relationFactory } from '../domains/network/factories.js';
+import { planFactory } from '../domains/plans/factories.js';
+import { createProposal, getPlanDetail, loadPlan } from '../domains/plans/service.js';
 
 /**
  * Walks every route of the OpenAPI document as an admin of region A, aimed at region B, and checks
@@ -19,6 +22,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/regions/{slug}': { name: 'Overgenomen', description: 'x', municipalities: ['33011'], version: 1 },
   'POST /api/regions/{slug}/invitations': { email: 'indringer@test.be', role: 'admin' },
   'PATCH /api/regions/{slug}/members/{userId}': { role: 'viewer' },
+  'POST /api/regions/{slug}/plans/import/preview': { filename: 'plan.tsv', content: Buffer.from('Nr\tActie\n1\tOvergenomen\n').toString('base64') },
+  'POST /api/regions/{slug}/plans/import': { filename: 'plan.tsv', content: Buffer.from('Nr\tActie\n1\tOvergenomen\n').toString('base64') },
+  'PATCH /api/regions/{slug}/plans/{planId}': { version: 1, title: 'Overgenomen', status: 'afgesloten' },
+  'PATCH /api/regions/{slug}/plans/{planId}/actions/{actionId}': { version: 1, status: 'afgerond' },
+  'POST /api/regions/{slug}/plans/{planId}/versions': { name: 'Overgenomen' },
+  'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/proposals': { changes: { title: 'Overgenomen' } },
+  'POST /api/regions/{slug}/plans/{planId}/proposals/{proposalId}/decision': { decision: 'goedgekeurd' },
 };
 
 beforeAll(async () => {
@@ -33,12 +43,29 @@ beforeAll(async () => {
   const invite = (await clientB.post('/api/regions/regio-b/invitations', { email: 'geheime-uitnodiging@test.be', role: 'editor' })).json() as { invitation: { id: string } };
   ids.invitationId = invite.invitation.id;
   secrets.push('geheime-uitnodiging@test.be');
+  // Network: a public actor with private contact data, a hidden actor, and a relation between them.
+  const regionB = (await t.database.raw.query<{ id: string }>("SELECT id FROM regions WHERE slug = 'regio-b'"))[0]!.id;
+  ids.actorId = await actorFactory(t.database.db, regionB, { name: 'Publieke Actor B', contactEmail: 'geheim-contact-b@test.be', contactName: 'Verborgen Contactpersoon', contactPhone: '+32 470 99 88 77' });
+  const hidden = await actorFactory(t.database.db, regionB, { name: 'Verborgen Actor B', isPublic: false });
+  ids.relationId = await relationFactory(t.database.db, regionB, ids.actorId, hidden);
+  secrets.push('geheim-contact-b@test.be', 'Verborgen Contactpersoon', '+32 470 99 88 77', 'Verborgen Actor B');
+  // Plans of B: a draft (private as a whole) and an approved plan with a proposal (members only).
+  const regionB = (await t.database.raw.query<{ id: string }>("SELECT id FROM regions WHERE slug = 'regio-b'"))[0]!;
+  const regionRowB = { id: regionB.id } as Parameters<typeof planFactory>[1];
+  await planFactory(t.database.db, regionRowB, { title: 'Geheim ontwerpplan van B' });
+  secrets.push('Geheim ontwerpplan van B');
+  const approved = await planFactory(t.database.db, regionRowB, { title: 'Goedgekeurd plan van B', status: 'goedgekeurd' });
+  const planB = await loadPlan(t.database.db, regionRowB, approved.id, 'admin');
+  const actionB = (await getPlanDetail(t.database.db, planB, 'admin')).goals[0]!.objectives[0]!.actions[0]!;
+  const proposal = await createProposal(t.database.db, planB, actionB.id, { title: 'Geheim voorstel' }, 'Geheime reden van B', adminB.userId);
+  Object.assign(ids, { planId: approved.id, actionId: actionB.id, proposalId: proposal.id });
+  secrets.push('Geheime reden van B', 'Geheim voorstel');
 });
 afterAll(async () => t.close());
 
 async function snapshotOfB() {
   return t.database.raw.query(
-    "SELECT r.name, r.description, r.version, (SELECT json_agg(m ORDER BY m.user_id) FROM memberships m WHERE m.region_id = r.id) AS members, (SELECT json_agg(i.revoked_at ORDER BY i.id) FROM invitations i WHERE i.region_id = r.id) AS invitations FROM regions r WHERE r.slug = 'regio-b'",
+    "SELECT r.name, r.description, r.version, (SELECT json_agg(m ORDER BY m.user_id) FROM memberships m WHERE m.region_id = r.id) AS members, (SELECT json_agg(i.revoked_at ORDER BY i.id) FROM invitations i WHERE i.region_id = r.id) AS invitations, (SELECT json_agg(json_build_object('name', a.name, 'version', a.version) ORDER BY a.id) FROM actors a WHERE a.region_id = r.id) AS actors, (SELECT json_agg(json_build_object('type', x.type, 'version', x.version) ORDER BY x.id) FROM relations x WHERE x.region_id = r.id) AS relations FROM regions r WHERE r.slug = 'regio-b'",
   );
 }
 

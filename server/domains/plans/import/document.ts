@@ -196,7 +196,8 @@ export function parseDocumentPlan(text: string, options: { title?: string } = {}
   const warnings: ImportWarning[] = [];
   const actions: ParsedAction[] = [];
   const funding: ParsedFunding[] = [];
-  const title = options.title?.trim() || (lines.find((line) => line.trim())?.trim() ?? '');
+  const fileTitle = lines.find((line) => line.trim())?.trim() ?? '';
+  const title = options.title?.trim() || fileTitle;
   let action: ParsedAction | null = null;
   let part: Part = 'none';
   let partnerLines: string[] = [];
@@ -317,7 +318,7 @@ export function parseDocumentPlan(text: string, options: { title?: string } = {}
   if (budgetLines) parseBudgetChapter(budgetLines, actions, warnings, funding);
 
   const plan = finalize({ title, goals: [], actions, warnings, format: 'document', funding });
-  return { ...plan, ...planMetaFromTitle(title) };
+  return { ...plan, ...planMetaFromTitle(fileTitle || title) };
 }
 
 /** True when the text looks like a headed plan document rather than a table. */

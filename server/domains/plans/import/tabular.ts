@@ -354,7 +354,9 @@ export function parseRows(rows: TextRow[], options: { title?: string; fallbackTi
     warn(last || objective ? 'orphanRow' : 'skippedText', row.line, nonEmpty.join(' | '));
   }
 
-  return finalize({ title: options.title?.trim() || title || options.fallbackTitle || '', goals, actions: looseActions, warnings, format: 'tabular', funding: [] });
+  const plan = finalize({ title: options.title?.trim() || title || options.fallbackTitle || '', goals, actions: looseActions, warnings, format: 'tabular', funding: [] });
+  // Kind and period come from the file's own title line when it has one.
+  return title ? { ...plan, ...planMetaFromTitle(title) } : plan;
 }
 
 /**

@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import { roleSchema } from './regions.js';
+
+export const planKindSchema = z.enum(['beleidsplan', 'actieplan', 'projectplan']);
+export const planStatusSchema = z.enum(['ontwerp', 'goedgekeurd', 'lopend', 'afgesloten']);
+export const actionStatusSchema = z.enum(['gepland', 'lopend', 'afgerond', 'uitgesteld', 'geschrapt']);
+export const milestoneStatusSchema = z.enum(['gepland', 'bezig', 'behaald', 'vertraagd', 'geschrapt']);
+export const actionTypeSchema = z.enum(['community', 'atelier', 'labo', 'business', 'andere']);
+export const fundingSourceSchema = z.enum(['eigen-middelen', 'vlaamse-subsidie', 'europese-subsidie', 'cofinanciering', 'andere']);
+export const timingKindSchema = z.enum(['ongoing', 'year', 'season', 'range', 'text']);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const planPeriodSchema = z.object({ start: z.number().int().nullable(), end: z.number().int().nullable() });
+
+export const planSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: planKindSchema,
+  status: planStatusSchema,
+  period: planPeriodSchema,
+});
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+export const planListSchema = z.object({ items: z.array(planSummarySchema) });
+
+export const budgetLineSchema = z.object({
+  id: z.string().optional(),
+  amountCents: z.number().int(),
+  description: z.string().max(2000).default(''),
+  year: z.number().int().min(1900).max(2200).nullable().default(null),
+  workingYear: z.number().int().min(1).max(20).nullable().default(null),
+  fundingSource: fundingSourceSchema.default('andere'),
+  cofinancingPartner: z.string().max(300).default(''),
+  vatNote: z.string().max(100).default(''),
+  marker: z.string().max(10).default(''),
+  per: z.string().max(30).default(''),
+  sourceText: z.string().max(4000).default(''),
+});
+export type BudgetLine = z.infer<typeof budgetLineSchema>;
+
+export const partnerSchema = z.object({
+  id: z.string().optional(),
+  actorId: z.string().uuid().nullable().default(null),
+  name: z.string().trim().min(1).max(300),
+});
+
+export const milestoneSchema = z.object({
+  id: z.string().optional(),
+  title: z.string().trim().min(1).max(500),
+  startDate: isoDate.nullable().default(null),
+  endDate: isoDate.nullable().default(null),
+  status: milestoneStatusSchema.default('gepland'),
+  note: z.string().max(2000).default(''),
+  group: z.string().max(300).default(''),
+});
+
+export const measurementSchema = z.object({ id: z.string(), measuredOn: z.string(), value: z.number(), source: z.string() });
+export const indicatorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  baseline: z.number().nullable(),
+  target: z.number().nullable(),
+  measurements: z.array(measurementSchema),
+});
+
+export const timingSchema = z.object({
+  kind: timingKindSchema,
+  start: isoDate.nullable(),
+  end: isoDate.nullable(),
+  label: z.string(),
+  note: z.string(),
+});
+
+export const spreidingSchema = z.object({ all: z.boolean(), text: z.string(), nisCodes: z.array(z.string()) });
+
+export const actionSchema = z.object({
+  id: z.string(),
+  objectiveId: z.string().nullable(),
+  number: z.string(),
+  title: z.string(),
+  description: z.string(),
+  what: z.string(),
+  why: z.string(),
+  how: z.string(),
+  type: actionTypeSchema.nullable(),
+  timing: timingSchema.nullable(),
+  regierol: z.string(),
+  actorrol: z.string(),
+  spreiding: spreidingSchema,
+  results: z.array(z.string()),
+  crossRefs: z.array(z.string()),
+  responsible: z.string(),
+  budgetText: z.string(),
+  partnersText: z.string(),
+  status: actionStatusSchema,
+  progress: z.number().int(),
+  weight: z.number().int(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  budgetTotalCents: z.number().int(),
+  budgetLines: z.array(budgetLineSchema.extend({ id: z.string() })),
+  partners: z.array(z.object({ id: z.string(), actorId: z.string().nullable(), name: z.string() })),
+  milestones: z.array(milestoneSchema.extend({ id: z.string() })),
+  indicators: z.array(indicatorSchema),
+});
+export type PlanAction = z.infer<typeof actionSchema>;
+
+export const objectiveSchema = z.object({
+  id: z.string(),
+  goalId: z.string(),
+  code: z.string(),
+  title: z.string(),
+  spreiding: spreidingSchema,
+  crossRefs: z.array(z.string()),
+  progress: z.number().int(),
+  budgetTotalCents: z.number().int(),
+  actions: z.array(actionSchema),
+});
+export type PlanObjective = z.infer<typeof objectiveSchema>;
+
+export const goalSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  progress: z.number().int(),
+  budgetTotalCents: z.number().int(),
+  objectives: z.array(objectiveSchema),
+});
+export type PlanGoal = z.infer<typeof goalSchema>;
+
+export const fundingSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  fundingSource: fundingSourceSchema,
+  year: z.number().int().nullable(),
+  amountCents: z.number().int(),
+  note: z.string(),
+});
+
+export const planDetailSchema = planSummarySchema.extend({
+  description: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  myRole: roleSchema.nullable(),
+  progress: z.number().int(),
+  budgetTotalCents: z.number().int(),
+  goals: z.array(goalSchema),
+  /** Actions under no goal (plans without SD/OD, like a dynamic action plan). */
+  actions: z.array(actionSchema),
+  funding: z.array(fundingSchema),
+});
+export type PlanDetail = z.infer<typeof planDetailSchema>;
+
+export const planUpdateSchema = z.object({
+  title: z.string().trim().min(2).max(300).optional(),
+  kind: planKindSchema.optional(),
+  status: planStatusSchema.optional(),
+  description: z.string().max(20000).optional(),
+  period: planPeriodSchema.optional(),
+  version: z.number().int().min(1),
+});
+export type PlanUpdate = z.infer<typeof planUpdateSchema>;
+
+/** The editable fields of an action; lists (partners, budget lines, milestones) replace the stored ones. */
+export const actionChangesSchema = z.object({
+  title: z.string().trim().min(1).max(2000).optional(),
+  number: z.string().trim().min(1).max(20).optional(),
+  objectiveId: z.string().uuid().nullable().optional(),
+  description: z.string().max(20000).optional(),
+  what: z.string().max(20000).optional(),
+  why: z.string().max(20000).optional(),
+  how: z.string().max(20000).optional(),
+  type: actionTypeSchema.nullable().optional(),
+  timing: timingSchema.nullable().optional(),
+  regierol: z.string().max(5000).optional(),
+  actorrol: z.string().max(5000).optional(),
+  spreiding: spreidingSchema.optional(),
+  results: z.array(z.string().max(2000)).max(200).optional(),
+  crossRefs: z.array(z.string().max(300)).max(100).optional(),
+  responsible: z.string().max(1000).optional(),
+  status: actionStatusSchema.optional(),
+  progress: z.number().int().min(0).max(100).optional(),
+  weight: z.number().int().min(0).max(1000).optional(),
+  budgetLines: z.array(budgetLineSchema).max(200).optional(),
+  partners: z.array(partnerSchema).max(200).optional(),
+  milestones: z.array(milestoneSchema).max(500).optional(),
+});
+export type ActionChanges = z.infer<typeof actionChangesSchema>;
+export const actionUpdateSchema = actionChangesSchema.extend({ version: z.number().int().min(1) });
+export type ActionUpdate = z.infer<typeof actionUpdateSchema>;
+
+export const changeEntrySchema = z.object({
+  id: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  actionId: z.string().nullable(),
+  change: z.string(),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+  user: z.object({ id: z.string(), name: z.string() }).nullable(),
+  proposalId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const changeListSchema = z.object({ items: z.array(changeEntrySchema) });
+
+export const versionSummarySchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), createdBy: z.string().nullable() });
+export const versionListSchema = z.object({ items: z.array(versionSummarySchema) });
+export const versionCreateSchema = z.object({ name: z.string().trim().min(2).max(300) });
+
+export const diffItemSchema = z.object({
+  kind: z.enum(['goal', 'objective', 'action']),
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  fields: z.array(z.string()).optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+export const versionCompareSchema = z.object({
+  from: z.object({ id: z.string(), name: z.string() }),
+  to: z.object({ id: z.string(), name: z.string() }),
+  added: z.array(diffItemSchema),
+  removed: z.array(diffItemSchema),
+  reworded: z.array(diffItemSchema),
+  moved: z.array(diffItemSchema),
+});
+export type VersionCompare = z.infer<typeof versionCompareSchema>;
+
+export const proposalCreateSchema = z.object({ changes: actionChangesSchema, reason: z.string().trim().max(4000).default('') });
+export const proposalDecisionSchema = z.object({ decision: z.enum(['goedgekeurd', 'afgewezen']), comment: z.string().trim().max(4000).default('') });
+export const proposalSchema = z.object({
+  id: z.string(),
+  actionId: z.string(),
+  actionNumber: z.string(),
+  actionTitle: z.string(),
+  baseVersion: z.number().int(),
+  changes: z.record(z.string(), z.unknown()),
+  reason: z.string(),
+  status: z.enum(['open', 'goedgekeurd', 'afgewezen']),
+  proposedBy: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decisionComment: z.string(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const proposalListSchema = z.object({ items: z.array(proposalSchema) });
+
+export const importRequestSchema = z.object({
+  filename: z.string().trim().min(1).max(300),
+  /** The file's bytes, base64-encoded. */
+  content: z.string().min(1).max(8 * 1024 * 1024),
+  title: z.string().trim().min(2).max(300).optional(),
+  status: planStatusSchema.default('ontwerp'),
+});
+export type ImportRequest = z.infer<typeof importRequestSchema>;
+
+export const importWarningSchema = z.object({ code: z.string(), line: z.number().int().nullable(), text: z.string(), action: z.string().optional() });
+export const importSummarySchema = z.object({
+  goals: z.number().int(),
+  objectives: z.number().int(),
+  actions: z.number().int(),
+  budgetLines: z.number().int(),
+  budgetTotalCents: z.number().int(),
+  milestones: z.number().int(),
+  partners: z.number().int(),
+  warnings: z.array(importWarningSchema),
+});
+export const importPreviewSchema = z.object({
+  title: z.string(),
+  kind: planKindSchema,
+  period: planPeriodSchema,
+  summary: importSummarySchema,
+  /** The detected structure, compact: goals → objectives → actions (number, title, budget, partners with link state). */
+  goals: z.array(
+    z.object({
+      code: z.string(),
+      title: z.string(),
+      objectives: z.array(z.object({ code: z.string(), title: z.string(), actions: z.array(z.object({ number: z.string(), title: z.string(), budgetCents: z.number().int(), partners: z.array(z.object({ name: z.string(), linked: z.boolean() })) })) })),
+    }),
+  ),
+  actions: z.array(z.object({ number: z.string(), title: z.string(), budgetCents: z.number().int(), partners: z.array(z.object({ name: z.string(), linked: z.boolean() })) })),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+export const importResultSchema = z.object({ id: z.string(), summary: importSummarySchema });
+
+export const budgetOverviewSchema = z.object({
+  totalCents: z.number().int(),
+  byGoal: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), totalCents: z.number().int(), objectives: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), totalCents: z.number().int() })) })),
+  byAction: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), totalCents: z.number().int() })),
+  byYear: z.array(z.object({ label: z.string(), totalCents: z.number().int() })),
+  bySource: z.array(z.object({ source: fundingSourceSchema, totalCents: z.number().int() })),
+  funding: z.object({
+    totalCents: z.number().int(),
+    bySource: z.array(z.object({ source: fundingSourceSchema, totalCents: z.number().int(), sharePercent: z.number() })),
+  }),
+});
+export type BudgetOverview = z.infer<typeof budgetOverviewSchema>;

@@ -1,0 +1,109 @@
+import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
+
+/** The columns of the CSV/XLSX export: the same header names the importer reads. */
+export const EXPORT_COLUMNS = ['SD', 'OD', 'Nr', 'Actie', 'Timing', 'Budget', 'Partners', 'Regierol', 'Actorrol', 'Spreiding', 'Type', 'Status'] as const;
+
+/** Writes cents the way Flemish plans do: "2.500", "10.500,50". */
+export function flemishAmount(cents: number): string {
+  const negative = cents < 0;
+  const absolute = Math.abs(cents);
+  const whole = Math.floor(absolute / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const fraction = absolute % 100;
+  return `${negative ? '-' : ''}${whole}${fraction ? `,${String(fraction).padStart(2, '0')}` : ''}`;
+}
+
+/** A budget cell the importer reads back into the same lines. */
+export function budgetCell(action: PlanAction): string {
+  return action.budgetLines
+    .map((line) => {
+      const amount = `${flemishAmount(line.amountCents)}${line.marker} euro${line.per ? `/ ${line.per}` : ''}`;
+      return [amount, line.vatNote, line.description].filter(Boolean).join(' ');
+    })
+    .join(' ');
+}
+
+/** One row per action, goals and objectives as columns, in the importer's columns. */
+export function planRows(detail: PlanDetail): string[][] {
+  const rows: string[][] = [];
+  const row = (goal: string, objective: string, action: PlanAction) => [
+    goal,
+    objective,
+    action.number,
+    action.title,
+    action.timing?.label ?? '',
+    budgetCell(action),
+    action.partners.map((partner) => partner.name).join(', '),
+    action.regierol,
+    action.actorrol,
+    action.spreiding.text,
+    action.type ?? '',
+    action.status,
+  ];
+  for (const goal of detail.goals) {
+    for (const objective of goal.objectives) {
+      for (const action of objective.actions) rows.push(row(`${goal.code} ${goal.title}`.trim(), `${objective.code} ${objective.title}`.trim(), action));
+    }
+  }
+  for (const action of detail.actions) rows.push(row('', '', action));
+  return rows;
+}
+
+function csvCell(value: string): string {
+  return /[";\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The plan as CSV with ";" (what Excel in Belgium opens directly), UTF-8 with BOM. */
+export function planToCsv(detail: PlanDetail): string {
+  const lines = [EXPORT_COLUMNS.join(';'), ...planRows(detail).map((cells) => cells.map(csvCell).join(';'))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+function icsText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+function fold(line: string): string {
+  const parts: string[] = [];
+  let rest = line;
+  while (rest.length > 74) {
+    parts.push(rest.slice(0, 74));
+    rest = rest.slice(74);
+  }
+  parts.push(rest);
+  return parts.join('\r\n ');
+}
+
+function nextDay(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The plan's dated milestones as an iCalendar feed (all-day events; the end date is inclusive in the plan). */
+export function planToIcs(detail: PlanDetail, options: { host: string; region: string; now?: Date }): string {
+  const stamp = (options.now ?? new Date()).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const actions = [...detail.goals.flatMap((goal) => goal.objectives.flatMap((objective) => objective.actions)), ...detail.actions];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Regiekamer//Plannen//NL', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${icsText(detail.title)}`];
+  for (const action of actions) {
+    for (const milestone of action.milestones) {
+      const start = milestone.startDate ?? milestone.endDate;
+      if (!start) continue;
+      const end = milestone.endDate ?? start;
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:${milestone.id}@${options.host}`,
+        `DTSTAMP:${stamp}`,
+        `DTSTART;VALUE=DATE:${start.replace(/-/g, '')}`,
+        `DTEND;VALUE=DATE:${nextDay(end).replace(/-/g, '')}`,
+        `SUMMARY:${icsText(`Actie ${action.number}: ${milestone.title}`)}`,
+        `DESCRIPTION:${icsText([action.title, milestone.note].filter(Boolean).join('\n'))}`,
+        `STATUS:${milestone.status === 'geschrapt' ? 'CANCELLED' : 'CONFIRMED'}`,
+        'END:VEVENT',
+      );
+    }
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,305 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ApiClient, createTestApp, type TestApp } from '../../test/test-app.js';
+import { regionFactory, TEST_PASSWORD, userFactory } from '../../test/factories.js';
+import { planFactory, plainActorFactory, SMALL_PLAN_TSV } from './factories.js';
+import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
+import type { RegionRow } from '../../http/access.js';
+
+const SEEDS = process.env.REGIEKAMER_SEEDS_DIR ?? resolve(process.cwd(), '../shared/seeds');
+const haveSeeds = existsSync(resolve(SEEDS, '000_2f1154fcdd5e0142.txt'));
+
+let t: TestApp;
+let region: RegionRow;
+const emails: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  region = await regionFactory(t.database.db, { slug: 'plannen-regio' });
+  for (const role of ['admin', 'editor', 'steering', 'viewer'] as const) {
+    emails[role] = (await userFactory(t.database.db, { regionSlug: 'plannen-regio', role, name: `Naam ${role}` })).email;
+  }
+  await regionFactory(t.database.db, { slug: 'andere-regio' });
+  emails.outsider = (await userFactory(t.database.db, { regionSlug: 'andere-regio', role: 'admin' })).email;
+});
+afterAll(async () => t.close());
+
+const as = (role: string) => new ApiClient(t.app).login(emails[role]!, TEST_PASSWORD);
+const anonymous = () => new ApiClient(t.app);
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const allActions = (plan: PlanDetail) => [...plan.goals.flatMap((g) => g.objectives.flatMap((o) => o.actions)), ...plan.actions];
+
+describe('plan list and visibility', () => {
+  it('shows drafts to members only and approved plans to everyone', async () => {
+    const draft = await planFactory(t.database.db, region, { title: 'Geheim ontwerpplan' });
+    const approved = await planFactory(t.database.db, region, { title: 'Publiek plan', status: 'goedgekeurd' });
+    const publicList = (await anonymous().get('/api/regions/plannen-regio/plans')).json() as { items: { id: string; title: string }[] };
+    expect(publicList.items.map((item) => item.id)).toContain(approved.id);
+    expect(publicList.items.map((item) => item.id)).not.toContain(draft.id);
+    expect(publicList.items.find((item) => item.id === approved.id)).toEqual({ id: approved.id, title: 'Publiek plan', kind: 'actieplan', status: 'goedgekeurd', period: { start: 2025, end: 2025 } });
+
+    const viewer = await as('viewer');
+    const memberList = (await viewer.get('/api/regions/plannen-regio/plans')).json() as { items: { id: string }[] };
+    expect(memberList.items.map((item) => item.id)).toEqual(expect.arrayContaining([draft.id, approved.id]));
+
+    expect((await anonymous().get(`/api/regions/plannen-regio/plans/${draft.id}`)).statusCode).toBe(404);
+    expect((await (await as('outsider')).get(`/api/regions/plannen-regio/plans/${draft.id}`)).statusCode).toBe(404);
+    expect((await anonymous().get(`/api/regions/plannen-regio/plans/${approved.id}`)).statusCode).toBe(200);
+    // A plan of this region is not reachable through another region's slug.
+    expect((await (await as('outsider')).get(`/api/regions/andere-regio/plans/${approved.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('import through the API', () => {
+  it('previews without writing, then imports all at once with partners linked to actors', async () => {
+    await plainActorFactory(t.database.db, region.id, 'Bibliotheek Ieper');
+    await plainActorFactory(t.database.db, region.id, 'Vormingplus');
+    const admin = await as('admin');
+    const before = (await admin.get('/api/regions/plannen-regio/plans')).json() as { items: unknown[] };
+
+    const preview = await admin.post('/api/regions/plannen-regio/plans/import/preview', { filename: 'plan.tsv', content: base64(SMALL_PLAN_TSV) });
+    expect(preview.statusCode).toBe(200);
+    const body = preview.json() as { summary: Record<string, unknown>; goals: { objectives: { actions: { partners: { name: string; linked: boolean }[] }[] }[] }[] };
+    expect(body.summary).toMatchObject({ goals: 2, objectives: 3, actions: 5, budgetLines: 5, budgetTotalCents: 465_000, partners: 5 });
+    expect(body.goals[0]!.objectives[0]!.actions[0]!.partners).toEqual([
+      { name: 'Bibliotheek Ieper', linked: true },
+      { name: 'Testpartner vzw', linked: false },
+    ]);
+    expect(((await admin.get('/api/regions/plannen-regio/plans')).json() as { items: unknown[] }).items).toHaveLength(before.items.length);
+
+    const imported = await admin.post('/api/regions/plannen-regio/plans/import', { filename: 'plan.tsv', content: base64(SMALL_PLAN_TSV), title: 'Geïmporteerd testplan' });
+    expect(imported.statusCode).toBe(201);
+    const { id } = imported.json() as { id: string };
+    const plan = (await admin.get(`/api/regions/plannen-regio/plans/${id}`)).json() as PlanDetail;
+    expect(plan.title).toBe('Geïmporteerd testplan');
+    expect(plan.budgetTotalCents).toBe(465_000);
+    expect(plan.goals.map((goal) => goal.budgetTotalCents)).toEqual([215_000, 250_000]);
+    const first = allActions(plan)[0]!;
+    expect(first.partners.map((partner) => [partner.name, partner.actorId !== null])).toEqual([
+      ['Bibliotheek Ieper', true],
+      ['Testpartner vzw', false],
+    ]);
+    expect(allActions(plan)[2]!.budgetLines.map((line) => [line.amountCents, line.marker])).toEqual([[80_000, ''], [15_000, '*']]);
+  });
+
+  it('refuses bad files with a reason and writes nothing', async () => {
+    const admin = await as('admin');
+    const count = async () => ((await admin.get('/api/regions/plannen-regio/plans')).json() as { items: unknown[] }).items.length;
+    const before = await count();
+    const binary = await admin.post('/api/regions/plannen-regio/plans/import', { filename: 'x.xlsx', content: Buffer.from([0x50, 0x4b, 3, 4, 0, 0]).toString('base64') });
+    expect(binary.statusCode).toBe(400);
+    expect(binary.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'unsupportedFormat' } } });
+    const prose = await admin.post('/api/regions/plannen-regio/plans/import', { filename: 'brief.txt', content: base64('Beste,\nhier is geen tabel.\n') });
+    expect(prose.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'noActions' } } });
+    expect((await count())).toBe(before);
+  });
+
+  it('lets only the regisseur import, and editors preview', async () => {
+    const editor = await as('editor');
+    expect((await editor.post('/api/regions/plannen-regio/plans/import/preview', { filename: 'p.tsv', content: base64(SMALL_PLAN_TSV) })).statusCode).toBe(200);
+    expect((await editor.post('/api/regions/plannen-regio/plans/import', { filename: 'p.tsv', content: base64(SMALL_PLAN_TSV) })).statusCode).toBe(403);
+    expect((await anonymous().post('/api/regions/plannen-regio/plans/import/preview', { filename: 'p.tsv', content: base64(SMALL_PLAN_TSV) })).statusCode).toBe(401);
+  });
+
+  it.skipIf(!haveSeeds)('imports seed 000 with its exact counts and totals', async () => {
+    const admin = await as('admin');
+    const content = readFileSync(resolve(SEEDS, '000_2f1154fcdd5e0142.txt')).toString('base64');
+    const response = await admin.post('/api/regions/plannen-regio/plans/import', { filename: '000.txt', content });
+    expect(response.json()).toMatchObject({ summary: { goals: 5, objectives: 10, actions: 55, budgetLines: 37, budgetTotalCents: 9_176_400 } });
+    const plan = (await admin.get(`/api/regions/plannen-regio/plans/${(response.json() as { id: string }).id}`)).json() as PlanDetail;
+    expect(plan.budgetTotalCents).toBe(9_176_400);
+    expect(allActions(plan)).toHaveLength(55);
+    const budget = (await admin.get(`/api/regions/plannen-regio/plans/${plan.id}/budget`)).json() as { totalCents: number; byGoal: { totalCents: number }[] };
+    expect(budget.totalCents).toBe(9_176_400);
+    expect(budget.byGoal.map((goal) => goal.totalCents)).toEqual([625_000, 350_000, 2_806_400, 2_840_000, 2_555_000]);
+  });
+
+  it.skipIf(!haveSeeds)('imports seed 004 with milestones, working-year budgets and funding shares', async () => {
+    const admin = await as('admin');
+    const content = readFileSync(resolve(SEEDS, '004_4f0f4e3f9cff85db.txt')).toString('base64');
+    const response = await admin.post('/api/regions/plannen-regio/plans/import', { filename: '004.txt', content, status: 'goedgekeurd' });
+    expect(response.json()).toMatchObject({ summary: { actions: 7, milestones: 43, budgetLines: 14, budgetTotalCents: 16_341_500 } });
+    const id = (response.json() as { id: string }).id;
+    const budget = (await anonymous().get(`/api/regions/plannen-regio/plans/${id}/budget`)).json() as { byYear: { label: string; totalCents: number }[]; funding: { bySource: { source: string; sharePercent: number }[] } };
+    expect(budget.byYear).toEqual([
+      { label: 'werkjaar 1', totalCents: 8_050_000 },
+      { label: 'werkjaar 2', totalCents: 8_291_500 },
+    ]);
+    expect(budget.funding.bySource.find((source) => source.source === 'europese-subsidie')?.sharePercent).toBe(75);
+    expect(budget.funding.bySource.find((source) => source.source === 'cofinanciering')?.sharePercent).toBe(25);
+    const ics = await anonymous().get(`/api/regions/plannen-regio/plans/${id}/milestones.ics`);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body.match(/BEGIN:VEVENT/g)).toHaveLength(43);
+    expect(ics.body).toContain('DTSTART;VALUE=DATE:20241101');
+  });
+});
+
+describe('editing an action', () => {
+  async function draftAction() {
+    const { id } = await planFactory(t.database.db, region);
+    const admin = await as('admin');
+    const plan = (await admin.get(`/api/regions/plannen-regio/plans/${id}`)).json() as PlanDetail;
+    return { planId: id, action: allActions(plan)[0]! };
+  }
+
+  it('saves changes, bumps the version and records field-level history', async () => {
+    const { planId, action } = await draftAction();
+    const editor = await as('editor');
+    const url = `/api/regions/plannen-regio/plans/${planId}/actions/${action.id}`;
+    const saved = await editor.patch(url, { version: action.version, title: 'Drie netwerkmomenten per jaar', status: 'lopend', partners: [{ name: 'Bibliotheek Ieper' }], milestones: [{ title: 'Eerste moment', startDate: '2025-03-01', endDate: '2025-03-01', status: 'behaald' }, { title: 'Tweede moment', startDate: '2025-09-01', endDate: '2025-09-01' }] });
+    expect(saved.statusCode).toBe(200);
+    const after = saved.json() as PlanAction;
+    expect(after.version).toBe(action.version + 1);
+    expect(after.progress).toBe(50);
+    expect(after.partners[0]!.actorId).not.toBeNull();
+
+    const history = (await editor.get(`/api/regions/plannen-regio/plans/${planId}/changes?actionId=${action.id}`)).json() as { items: { changes: Record<string, { before: unknown; after: unknown }>; user: { name: string } }[] };
+    expect(history.items).toHaveLength(1);
+    expect(history.items[0]!.user.name).toBe('Naam editor');
+    expect(history.items[0]!.changes.title).toEqual({ before: 'Twee netwerkmomenten per jaar', after: 'Drie netwerkmomenten per jaar' });
+    expect(history.items[0]!.changes.status).toEqual({ before: 'gepland', after: 'lopend' });
+    expect(Object.keys(history.items[0]!.changes).sort()).toEqual(['milestones', 'partners', 'progress', 'status', 'title']);
+
+    const plan = (await editor.get(`/api/regions/plannen-regio/plans/${planId}`)).json() as PlanDetail;
+    expect(plan.goals[0]!.objectives[0]!.progress).toBe(25);
+  });
+
+  it('gives the second of two concurrent saves a conflict with the stored version', async () => {
+    const { planId, action } = await draftAction();
+    const url = `/api/regions/plannen-regio/plans/${planId}/actions/${action.id}`;
+    const first = await (await as('admin')).patch(url, { version: action.version, title: 'Versie van de regisseur' });
+    expect(first.statusCode).toBe(200);
+    const second = await (await as('editor')).patch(url, { version: action.version, title: 'Versie van de partner' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ error: { code: 'CONFLICT', details: { current: { title: 'Versie van de regisseur', version: action.version + 1 } } } });
+    const stored = (await anonymous().get(url)).statusCode;
+    expect(stored).toBe(404); // still a draft: not public
+    const reread = (await (await as('viewer')).get(url)).json() as PlanAction;
+    expect(reread.title).toBe('Versie van de regisseur');
+  });
+
+  it('refuses viewers, steering members and other regions, and validates input', async () => {
+    const { planId, action } = await draftAction();
+    const url = `/api/regions/plannen-regio/plans/${planId}/actions/${action.id}`;
+    expect((await (await as('viewer')).patch(url, { version: 1, title: 'x' })).statusCode).toBe(403);
+    expect((await (await as('steering')).patch(url, { version: 1, title: 'x' })).statusCode).toBe(403);
+    expect((await (await as('outsider')).patch(url, { version: 1, title: 'x' })).statusCode).toBe(403);
+    const bad = await (await as('admin')).patch(url, { version: 1, progress: 140, milestones: [{ title: 'm', startDate: '2025-13-01' }] });
+    expect(bad.statusCode).toBe(400);
+    const reversed = await (await as('admin')).patch(url, { version: 1, milestones: [{ title: 'm', startDate: '2025-05-01', endDate: '2025-04-01' }] });
+    expect(reversed.statusCode).toBe(400);
+  });
+});
+
+describe('approved plans: monitoring directly, content through proposals', () => {
+  it('lets editors update status, routes content changes through a steering decision', async () => {
+    const { id: planId } = await planFactory(t.database.db, region, { status: 'goedgekeurd' });
+    const editor = await as('editor');
+    const plan = (await editor.get(`/api/regions/plannen-regio/plans/${planId}`)).json() as PlanDetail;
+    const action = allActions(plan)[1]!;
+    const url = `/api/regions/plannen-regio/plans/${planId}/actions/${action.id}`;
+
+    const content = await editor.patch(url, { version: action.version, title: 'Nieuwe titel' });
+    expect(content.statusCode).toBe(409);
+    expect(content.json()).toMatchObject({ error: { code: 'PROPOSAL_REQUIRED' } });
+    const monitoring = await editor.patch(url, { version: action.version, status: 'lopend', progress: 30 });
+    expect(monitoring.statusCode).toBe(200);
+
+    const proposed = await editor.post(`${url}/proposals`, { changes: { title: 'Een gedeelde digitale agenda', regierol: 'Agenda beheren' }, reason: 'Afspraak op de stuurgroep' });
+    expect(proposed.statusCode).toBe(201);
+    const proposal = proposed.json() as { id: string; status: string; baseVersion: number };
+    expect(proposal).toMatchObject({ status: 'open', baseVersion: action.version + 1 });
+
+    const decisionUrl = `/api/regions/plannen-regio/plans/${planId}/proposals/${proposal.id}/decision`;
+    expect((await editor.post(decisionUrl, { decision: 'goedgekeurd' })).statusCode).toBe(403);
+    expect((await (await as('admin')).post(decisionUrl, { decision: 'goedgekeurd' })).statusCode).toBe(403);
+    const steering = await as('steering');
+    const decided = await steering.post(decisionUrl, { decision: 'goedgekeurd', comment: 'Akkoord' });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json()).toMatchObject({ status: 'goedgekeurd', decisionComment: 'Akkoord', decidedBy: 'Naam steering', proposedBy: 'Naam editor' });
+    expect((await steering.post(decisionUrl, { decision: 'afgewezen' })).json()).toMatchObject({ error: { code: 'PROPOSAL_DECIDED' } });
+
+    const after = (await anonymous().get(url)).json() as PlanAction;
+    expect(after.title).toBe('Een gedeelde digitale agenda');
+    expect(after.regierol).toBe('Agenda beheren');
+    const history = (await editor.get(`/api/regions/plannen-regio/plans/${planId}/changes?actionId=${action.id}`)).json() as { items: { proposalId: string | null; user: { name: string } }[] };
+    expect(history.items[0]).toMatchObject({ proposalId: proposal.id, user: { name: 'Naam steering' } });
+  });
+
+  it('rejects a proposal whose action changed since, and keeps rejected ones unapplied', async () => {
+    const { id: planId } = await planFactory(t.database.db, region, { status: 'lopend' });
+    const editor = await as('editor');
+    const action = allActions((await editor.get(`/api/regions/plannen-regio/plans/${planId}`)).json() as PlanDetail)[0]!;
+    const url = `/api/regions/plannen-regio/plans/${planId}/actions/${action.id}`;
+    const stale = (await editor.post(`${url}/proposals`, { changes: { title: 'Verouderd voorstel' } })).json() as { id: string };
+    const rejected = (await editor.post(`${url}/proposals`, { changes: { title: 'Afgewezen voorstel' } })).json() as { id: string };
+    await editor.patch(url, { version: action.version, status: 'uitgesteld' });
+    const steering = await as('steering');
+    const conflict = await steering.post(`/api/regions/plannen-regio/plans/${planId}/proposals/${stale.id}/decision`, { decision: 'goedgekeurd' });
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.json()).toMatchObject({ error: { code: 'CONFLICT' } });
+    const proposals = (await editor.get(`/api/regions/plannen-regio/plans/${planId}/proposals`)).json() as { items: { id: string; status: string }[] };
+    expect(proposals.items.find((p) => p.id === stale.id)?.status).toBe('open');
+    await steering.post(`/api/regions/plannen-regio/plans/${planId}/proposals/${rejected.id}/decision`, { decision: 'afgewezen', comment: 'Nee' });
+    expect(((await editor.get(url)).json() as PlanAction).title).toBe(action.title);
+  });
+
+  it('does not take proposals for drafts', async () => {
+    const { id: planId } = await planFactory(t.database.db, region);
+    const editor = await as('editor');
+    const action = allActions((await editor.get(`/api/regions/plannen-regio/plans/${planId}`)).json() as PlanDetail)[0]!;
+    const response = await editor.post(`/api/regions/plannen-regio/plans/${planId}/actions/${action.id}/proposals`, { changes: { title: 'x' } });
+    expect(response.json()).toMatchObject({ error: { code: 'PROPOSAL_NOT_NEEDED' } });
+  });
+});
+
+describe('versions and compare', () => {
+  it('names versions and shows what was added, reworded and moved since', async () => {
+    const { id: planId } = await planFactory(t.database.db, region);
+    const admin = await as('admin');
+    const plan = (await admin.get(`/api/regions/plannen-regio/plans/${planId}`)).json() as PlanDetail;
+    const created = await admin.post(`/api/regions/plannen-regio/plans/${planId}/versions`, { name: 'Goedgekeurd door de stuurgroep op 25/06/2025' });
+    expect(created.statusCode).toBe(201);
+    const versionId = (created.json() as { id: string }).id;
+
+    const action = plan.goals[0]!.objectives[0]!.actions[1]!;
+    const targetObjective = plan.goals[1]!.objectives[0]!;
+    await admin.patch(`/api/regions/plannen-regio/plans/${planId}/actions/${action.id}`, { version: action.version, title: 'Een gedeelde online agenda', objectiveId: targetObjective.id });
+
+    const compare = (await admin.get(`/api/regions/plannen-regio/plans/${planId}/compare?from=${versionId}&to=current`)).json() as {
+      reworded: { id: string; fields: string[] }[];
+      moved: { id: string; from: string; to: string }[];
+      added: unknown[];
+      removed: unknown[];
+    };
+    expect(compare.added).toEqual([]);
+    expect(compare.removed).toEqual([]);
+    expect(compare.reworded).toEqual([expect.objectContaining({ id: action.id, fields: ['title'] })]);
+    expect(compare.moved).toEqual([expect.objectContaining({ id: action.id, from: 'OD1.1', to: 'OD2.1' })]);
+
+    const versions = (await admin.get(`/api/regions/plannen-regio/plans/${planId}/versions`)).json() as { items: { name: string; createdBy: string }[] };
+    expect(versions.items).toEqual([expect.objectContaining({ name: 'Goedgekeurd door de stuurgroep op 25/06/2025', createdBy: 'Naam admin' })]);
+    expect((await (await as('editor')).post(`/api/regions/plannen-regio/plans/${planId}/versions`, { name: 'Poging' })).statusCode).toBe(403);
+  });
+});
+
+describe('plan settings and exports', () => {
+  it('changes the status with a version check', async () => {
+    const { id: planId } = await planFactory(t.database.db, region);
+    const admin = await as('admin');
+    const ok = await admin.patch(`/api/regions/plannen-regio/plans/${planId}`, { version: 1, status: 'goedgekeurd' });
+    expect(ok.json()).toMatchObject({ status: 'goedgekeurd', version: 2 });
+    expect((await admin.patch(`/api/regions/plannen-regio/plans/${planId}`, { version: 1, title: 'Oud' })).statusCode).toBe(409);
+    expect((await (await as('editor')).patch(`/api/regions/plannen-regio/plans/${planId}`, { version: 2, status: 'afgesloten' })).statusCode).toBe(403);
+  });
+
+  it('exports CSV in the importer columns, which imports back to the same plan', async () => {
+    const { id: planId } = await planFactory(t.database.db, region, { status: 'goedgekeurd' });
+    const csv = await anonymous().get(`/api/regions/plannen-regio/plans/${planId}/export.csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFSD;OD;Nr;Actie;Timing;Budget;Partners;Regierol;Actorrol;Spreiding;Type;Status');
+    const preview = await (await as('admin')).post('/api/regions/plannen-regio/plans/import/preview', { filename: 'export.csv', content: base64(csv.body) });
+    expect(preview.json()).toMatchObject({ summary: { goals: 2, objectives: 3, actions: 5, budgetLines: 5, budgetTotalCents: 465_000, partners: 5, warnings: [] } });
+  });
+});

@@ -1,0 +1,359 @@
+import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { ApiInstance } from '../../http/route-types.js';
+import { errorResponses } from '../../http/route-types.js';
+import { loadRegion, requireRegionRole, roleInRegion } from '../../http/access.js';
+import { AppError } from '../../http/errors.js';
+import {
+  actionSchema,
+  actionUpdateSchema,
+  budgetOverviewSchema,
+  changeListSchema,
+  importPreviewSchema,
+  importRequestSchema,
+  importResultSchema,
+  planDetailSchema,
+  planListSchema,
+  planUpdateSchema,
+  proposalCreateSchema,
+  proposalDecisionSchema,
+  proposalListSchema,
+  proposalSchema,
+  versionCompareSchema,
+  versionCreateSchema,
+  versionListSchema,
+  versionSummarySchema,
+} from '../../../common/schemas/plans.js';
+import {
+  assertMayEdit,
+  budgetOverview,
+  compareVersions,
+  createProposal,
+  createVersion,
+  decideProposal,
+  getAction,
+  getPlanDetail,
+  importParsedPlan,
+  listChanges,
+  listPlans,
+  listProposals,
+  listVersions,
+  loadPlan,
+  previewImport,
+  updateAction,
+  updatePlan,
+} from './service.js';
+import { describeImportError, parsePlanFile, PlanImportError } from './import/index.js';
+import { planToCsv, planToIcs } from './export.js';
+
+const slugParams = z.object({ slug: z.string().min(1).max(80) });
+const planParams = slugParams.extend({ planId: z.string().min(1).max(60) });
+const actionParams = planParams.extend({ actionId: z.string().min(1).max(60) });
+const proposalParams = planParams.extend({ proposalId: z.string().min(1).max(60) });
+
+function parseUpload(body: z.infer<typeof importRequestSchema>) {
+  const bytes = Buffer.from(body.content, 'base64');
+  try {
+    return parsePlanFile({ bytes, filename: body.filename, title: body.title });
+  } catch (error) {
+    if (error instanceof PlanImportError) throw new AppError('IMPORT_FAILED', { reason: describeImportError(error) }, undefined, { reason: error.reason });
+    throw error;
+  }
+}
+
+async function visiblePlan(request: FastifyRequest, slug: string, planId: string) {
+  const region = await loadRegion(request, slug);
+  const role = roleInRegion(request.user, region.id);
+  const plan = await loadPlan(request.server.ctx.database.db, region, planId, role);
+  return { region, role, plan };
+}
+
+/** Members only: the plan's history, versions and proposals name the people who made them. */
+async function memberPlan(request: FastifyRequest, slug: string, planId: string, roles: readonly ('admin' | 'editor' | 'steering' | 'viewer')[]) {
+  const { region, role, user } = await requireRegionRole(request, slug, roles);
+  const plan = await loadPlan(request.server.ctx.database.db, region, planId, role);
+  return { region, role, user, plan };
+}
+
+const ALL = ['admin', 'editor', 'steering', 'viewer'] as const;
+
+/** Plans: list, import (preview, then commit), the full tree, edits with conflicts, history, versions, proposals, exports. */
+export async function planRoutes(app: ApiInstance): Promise<void> {
+  const db = () => app.ctx.database.db;
+
+  app.get(
+    '/regions/:slug/plans',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Plannen van een regio (publiek: goedgekeurde, lopende en afgesloten plannen; leden zien ook ontwerpen)',
+        params: slugParams,
+        response: { 200: planListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const region = await loadRegion(request, request.params.slug);
+      return { items: await listPlans(db(), region, roleInRegion(request.user, region.id)) };
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/import/preview',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Toont wat een planbestand (TSV, CSV of tekst, base64) zou opleveren, met waarschuwingen; schrijft niets',
+        params: slugParams,
+        body: importRequestSchema,
+        response: { 200: importPreviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { region } = await requireRegionRole(request, request.params.slug, ['admin', 'editor']);
+      return previewImport(db(), region, parseUpload(request.body));
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/import',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Importeert een planbestand in één transactie (alles of niets) (regisseur)',
+        params: slugParams,
+        body: importRequestSchema,
+        response: { 201: importResultSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { region, user } = await requireRegionRole(request, request.params.slug, ['admin']);
+      const parsed = parseUpload(request.body);
+      const result = await importParsedPlan(db(), region, parsed, { userId: user.id, status: request.body.status, filename: request.body.filename });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Het volledige plan: SD → OD → acties met budget, partners, mijlpalen, indicatoren en voortgang',
+        params: planParams,
+        response: { 200: planDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan, role } = await visiblePlan(request, request.params.slug, request.params.planId);
+      return getPlanDetail(db(), plan, role);
+    },
+  );
+
+  app.patch(
+    '/regions/:slug/plans/:planId',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Titel, soort, status en periode van een plan wijzigen (regisseur); 409 bij gelijktijdige wijziging',
+        params: planParams,
+        body: planUpdateSchema,
+        response: { 200: planDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan, role, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin']);
+      const updated = await updatePlan(db(), plan, request.body, user.id);
+      return getPlanDetail(db(), updated, role);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/budget',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Budgetoverzicht per SD, OD, actie, jaar en financieringsbron, met cofinancieringsaandelen',
+        params: planParams,
+        response: { 200: budgetOverviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan, role } = await visiblePlan(request, request.params.slug, request.params.planId);
+      return budgetOverview(await getPlanDetail(db(), plan, role));
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/actions/:actionId',
+    {
+      schema: { tags: ['plannen'], summary: 'Eén actie met alle velden', params: actionParams, response: { 200: actionSchema, ...errorResponses } },
+    },
+    async (request) => {
+      const { plan } = await visiblePlan(request, request.params.slug, request.params.planId);
+      return getAction(db(), plan, request.params.actionId);
+    },
+  );
+
+  app.patch(
+    '/regions/:slug/plans/:planId/actions/:actionId',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Een actie wijzigen (regisseur, partner); 409 CONFLICT met de opgeslagen versie als iemand anders intussen bewaarde',
+        params: actionParams,
+        body: actionUpdateSchema,
+        response: { 200: actionSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan, role, user } = await memberPlan(request, request.params.slug, request.params.planId, ALL);
+      const { version: _version, ...changes } = request.body;
+      assertMayEdit(plan, role, changes);
+      return updateAction(db(), plan, request.params.actionId, request.body, user.id);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/changes',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Wijzigingsgeschiedenis van een plan of (met ?actionId=) één actie: wie, wanneer, voor en na (leden)',
+        params: planParams,
+        querystring: z.object({ actionId: z.string().uuid().optional() }),
+        response: { 200: changeListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, ALL);
+      return { items: await listChanges(db(), plan, request.query.actionId) };
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/versions',
+    {
+      schema: { tags: ['plannen'], summary: 'Benoemde versies van een plan (leden)', params: planParams, response: { 200: versionListSchema, ...errorResponses } },
+    },
+    async (request) => {
+      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, ALL);
+      return { items: await listVersions(db(), plan) };
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/:planId/versions',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Legt de huidige stand vast als benoemde versie (regisseur, stuurgroep)',
+        params: planParams,
+        body: versionCreateSchema,
+        response: { 201: versionSummarySchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'steering']);
+      return reply.status(201).send(await createVersion(db(), plan, request.body.name, user.id));
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/compare',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Vergelijkt twee versies (of een versie met "current"): toegevoegd, verwijderd, herschreven, verplaatst (leden)',
+        params: planParams,
+        querystring: z.object({ from: z.string().min(1).max(60), to: z.string().min(1).max(60).default('current') }),
+        response: { 200: versionCompareSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, ALL);
+      return compareVersions(db(), plan, request.query.from, request.query.to);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/proposals',
+    {
+      schema: { tags: ['plannen'], summary: 'Wijzigingsvoorstellen van een plan (leden)', params: planParams, response: { 200: proposalListSchema, ...errorResponses } },
+    },
+    async (request) => {
+      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, ALL);
+      return { items: await listProposals(db(), plan) };
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/:planId/actions/:actionId/proposals',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Stelt een wijziging aan een actie van een goedgekeurd plan voor (regisseur, partner)',
+        params: actionParams,
+        body: proposalCreateSchema,
+        response: { 201: proposalSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      return reply.status(201).send(await createProposal(db(), plan, request.params.actionId, request.body.changes, request.body.reason, user.id));
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/:planId/proposals/:proposalId/decision',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Keurt een wijzigingsvoorstel goed of wijst het af, met commentaar (stuurgroep); goedkeuren past de wijziging toe',
+        params: proposalParams,
+        body: proposalDecisionSchema,
+        response: { 200: proposalSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['steering']);
+      return decideProposal(db(), plan, request.params.proposalId, request.body.decision, request.body.comment, user.id);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/export.csv',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Export als CSV (;) in de kolommen die de import leest',
+        params: planParams,
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, role } = await visiblePlan(request, request.params.slug, request.params.planId);
+      const detail = await getPlanDetail(db(), plan, role);
+      reply.header('content-type', 'text/csv; charset=utf-8');
+      reply.header('content-disposition', `attachment; filename="plan-${plan.id}.csv"`);
+      return planToCsv(detail);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/milestones.ics',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'iCal-feed van de mijlpalen van een plan',
+        params: planParams,
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, role, region } = await visiblePlan(request, request.params.slug, request.params.planId);
+      const detail = await getPlanDetail(db(), plan, role);
+      reply.header('content-type', 'text/calendar; charset=utf-8');
+      return planToIcs(detail, { host: new URL(app.ctx.publicUrl(request)).host, region: region.slug });
+    },
+  );
+}
