@@ -1,3 +1,4 @@
+import { networkEn } from './network.js';
 import type { Catalog } from './catalog-type.js';
 
 /** English catalog: same keys as the Dutch one (the type checker enforces it). */
@@ -167,6 +168,7 @@ export const en: Catalog = {
     loginRequired: 'Log in to see this page.',
     retry: 'Try again',
   },
+  network: networkEn,
   errors: {
     VALIDATION_FAILED: 'Some fields are not filled in correctly.',
     UNAUTHENTICATED: 'You are not logged in.',

@@ -1,3 +1,4 @@
+import { networkNl } from './network.js';
 /** Dutch (nl-BE) message catalog: the source of truth; every other catalog has the same keys. */
 export const nl = {
   app: {
@@ -168,6 +169,7 @@ export const nl = {
     loginRequired: 'Meld je aan om deze pagina te bekijken.',
     retry: 'Opnieuw proberen',
   },
+  network: networkNl,
   errors: {
     VALIDATION_FAILED: 'Sommige velden zijn niet correct ingevuld.',
     UNAUTHENTICATED: 'Je bent niet aangemeld.',

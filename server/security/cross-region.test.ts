@@ -44,10 +44,10 @@ beforeAll(async () => {
   ids.invitationId = invite.invitation.id;
   secrets.push('geheime-uitnodiging@test.be');
   // Network: a public actor with private contact data, a hidden actor, and a relation between them.
-  const regionB = (await t.database.raw.query<{ id: string }>("SELECT id FROM regions WHERE slug = 'regio-b'"))[0]!.id;
-  ids.actorId = await actorFactory(t.database.db, regionB, { name: 'Publieke Actor B', contactEmail: 'geheim-contact-b@test.be', contactName: 'Verborgen Contactpersoon', contactPhone: '+32 470 99 88 77' });
-  const hidden = await actorFactory(t.database.db, regionB, { name: 'Verborgen Actor B', isPublic: false });
-  ids.relationId = await relationFactory(t.database.db, regionB, ids.actorId, hidden);
+  const networkRegionB = (await t.database.raw.query<{ id: string }>("SELECT id FROM regions WHERE slug = 'regio-b'"))[0]!.id;
+  ids.actorId = await actorFactory(t.database.db, networkRegionB, { name: 'Publieke Actor B', contactEmail: 'geheim-contact-b@test.be', contactName: 'Verborgen Contactpersoon', contactPhone: '+32 470 99 88 77' });
+  const hidden = await actorFactory(t.database.db, networkRegionB, { name: 'Verborgen Actor B', isPublic: false });
+  ids.relationId = await relationFactory(t.database.db, networkRegionB, ids.actorId, hidden);
   secrets.push('geheim-contact-b@test.be', 'Verborgen Contactpersoon', '+32 470 99 88 77', 'Verborgen Actor B');
   // Plans of B: a draft (private as a whole) and an approved plan with a proposal (members only).
   const regionB = (await t.database.raw.query<{ id: string }>("SELECT id FROM regions WHERE slug = 'regio-b'"))[0]!;

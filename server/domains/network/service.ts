@@ -134,21 +134,23 @@ export async function updateActor(database: DatabaseHandle, viewer: Viewer, acto
   const existing = await loadActor(db, viewer, actorId);
   if (!canEditActor(viewer, actorId)) throw new AppError('FORBIDDEN');
   await validateActorReferences(db, viewer.region.id, input);
-  await db.transaction(async (tx) => {
+  const written = await db.transaction(async (tx) => {
     const before = await linksOf(tx, actorId);
     const [updated] = await tx
       .update(actors)
       .set({ ...columnsOf(input), version: input.version + 1, updatedAt: new Date() })
       .where(and(eq(actors.id, actorId), eq(actors.version, input.version)))
       .returning();
-    if (!updated) {
-      throw new AppError('CONFLICT', {}, undefined, { current: await getActorDetail(database, viewer, actorId) });
-    }
+    // A stale version: nothing written; the current state is read after the transaction
+    // (PGlite has a single connection, so no second query may run while this one is open).
+    if (!updated) return false;
     await writeLinks(tx, actorId, input.sectors, input.otherMunicipalities, input.municipality);
     const after = await linksOf(tx, actorId);
     const changes = diffFields(auditShape(existing, before.sectors, before.others), auditShape(updated, after.sectors, after.others));
     await recordChange(tx, { regionId: viewer.region.id, userId, entityType: 'actor', entityId: actorId, action: 'update', changes });
+    return true;
   });
+  if (!written) throw new AppError('CONFLICT', {}, undefined, { current: await getActorDetail(database, viewer, actorId) });
 }
 
 /** Deletes an actor with its relations (admins), keeping an audit entry with its last state. */
@@ -364,17 +366,19 @@ export async function updateRelation(database: DatabaseHandle, viewer: Viewer, r
   if (!existing) throw new AppError('NOT_FOUND');
   if (!relationAllowed(viewer, existing.sourceActorId, existing.targetActorId)) throw new AppError('FORBIDDEN');
   checkPeriod(input.validFrom, input.validTo);
-  await db.transaction(async (tx) => {
+  const written = await db.transaction(async (tx) => {
     const { version, ...fields } = input;
     const [updated] = await tx
       .update(relations)
       .set({ ...fields, version: version + 1, updatedAt: new Date() })
       .where(and(eq(relations.id, relationId), eq(relations.version, version)))
       .returning();
-    if (!updated) throw new AppError('CONFLICT', {}, undefined, { current: await getRelation(database.raw, viewer, relationId) });
+    if (!updated) return false;
     const changes = diffFields({ type: existing.type, validFrom: existing.validFrom, validTo: existing.validTo, note: existing.note }, fields);
     await recordChange(tx, { regionId: viewer.region.id, userId, entityType: 'relation', entityId: relationId, action: 'update', changes });
+    return true;
   });
+  if (!written) throw new AppError('CONFLICT', {}, undefined, { current: await getRelation(database.raw, viewer, relationId) });
   return getRelation(database.raw, viewer, relationId);
 }
 
