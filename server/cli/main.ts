@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CliError, type CliCommand } from './command.js';
 import { coreCommands } from './core-commands.js';
+import { planCommands } from '../domains/plans/cli.js';
 import { EnvError } from '../config/env.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { BackupError } from '../db/backup.js';
@@ -8,7 +9,7 @@ import { AppError } from '../http/errors.js';
 import { installValidationMessages } from '../../common/validation.js';
 
 /** Every CLI command; later domains append theirs. */
-export const commands: CliCommand[] = [...coreCommands];
+export const commands: CliCommand[] = [...coreCommands, ...planCommands];
 
 function printHelp(): void {
   console.log('Gebruik: npx regiekamer <opdracht> [opties]\n\nOpdrachten:');
