@@ -84,7 +84,7 @@ export const en: Catalog = {
     reload: 'Load newest version',
     newestVersion: 'Newest version',
     field: 'Field',
-    lastChanged: 'Changed on {{date}}',
+    lastChanged: 'changed on {{date}}',
     reloaded: 'The newest version is now in the form. Make your changes again and save.',
   },
   users: {

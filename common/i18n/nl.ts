@@ -84,7 +84,7 @@ export const nl = {
     reload: 'Nieuwste versie laden',
     newestVersion: 'Nieuwste versie',
     field: 'Gegeven',
-    lastChanged: 'Gewijzigd op {{date}}',
+    lastChanged: 'gewijzigd op {{date}}',
     reloaded: 'De nieuwste versie staat nu in het formulier. Breng je wijzigingen opnieuw aan en sla op.',
   },
   users: {

@@ -1,0 +1,50 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { I18nextProvider } from 'react-i18next';
+import { i18n } from './i18n';
+import { SessionProvider } from './session';
+import { RegionsProvider } from './regions';
+import { AppLayout } from './components/app-layout';
+import { HomePage } from './pages/home/home-page';
+import { LoginPage } from './pages/auth/login-page';
+import { ForgotPasswordPage } from './pages/auth/forgot-password-page';
+import { ResetPasswordPage } from './pages/auth/reset-password-page';
+import { AcceptInvitationPage } from './pages/auth/accept-invitation-page';
+import { AccountPage } from './pages/account/account-page';
+import { RegionLayout } from './pages/regions/region-layout';
+import { RegionOverviewPage } from './pages/regions/region-overview-page';
+import { RegionSettingsPage } from './pages/regions/region-settings-page';
+import { ModulePlaceholderPage } from './pages/regions/module-placeholder-page';
+import { RegionUsersPage } from './pages/users/region-users-page';
+import { NotFoundPage } from './pages/not-found-page';
+
+/** Routes use Dutch paths, as the people who share links speak Dutch. */
+export function App() {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <BrowserRouter>
+        <SessionProvider>
+          <RegionsProvider>
+            <Routes>
+              <Route element={<AppLayout />}>
+                <Route index element={<HomePage />} />
+                <Route path="aanmelden" element={<LoginPage />} />
+                <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />
+                <Route path="wachtwoord-herstellen/:token" element={<ResetPasswordPage />} />
+                <Route path="uitnodiging/:token" element={<AcceptInvitationPage />} />
+                <Route path="account" element={<AccountPage />} />
+                <Route path="r/:slug" element={<RegionLayout />}>
+                  <Route index element={<RegionOverviewPage />} />
+                  <Route path="instellingen" element={<RegionSettingsPage />} />
+                  <Route path="gebruikers" element={<RegionUsersPage />} />
+                  <Route path=":module" element={<ModulePlaceholderPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </RegionsProvider>
+        </SessionProvider>
+      </BrowserRouter>
+    </I18nextProvider>
+  );
+}
