@@ -4,6 +4,7 @@ import { regions } from '../regions/schema.js';
 import { createRegion } from '../regions/service.js';
 import { createUserWithRole } from '../accounts/service.js';
 import { demoRegions, demoUsers } from './demo-data.js';
+import { seedNetworkDemo } from '../network/demo.js';
 
 /** True when the database holds no region yet (a fresh install). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -33,6 +34,7 @@ export async function seedDemo(db: Db): Promise<{ regions: string[]; users: { em
       });
     }
   }
+  await seedNetworkDemo(db);
   return {
     regions: created,
     users: demoUsers.map((user) => ({

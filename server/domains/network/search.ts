@@ -43,7 +43,8 @@ function textMatch(q: string, params: Params): { where: string[]; score: string 
   }
   if (tokens.length === 0) return { where: [], score: '0' };
   const exact = params.add(fold(q).trim());
-  return { where, score: `(${scores.join(' + ')} + CASE WHEN a.search_name = ${exact} THEN 5 ELSE 0 END)` };
+  // Among equal hits, the name that is closest to the whole query (shortest, most specific) first.
+  return { where, score: `(${scores.join(' + ')} + CASE WHEN a.search_name = ${exact} THEN 5 ELSE 0 END + 2 * similarity(a.search_name, ${exact}))` };
 }
 
 /** WHERE conditions shared by the list, the export, and the counts: region, visibility and filters. */
