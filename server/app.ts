@@ -19,6 +19,18 @@ import './http/request-context.js';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client', import.meta.url));
 
+const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+/**
+ * Base URL for links in e-mails and feeds. PUBLIC_URL when set (required in production); otherwise
+ * the request's host only when it is this machine, so a forged Host header cannot redirect a reset link.
+ */
+function publicBaseUrl(env: Env, request?: { protocol: string; host: string }): string {
+  if (env.PUBLIC_URL) return env.PUBLIC_URL.replace(/\/$/, '');
+  if (request && LOCAL_HOST.test(request.host)) return `${request.protocol}://${request.host}`;
+  return `http://localhost:${env.PORT}`;
+}
+
 export interface BuildAppOptions {
   database: DatabaseHandle;
   env: Env;
@@ -42,8 +54,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     database: options.database,
     env,
     mailer: options.mailer ?? createMailer(env.SMTP_URL, env.MAIL_FROM, app.log),
-    publicUrl: (request?: { protocol: string; host: string }) =>
-      env.PUBLIC_URL?.replace(/\/$/, '') ?? (request ? `${request.protocol}://${request.host}` : `http://localhost:${env.PORT}`),
+    publicUrl: (request?: { protocol: string; host: string }) => publicBaseUrl(env, request),
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -79,7 +90,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const serveClient = (options.serveClient ?? true) && existsSync(`${CLIENT_DIST}/index.html`);
   if (serveClient) {
-    await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
+    await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: true, index: false, maxAge: '1h' });
   }
   // Unknown /api paths answer JSON; every other GET is a client-side route of the SPA.
   app.setNotFoundHandler((request, reply) => {

@@ -28,4 +28,9 @@ describe('environment validation', () => {
       expect(message).toContain('DATABASE_URL: moet beginnen met postgres://');
     }
   });
+
+  it('demands PUBLIC_URL in production, so e-mailed links never follow a Host header', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL: is verplicht in productie/);
+    expect(parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://regiekamer.westhoek.be' }).PUBLIC_URL).toBe('https://regiekamer.westhoek.be');
+  });
 });

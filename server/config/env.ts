@@ -35,7 +35,13 @@ export class EnvError extends Error {}
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // Empty strings count as "not set", as shells and .env files often leave them.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
-  const result = envSchema.safeParse(cleaned);
+  const result = envSchema
+    // E-mailed links must not be built from a Host header an attacker can choose.
+    .refine((env) => env.NODE_ENV !== 'production' || env.PUBLIC_URL !== undefined, {
+      path: ['PUBLIC_URL'],
+      message: 'is verplicht in productie (de basis-URL voor links in e-mails, bv. https://regiekamer.westhoek.be)',
+    })
+    .safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new EnvError(`Ongeldige configuratie:\n${lines.join('\n')}`);

@@ -98,6 +98,21 @@ describe('passwords', () => {
     await new ApiClient(t.app).login(email, 'een-nieuw-wachtwoord');
   });
 
+  it('never builds a reset link from a forged Host header', async () => {
+    const bare = await createTestApp({ env: { PUBLIC_URL: '' } });
+    try {
+      await regionFactory(bare.database.db, { slug: 'host-regio' });
+      const { email } = await userFactory(bare.database.db, { regionSlug: 'host-regio', role: 'viewer' });
+      await bare.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', headers: { host: 'kwaadwillig.example' }, payload: { email } });
+      expect(bare.sentMail.at(-1)?.text).toContain('http://localhost:3000/wachtwoord-herstellen/');
+      expect(bare.sentMail.at(-1)?.text).not.toContain('kwaadwillig');
+      await bare.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', headers: { host: '127.0.0.1:4321' }, payload: { email } });
+      expect(bare.sentMail.at(-1)?.text).toContain('http://127.0.0.1:4321/wachtwoord-herstellen/');
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('changes the own password only with the current one', async () => {
     const { email } = await userFactory(t.database.db, { regionSlug: slug, role: 'editor' });
     const client = await new ApiClient(t.app).login(email, TEST_PASSWORD);

@@ -71,6 +71,7 @@ describe('PATCH /api/regions/:slug', () => {
     const error = (conflict.json() as { error: { code: string; details: { current: { description: string; version: number } } } }).error;
     expect(error.code).toBe('CONFLICT');
     expect(error.details.current.description).toBe('eerste');
+    expect((error.details.current as unknown as { myRole: string }).myRole).toBe('admin');
     const now = (await first.get(`/api/regions/${slug}`)).json() as { description: string; municipalities: { nisCode: string }[] };
     expect(now.description).toBe('eerste');
     expect(now.municipalities.map((m) => m.nisCode)).toEqual(['33011']);
@@ -83,9 +84,10 @@ describe('PATCH /api/regions/:slug', () => {
     const error = (response.json() as { error: { code: string; fields: { path: string; message: string }[] } }).error;
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.fields).toContainEqual({ path: 'name', message: 'Gebruik minstens 2 tekens.' });
-    const unknown = await admin.patch(`/api/regions/${slug}`, { name: 'Goed', description: '', municipalities: ['99999'], version: 1 });
+    // The path points at the position the client sent, duplicates included.
+    const unknown = await admin.patch(`/api/regions/${slug}`, { name: 'Goed', description: '', municipalities: ['33011', '33011', '99999'], version: 1 });
     expect((unknown.json() as { error: { fields: { path: string; message: string }[] } }).error.fields[0]).toEqual({
-      path: 'municipalities.0',
+      path: 'municipalities.2',
       message: 'Onbekende gemeente: 99999.',
     });
   });

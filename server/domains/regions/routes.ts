@@ -50,7 +50,7 @@ export async function regionRoutes(app: ApiInstance): Promise<void> {
     },
     async (request) => {
       const { region, role, user } = await requireRegionRole(request, request.params.slug, ['admin']);
-      const updated = await updateRegion(app.ctx.database.db, region, request.body, user.id);
+      const updated = await updateRegion(app.ctx.database.db, region, request.body, user.id, role);
       return getRegionDetail(app.ctx.database.db, updated, role);
     },
   );

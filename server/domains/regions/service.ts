@@ -63,13 +63,14 @@ export async function getRegionDetail(db: Db, region: RegionRow, myRole: Role | 
  * Updates name, description and member municipalities in one transaction. The caller's
  * version must match the stored one, so a concurrent edit is reported as a conflict, never lost.
  */
-export async function updateRegion(db: Db, region: RegionRow, input: RegionUpdate, userId: string): Promise<RegionRow> {
+export async function updateRegion(db: Db, region: RegionRow, input: RegionUpdate, userId: string, callerRole: Role): Promise<RegionRow> {
   const wanted = [...new Set(input.municipalities)];
   const known = await db.select({ nisCode: municipalities.nisCode }).from(municipalities).where(inArray(municipalities.nisCode, wanted));
   const knownCodes = new Set(known.map((row) => row.nisCode));
-  const unknownIndex = wanted.findIndex((code) => !knownCodes.has(code));
+  // The index the client sent, so the message lands on the right field.
+  const unknownIndex = input.municipalities.findIndex((code) => !knownCodes.has(code));
   if (unknownIndex !== -1) {
-    throw fieldError(`municipalities.${unknownIndex}`, 'errors.UNKNOWN_MUNICIPALITY', { nisCode: wanted[unknownIndex] });
+    throw fieldError(`municipalities.${unknownIndex}`, 'errors.UNKNOWN_MUNICIPALITY', { nisCode: input.municipalities[unknownIndex] });
   }
 
   return db.transaction(async (tx) => {
@@ -81,7 +82,7 @@ export async function updateRegion(db: Db, region: RegionRow, input: RegionUpdat
       .returning();
     if (!updated) {
       const [current] = await tx.select().from(regions).where(eq(regions.id, region.id));
-      const currentDetail = current ? await getRegionDetail(tx as unknown as Db, current, null) : null;
+      const currentDetail = current ? await getRegionDetail(tx as unknown as Db, current, callerRole) : null;
       throw new AppError('CONFLICT', {}, undefined, { current: currentDetail });
     }
     await tx.delete(regionMunicipalities).where(eq(regionMunicipalities.regionId, region.id));
