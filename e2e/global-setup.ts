@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real server (demo data, fresh PGlite directory) for the browser tests and hands its
+ * Starts the real server through `npm start`'s entry point (demo data, fresh PGlite directory) for the browser tests and hands its
  * URL to them; the npm script has built the client into dist/client before.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -51,7 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NODE_ENV: 'test',
   });
 
-  const server = spawn(process.execPath, ['bin/run-ts.mjs', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, ['bin/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr.on('data', (chunk: Buffer) => {
