@@ -5,6 +5,7 @@ import { createRegion } from '../regions/service.js';
 import { createUserWithRole } from '../accounts/service.js';
 import { demoRegions, demoUsers } from './demo-data.js';
 import { seedNetworkDemo } from '../network/demo.js';
+import { seedPlansDemo } from '../plans/demo.js';
 
 /** True when the database holds no region yet (a fresh install). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -34,6 +35,7 @@ export async function seedDemo(db: Db): Promise<{ regions: string[]; users: { em
       });
     }
   }
+  await seedPlansDemo(db);
   await seedNetworkDemo(db);
   return {
     regions: created,
