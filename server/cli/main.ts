@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError, type CliCommand } from './command.js';
 import { coreCommands } from './core-commands.js';
 import { planCommands } from '../domains/plans/cli.js';
+import { networkCommands } from '../domains/network/cli.js';
 import { EnvError } from '../config/env.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { BackupError } from '../db/backup.js';
@@ -9,7 +10,7 @@ import { AppError } from '../http/errors.js';
 import { installValidationMessages } from '../../common/validation.js';
 
 /** Every CLI command; later domains append theirs. */
-export const commands: CliCommand[] = [...coreCommands, ...planCommands];
+export const commands: CliCommand[] = [...coreCommands, ...planCommands, ...networkCommands];
 
 function printHelp(): void {
   console.log('Gebruik: npx regiekamer <opdracht> [opties]\n\nOpdrachten:');

@@ -13,8 +13,14 @@ import {
   relationSchema,
   relationUpdateSchema,
 } from '../../../common/schemas/network.js';
+import { importRequestSchema, importResultSchema, type ImportRequest, type ImportResult } from '../../../common/schemas/network.js';
+import type { FastifyRequest } from 'fastify';
+import { resolveLocale, translatorFor } from '../../../common/i18n/index.js';
+import { fieldError } from '../../http/errors.js';
 import { loadViewer, requireAdmin, requireMember } from './access.js';
-import { searchActors } from './search.js';
+import { actorFilter, Params, searchActors } from './search.js';
+import { ACTOR_COLUMNS, exportRows, ImportFileError, importActors, parseActorFile, toCsv, toXlsx } from './import.js';
+import { coverageWorkbook, coverageCsv } from './coverage-export.js';
 import {
   actorHistory,
   coverage,
@@ -31,6 +37,33 @@ import {
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
 const actorParams = slugParams.extend({ actorId: z.uuid() });
 const relationParams = slugParams.extend({ relationId: z.uuid() });
+const formatSchema = z.enum(['csv', 'xlsx']).default('csv');
+const exportQuerySchema = actorListQuerySchema.omit({ limit: true, offset: true }).extend({ format: formatSchema });
+
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+function translatorOf(request: FastifyRequest) {
+  return translatorFor(resolveLocale(request.user?.locale, request.headers['accept-language']));
+}
+
+/** Parses an uploaded actor file and previews (dryRun) or commits the import; file-level problems become a 400 on `content`. */
+async function runImport(request: FastifyRequest, slug: string, body: ImportRequest, dryRun: boolean): Promise<ImportResult> {
+  const viewer = await loadViewer(request, slug);
+  requireAdmin(viewer);
+  try {
+    const file = await parseActorFile(body.fileName, Buffer.from(body.content, 'base64'));
+    return await importActors(request.server.ctx.database.db, viewer.region.id, file, {
+      dryRun,
+      onlyValid: body.onlyValid,
+      updateDuplicates: body.updateDuplicates,
+      userId: viewer.userId,
+      t: translatorOf(request),
+    });
+  } catch (error) {
+    if (error instanceof ImportFileError) throw fieldError('content', error.messageKey, error.params);
+    throw error;
+  }
+}
 
 /** The network map: actors, relations, coverage. Heavier views (graph, bubbles, import) live in their own plugins. */
 export async function networkRoutes(app: ApiInstance): Promise<void> {
@@ -204,6 +237,82 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       requireMember(viewer);
       await deleteRelation(database().db, viewer, request.params.relationId, viewer.userId);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/actors/export',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'De (gefilterde) actorenlijst als CSV of XLSX, in dezelfde kolommen als de import (e-mail enkel voor leden)',
+        params: slugParams,
+        querystring: exportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      const member = viewer.role !== null;
+      const params = new Params();
+      const { format, ...filters } = request.query;
+      const { where } = actorFilter(viewer.region.id, filters, { member }, params);
+      const rows = await exportRows(database().raw, { where, params: params.values }, member);
+      const table = rows.map((row) => ACTOR_COLUMNS.map((column) => row[column]));
+      const body = format === 'xlsx' ? await toXlsx('Actoren', ACTOR_COLUMNS, table) : toCsv(ACTOR_COLUMNS, table);
+      return reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="actoren-${viewer.region.slug}.${format}"`)
+        .send(body);
+    },
+  );
+
+  app.post(
+    '/regions/:slug/actors/import/preview',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Voorbeeld van een import (CSV of XLSX, base64): fouten per rij en mogelijke dubbels, zonder iets te schrijven (regisseur)',
+        params: slugParams,
+        body: importRequestSchema,
+        response: { 200: importResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => runImport(request, request.params.slug, request.body, true),
+  );
+
+  app.post(
+    '/regions/:slug/actors/import',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Actoren importeren in één transactie; bij fouten niets, tenzij onlyValid (regisseur)',
+        params: slugParams,
+        body: importRequestSchema,
+        response: { 200: importResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => runImport(request, request.params.slug, request.body, false),
+  );
+
+  app.get(
+    '/regions/:slug/coverage/export',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Dekkingsrapport als XLSX (matrix, witte vlekken, samenvatting) of CSV (matrix)',
+        params: slugParams,
+        querystring: z.object({ format: formatSchema }),
+      },
+    },
+    async (request, reply) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      const report = await coverage(database().raw, viewer);
+      const t = translatorOf(request);
+      const body = request.query.format === 'xlsx' ? await coverageWorkbook(report, t) : coverageCsv(report, t);
+      return reply
+        .header('content-type', CONTENT_TYPES[request.query.format])
+        .header('content-disposition', `attachment; filename="dekking-${viewer.region.slug}.${request.query.format}"`)
+        .send(body);
     },
   );
 
