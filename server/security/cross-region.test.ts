@@ -29,6 +29,12 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/plans/{planId}/versions': { name: 'Overgenomen' },
   'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/proposals': { changes: { title: 'Overgenomen' } },
   'POST /api/regions/{slug}/plans/{planId}/proposals/{proposalId}/decision': { decision: 'goedgekeurd' },
+  'POST /api/regions/{slug}/actors': { name: 'Indringer', sectors: ['kunsten'], municipality: '33011' },
+  'PATCH /api/regions/{slug}/actors/{actorId}': { name: 'Overgenomen', sectors: ['kunsten'], municipality: '33011', version: 1 },
+  'POST /api/regions/{slug}/relations': { sourceActorId: '00000000-0000-4000-8000-000000000000', targetActorId: '00000000-0000-4000-8000-000000000001', type: 'samenwerking' },
+  'PATCH /api/regions/{slug}/relations/{relationId}': { type: 'project', version: 1 },
+  'POST /api/regions/{slug}/actors/import/preview': { fileName: 'a.csv', content: Buffer.from('naam;gemeente;sector\nIndringer;Ieper;kunsten\n').toString('base64') },
+  'POST /api/regions/{slug}/actors/import': { fileName: 'a.csv', content: Buffer.from('naam;gemeente;sector\nIndringer;Ieper;kunsten\n').toString('base64'), onlyValid: true },
 };
 
 beforeAll(async () => {
