@@ -21,6 +21,8 @@ import { loadViewer, requireAdmin, requireMember } from './access.js';
 import { actorFilter, Params, searchActors } from './search.js';
 import { ACTOR_COLUMNS, exportRows, ImportFileError, importActors, parseActorFile, toCsv, toXlsx } from './import.js';
 import { coverageWorkbook, coverageCsv } from './coverage-export.js';
+import { bubbleScheme, networkGraph } from './graph.js';
+import { bubbleSchemeSchema, graphSchema } from '../../../common/schemas/network.js';
 import {
   actorHistory,
   coverage,
@@ -314,6 +316,32 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
         .header('content-disposition', `attachment; filename="dekking-${viewer.region.slug}.${request.query.format}"`)
         .send(body);
     },
+  );
+
+  app.get(
+    '/regions/:slug/network/graph',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Netwerkgrafiek: actoren en relaties met graad, betweenness, gemeenschappen, geïsoleerde actoren en makelaars (op de server berekend)',
+        params: slugParams,
+        response: { 200: graphSchema, ...errorResponses },
+      },
+    },
+    async (request) => networkGraph(database().raw, await loadViewer(request, request.params.slug)),
+  );
+
+  app.get(
+    '/regions/:slug/network/bubbles',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Bollenschema: per gemeente de culturele (boven) en niet-culturele (onder) actoren; de eigen gemeente eerst',
+        params: slugParams,
+        response: { 200: bubbleSchemeSchema, ...errorResponses },
+      },
+    },
+    async (request) => bubbleScheme(database().raw, await loadViewer(request, request.params.slug)),
   );
 
   app.get(
