@@ -6,7 +6,7 @@ import { openMigratedDatabase } from '../../bootstrap.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { regions } from '../regions/schema.js';
 import { flemishAmount } from './export.js';
-import { describeImportError, parsePlanFile, PlanImportError } from './import/index.js';
+import { describeImportError, readPlanFile, PlanImportError } from './import/index.js';
 import { summarize } from './import/types.js';
 import { importParsedPlan, listPlans } from './service.js';
 
@@ -51,7 +51,7 @@ export const planCommands: CliCommand[] = [
       }
       let parsed;
       try {
-        parsed = parsePlanFile({ bytes, filename: basename(file), title: typeof values.title === 'string' ? values.title : undefined });
+        parsed = await readPlanFile({ bytes, filename: basename(file), title: typeof values.title === 'string' ? values.title : undefined });
       } catch (error) {
         if (error instanceof PlanImportError) throw new CliError(`${file}: ${describeImportError(error)}`);
         throw error;

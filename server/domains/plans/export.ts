@@ -1,7 +1,8 @@
 import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
+import { writeXlsx } from './import/xlsx.js';
 
 /** The columns of the CSV/XLSX export: the same header names the importer reads. */
-export const EXPORT_COLUMNS = ['SD', 'OD', 'Nr', 'Actie', 'Timing', 'Budget', 'Partners', 'Regierol', 'Actorrol', 'Spreiding', 'Type', 'Status'] as const;
+export const EXPORT_COLUMNS = ['SD', 'OD', 'Nr', 'Actie', 'Timing', 'Budget', 'Partners', 'Regierol', 'Actorrol', 'Spreiding', 'Type', 'Status', 'Wat', 'Waarom', 'Hoe', 'Mijlpalen', 'Resultaten', 'Indicatoren', 'Verantwoordelijke', 'Zie ook'] as const;
 
 /** Writes cents the way Flemish plans do: "2.500", "10.500,50". */
 export function flemishAmount(cents: number): string {
@@ -19,9 +20,15 @@ export function budgetCell(action: PlanAction): string {
   return action.budgetLines
     .map((line) => {
       const amount = `${flemishAmount(line.amountCents)}${line.marker} euro${line.per ? `/ ${line.per}` : ''}`;
-      return [amount, line.vatNote, line.description].filter(Boolean).join(' ');
+      return [amount, line.vatNote, line.workingYear !== null ? `werkjaar ${line.workingYear}` : '', line.description].filter(Boolean).join(' ');
     })
     .join(' ');
+}
+
+function dutchDate(iso: string | null): string {
+  if (!iso) return '';
+  const [year, month, day] = iso.split('-');
+  return `${day}/${month}/${year}`;
 }
 
 /** One row per action, goals and objectives as columns, in the importer's columns. */
@@ -34,12 +41,20 @@ export function planRows(detail: PlanDetail): string[][] {
     action.title,
     action.timing?.label ?? '',
     budgetCell(action),
-    action.partners.map((partner) => partner.name).join(', '),
+    action.partners.map((partner) => partner.name).join('; '),
     action.regierol,
     action.actorrol,
     action.spreiding.text,
     action.type ?? '',
     action.status,
+    action.what,
+    action.why,
+    action.how,
+    action.milestones.map((m) => `${m.title} (${dutchDate(m.startDate ?? m.endDate)} – ${dutchDate(m.endDate ?? m.startDate)})`).join('\n'),
+    action.results.join('\n'),
+    action.indicators.map((indicator) => indicator.name).join('\n'),
+    action.responsible,
+    action.crossRefs.join('; '),
   ];
   for (const goal of detail.goals) {
     for (const objective of goal.objectives) {
@@ -56,7 +71,7 @@ function csvCell(value: string): string {
 
 /** The plan as CSV with ";" (what Excel in Belgium opens directly), UTF-8 with BOM. */
 export function planToCsv(detail: PlanDetail): string {
-  const lines = [EXPORT_COLUMNS.join(';'), ...planRows(detail).map((cells) => cells.map(csvCell).join(';'))];
+  const lines = [`Plan: ${csvCell(detail.title)}`, EXPORT_COLUMNS.join(';'), ...planRows(detail).map((cells) => cells.map(csvCell).join(';'))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -106,4 +121,9 @@ export function planToIcs(detail: PlanDetail, options: { host: string; region: s
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/** The plan as XLSX in the importer's columns (export → edit in Excel → import round-trips). */
+export function planToXlsx(detail: PlanDetail): Promise<Buffer> {
+  return writeXlsx('Plan', detail.title, EXPORT_COLUMNS, planRows(detail));
 }

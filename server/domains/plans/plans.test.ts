@@ -89,7 +89,9 @@ describe('import through the API', () => {
     const before = await count();
     const binary = await admin.post('/api/regions/plannen-regio/plans/import', { filename: 'x.xlsx', content: Buffer.from([0x50, 0x4b, 3, 4, 0, 0]).toString('base64') });
     expect(binary.statusCode).toBe(400);
-    expect(binary.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'unsupportedFormat' } } });
+    expect(binary.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'unreadableXlsx' } } });
+    const pdf = await admin.post('/api/regions/plannen-regio/plans/import', { filename: 'x.pdf', content: Buffer.from('%PDF-1.4 ...').toString('base64') });
+    expect(pdf.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'unsupportedFormat' } } });
     const prose = await admin.post('/api/regions/plannen-regio/plans/import', { filename: 'brief.txt', content: base64('Beste,\nhier is geen tabel.\n') });
     expect(prose.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'noActions' } } });
     expect((await count())).toBe(before);
@@ -298,8 +300,59 @@ describe('plan settings and exports', () => {
     const { id: planId } = await planFactory(t.database.db, region, { status: 'goedgekeurd' });
     const csv = await anonymous().get(`/api/regions/plannen-regio/plans/${planId}/export.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFSD;OD;Nr;Actie;Timing;Budget;Partners;Regierol;Actorrol;Spreiding;Type;Status');
+    expect(csv.body.split('\r\n').slice(0, 2)).toEqual(['\uFEFFPlan: Testplan actieplan 2025', 'SD;OD;Nr;Actie;Timing;Budget;Partners;Regierol;Actorrol;Spreiding;Type;Status;Wat;Waarom;Hoe;Mijlpalen;Resultaten;Indicatoren;Verantwoordelijke;Zie ook']);
     const preview = await (await as('admin')).post('/api/regions/plannen-regio/plans/import/preview', { filename: 'export.csv', content: base64(csv.body) });
     expect(preview.json()).toMatchObject({ summary: { goals: 2, objectives: 3, actions: 5, budgetLines: 5, budgetTotalCents: 465_000, partners: 5, warnings: [] } });
+  });
+});
+
+describe('XLSX and PDF exports', () => {
+  it.skipIf(!haveSeeds)('round-trips seed 004 and seed 000 through XLSX without loss', async () => {
+    const admin = await as('admin');
+    for (const name of ['000_2f1154fcdd5e0142.txt', '004_4f0f4e3f9cff85db.txt']) {
+      const content = readFileSync(resolve(SEEDS, name)).toString('base64');
+      const imported = (await admin.post('/api/regions/plannen-regio/plans/import', { filename: name, content })).json() as { id: string; summary: Record<string, unknown> };
+      const original = (await admin.get(`/api/regions/plannen-regio/plans/${imported.id}`)).json() as PlanDetail;
+      const xlsx = await admin.request('GET', `/api/regions/plannen-regio/plans/${imported.id}/export.xlsx`);
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      const again = await admin.post('/api/regions/plannen-regio/plans/import', { filename: 'terug.xlsx', content: xlsx.rawPayload.toString('base64') });
+      expect(again.statusCode, again.body).toBe(201);
+      const copy = (await admin.get(`/api/regions/plannen-regio/plans/${(again.json() as { id: string }).id}`)).json() as PlanDetail;
+      expect(copy.title).toBe(original.title);
+      const shape = (plan: PlanDetail) => ({
+        goals: plan.goals.map((g) => [g.code, g.title, g.objectives.map((o) => [o.code, o.title])]),
+        actions: allActions(plan).map((a) => ({
+          number: a.number,
+          title: a.title,
+          type: a.type,
+          timing: a.timing?.label ?? null,
+          status: a.status,
+          what: a.what,
+          why: a.why,
+          how: a.how,
+          results: a.results,
+          indicators: a.indicators.map((i) => i.name),
+          regierol: a.regierol,
+          partners: a.partners.map((p) => p.name),
+          budget: a.budgetLines.map((l) => [l.amountCents, l.marker, l.per, l.vatNote, l.workingYear, l.description]),
+          milestones: a.milestones.map((m) => [m.title, m.startDate, m.endDate]),
+        })),
+      });
+      expect(shape(copy)).toEqual(shape(original));
+    }
+  });
+
+  it('writes a PDF table and refuses unreadable workbooks', async () => {
+    const { id } = await planFactory(t.database.db, region, { status: 'goedgekeurd' });
+    const pdf = await anonymous().request('GET', `/api/regions/plannen-regio/plans/${id}/export.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40, 1)]).toString('base64');
+    const response = await (await as('admin')).post('/api/regions/plannen-regio/plans/import/preview', { filename: 'kapot.xlsx', content: broken });
+    expect(response.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'unreadableXlsx' } } });
+    const docx = await (await as('admin')).post('/api/regions/plannen-regio/plans/import/preview', { filename: 'plan.docx', content: broken });
+    expect(docx.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'unsupportedFormat' } } });
   });
 });

@@ -43,18 +43,19 @@ import {
   updateAction,
   updatePlan,
 } from './service.js';
-import { describeImportError, parsePlanFile, PlanImportError } from './import/index.js';
-import { planToCsv, planToIcs } from './export.js';
+import { describeImportError, readPlanFile, PlanImportError } from './import/index.js';
+import { planToCsv, planToIcs, planToXlsx } from './export.js';
+import { planToPdf } from './pdf.js';
 
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
 const planParams = slugParams.extend({ planId: z.string().min(1).max(60) });
 const actionParams = planParams.extend({ actionId: z.string().min(1).max(60) });
 const proposalParams = planParams.extend({ proposalId: z.string().min(1).max(60) });
 
-function parseUpload(body: z.infer<typeof importRequestSchema>) {
+async function parseUpload(body: z.infer<typeof importRequestSchema>) {
   const bytes = Buffer.from(body.content, 'base64');
   try {
-    return parsePlanFile({ bytes, filename: body.filename, title: body.title });
+    return await readPlanFile({ bytes, filename: body.filename, title: body.title });
   } catch (error) {
     if (error instanceof PlanImportError) throw new AppError('IMPORT_FAILED', { reason: describeImportError(error) }, undefined, { reason: error.reason });
     throw error;
@@ -110,7 +111,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
     },
     async (request) => {
       const { region } = await requireRegionRole(request, request.params.slug, ['admin', 'editor']);
-      return previewImport(db(), region, parseUpload(request.body));
+      return previewImport(db(), region, await parseUpload(request.body));
     },
   );
 
@@ -127,7 +128,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
     },
     async (request, reply) => {
       const { region, user } = await requireRegionRole(request, request.params.slug, ['admin']);
-      const parsed = parseUpload(request.body);
+      const parsed = await parseUpload(request.body);
       const result = await importParsedPlan(db(), region, parsed, { userId: user.id, status: request.body.status, filename: request.body.filename });
       return reply.status(201).send(result);
     },
@@ -336,6 +337,44 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       reply.header('content-type', 'text/csv; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="plan-${plan.id}.csv"`);
       return planToCsv(detail);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/export.xlsx',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Export als Excel-bestand in de kolommen die de import leest (heen en terug zonder verlies)',
+        params: planParams,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, role } = await visiblePlan(request, request.params.slug, request.params.planId);
+      const bytes = await planToXlsx(await getPlanDetail(db(), plan, role));
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header('content-disposition', `attachment; filename="plan-${plan.id}.xlsx"`);
+      return reply.send(bytes);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/export.pdf',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Export als PDF in de vertrouwde tabel (Nr | Actie | Timing | Budget | Partners), per SD en OD',
+        params: planParams,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, role } = await visiblePlan(request, request.params.slug, request.params.planId);
+      const bytes = await planToPdf(await getPlanDetail(db(), plan, role));
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', `attachment; filename="plan-${plan.id}.pdf"`);
+      return reply.send(bytes);
     },
   );
 

@@ -22,6 +22,7 @@ import {
   planVersions,
   type PlanFieldChanges,
 } from './schema.js';
+import { ACTION_STATUSES as ACTION_STATUS_VALUES } from './schema.js';
 import { allActions, summarize, type ImportSummary, type ParsedAction, type ParsedPlan } from './import/types.js';
 import { nameKey } from './import/partners.js';
 import type {
@@ -113,6 +114,7 @@ function actionValues(planId: string, objectiveId: string | null, action: Parsed
     responsible: action.responsible,
     budgetText: action.budgetText,
     partnersText: action.partnersText,
+    status: ((ACTION_STATUS_VALUES as readonly string[]).includes(action.status.toLowerCase()) ? action.status.toLowerCase() : 'gepland') as ActionRow['status'],
     position,
   };
 }

@@ -88,13 +88,15 @@ export function parseBudgetCell(cell: string): ParsedBudgetLine[] {
     if (position === 0 && tidy(prefix)) segment = `${prefix.trim()} ${segment}`;
     const vat = VAT.exec(segment);
     if (vat) segment = segment.replace(vat[0], ' ');
+    const workingYear = /\bwerkjaar\s*(\d{1,2})\b/i.exec(segment);
+    if (workingYear) segment = segment.replace(workingYear[0], ' ');
     const description = tidy(balanceParentheses(tidy(segment)));
     const year = /\b(20\d{2})\b/.exec(description);
     return {
       amountCents: amount.cents,
       description,
       year: year ? Number(year[1]) : null,
-      workingYear: null,
+      workingYear: workingYear ? Number(workingYear[1]) : null,
       fundingSource: fundingSourceOf(description),
       vatNote: vat ? vat[0] : '',
       marker: amount.marker,

@@ -136,7 +136,7 @@ function parseBudgetChapter(lines: { text: string; line: number }[], actions: Pa
       continue;
     }
     const label = row[0]!.replace(/^\*+/, '').trim();
-    const note = noteIndex >= 0 ? row[noteIndex] ?? '' : '';
+    const note = (noteIndex >= 0 ? (row[noteIndex] ?? '') : '').replace(/[\s,;]+$/, '');
     if (mode === 'actions') {
       const amounts = yearColumns.map((column) => ({ ...column, cents: amountOf(row[column.index] ?? '') }));
       if (!label) {

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { looksLikeDocument, parseDocumentPlan } from './document.js';
-import { parseDelimitedPlan } from './tabular.js';
+import { parseDelimitedPlan, parseRows } from './tabular.js';
+import { readXlsxRows } from './xlsx.js';
 import { PlanImportError, summarize, type ImportSummary, type ParsedPlan } from './types.js';
 
 export { PlanImportError, summarize };
@@ -48,9 +49,30 @@ export function describeImportError(error: PlanImportError): string {
       return 'dit is geen tekstbestand (verwacht TSV, CSV of tekst)';
     case 'unsupportedFormat':
       return `dit formaat wordt nog niet ingelezen (${String(error.params.format)}); bewaar het als CSV of TSV`;
+    case 'unreadableXlsx':
+      return 'het Excel-bestand kan niet gelezen worden (beschadigd of met wachtwoord?)';
     case 'noActions':
       return 'geen acties gevonden: geen kolom "Actie"/"Omschrijving" met genummerde rijen en geen "Actie N:"-koppen';
     default:
       return error.reason;
   }
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/**
+ * Reads any supported plan file: XLSX (first sheet with content) or text (TSV, CSV, headed text).
+ * Same errors as parsePlanFile; DOCX is recognised and refused with a clear reason.
+ */
+export async function readPlanFile(input: { bytes: Uint8Array; filename?: string; title?: string }): Promise<ParsedPlan> {
+  if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw new PlanImportError('tooLarge', { maxBytes: MAX_IMPORT_BYTES });
+  if (!isZip(input.bytes)) return parsePlanFile(input);
+  if (/\.docx$/i.test(input.filename ?? '')) throw new PlanImportError('unsupportedFormat', { format: 'docx' });
+  const rows = await readXlsxRows(input.bytes);
+  const fallbackTitle = input.filename ? basename(input.filename).replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() : undefined;
+  const plan = parseRows(rows, { title: input.title, fallbackTitle });
+  if (summarize(plan).actions === 0) throw new PlanImportError('noActions');
+  return plan;
 }

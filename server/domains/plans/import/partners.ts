@@ -47,7 +47,9 @@ export function splitPartners(cell: string): { names: string[]; notes: string[] 
       notes.push(sentence.trim());
       return;
     }
-    for (const raw of splitOutsideParentheses(sentence, /^(?:\s*[,;]\s*|\s+en\s+|\s+&\s+)/)) {
+    // A cell that lists its names with ";" (or line breaks) uses only that as separator.
+    const separator = /;/.test(sentence) ? /^\s*;\s*/ : /^(?:\s*[,;]\s*|\s+en\s+|\s+&\s+)/;
+    for (const raw of splitOutsideParentheses(sentence, separator)) {
       const name = raw.replace(/^[\s\-–•·o]+(?=\S)/, '').replace(/[\s.,;:]+$/, '').trim();
       if (!name || name === '...' || name === '…') continue;
       if (name.split(/\s+/).length > MAX_NAME_WORDS) notes.push(name);

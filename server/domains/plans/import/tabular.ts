@@ -288,7 +288,7 @@ export function parseRows(rows: TextRow[], options: { title?: string; fallbackTi
       continue;
     }
     if (!header) {
-      if (!title && nonEmpty.length === 1 && /plan/i.test(nonEmpty[0]!) && nonEmpty[0]!.split(/\s+/).length >= 2) title = nonEmpty[0]!;
+      if (!title && nonEmpty.length === 1 && /plan/i.test(nonEmpty[0]!) && nonEmpty[0]!.split(/\s+/).length >= 2) title = nonEmpty[0]!.replace(/^plan\s*:\s*/i, '');
       else warn('skippedText', row.line, nonEmpty.join(' | '));
       continue;
     }
@@ -375,6 +375,9 @@ export function finalize(input: Pick<ParsedPlan, 'title' | 'goals' | 'actions' |
       if (key && key === previousBudget) warnings.push({ code: 'possibleDoubleCount', line: action.line, text: action.budgetText, action: action.number });
       previousBudget = key;
     } else if (!action.budgetText) previousBudget = '';
+    if (action.status && !['gepland', 'lopend', 'afgerond', 'uitgesteld', 'geschrapt'].includes(action.status.toLowerCase())) {
+      warnings.push({ code: 'unknownStatus', line: action.line, text: action.status, action: action.number });
+    }
     if (action.timing?.kind === 'text') warnings.push({ code: 'unparsedTiming', line: action.line, text: action.timing.label, action: action.number });
     if (input.format === 'tabular' && action.partnersText && action.partners.length === 0) {
       const { names, notes } = splitPartners(action.partnersText);

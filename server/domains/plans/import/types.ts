@@ -20,7 +20,8 @@ export type ImportWarningCode =
   | 'budgetTotalMismatch'
   | 'unknownAction'
   | 'unparsedMilestone'
-  | 'unknownActionType';
+  | 'unknownActionType'
+  | 'unknownStatus';
 
 export interface ImportWarning {
   code: ImportWarningCode;
