@@ -37,7 +37,10 @@ function startServer(env: Record<string, string>) {
   return { code: result.status, stderr: result.stderr };
 }
 
-describe('server start-up', () => {
+// Each case starts several real processes (tsx + PGlite boot); under a loaded CI machine that takes a while.
+const PROCESS_TIMEOUT = 180_000;
+
+describe('server start-up', { timeout: PROCESS_TIMEOUT }, () => {
   it('stops with a clear message on a bad environment value', () => {
     const result = startServer({ REGIEKAMER_DATA_DIR: join(workDir, 'env'), PORT: 'drieduizend' });
     expect(result.code).toBe(1);
@@ -58,7 +61,7 @@ describe('server start-up', () => {
   });
 });
 
-describe('npx regiekamer', () => {
+describe('npx regiekamer', { timeout: PROCESS_TIMEOUT }, () => {
   it('migrates, creates regions and users, and explains bad arguments in one line', () => {
     const dir = join(workDir, 'basis');
     expect(cli(dir, 'migrate').stdout).toContain('Migraties uitgevoerd');
