@@ -16,6 +16,12 @@ import { RegionSettingsPage } from './pages/regions/region-settings-page';
 import { ModulePlaceholderPage } from './pages/regions/module-placeholder-page';
 import { RegionUsersPage } from './pages/users/region-users-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PlansListPage } from './pages/plans/plans-list-page';
+import { PlanPage } from './pages/plans/plan-page';
+import { ActionPage } from './pages/plans/action-page';
+import { PlanBudgetPage } from './pages/plans/budget-page';
+import { PlanTimelinePage } from './pages/plans/timeline-page';
+import { PlanImportPage } from './pages/plans/import-page';
 
 /** Routes use Dutch paths, as the people who share links speak Dutch. */
 export function App() {
@@ -36,6 +42,12 @@ export function App() {
                   <Route index element={<RegionOverviewPage />} />
                   <Route path="instellingen" element={<RegionSettingsPage />} />
                   <Route path="gebruikers" element={<RegionUsersPage />} />
+                  <Route path="plannen" element={<PlansListPage />} />
+                  <Route path="plannen/importeren" element={<PlanImportPage />} />
+                  <Route path="plannen/:planId" element={<PlanPage />} />
+                  <Route path="plannen/:planId/budget" element={<PlanBudgetPage />} />
+                  <Route path="plannen/:planId/tijdlijn" element={<PlanTimelinePage />} />
+                  <Route path="plannen/:planId/acties/:actionId" element={<ActionPage />} />
                   <Route path=":module" element={<ModulePlaceholderPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

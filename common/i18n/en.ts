@@ -1,4 +1,5 @@
 import { networkEn } from './network.js';
+import { plansEn } from './plans.js';
 import type { Catalog } from './catalog-type.js';
 
 /** English catalog: same keys as the Dutch one (the type checker enforces it). */
@@ -169,6 +170,7 @@ export const en: Catalog = {
     retry: 'Try again',
   },
   network: networkEn,
+  plans: plansEn,
   errors: {
     VALIDATION_FAILED: 'Some fields are not filled in correctly.',
     UNAUTHENTICATED: 'You are not logged in.',

@@ -1,4 +1,5 @@
 import { networkNl } from './network.js';
+import { plansNl } from './plans.js';
 /** Dutch (nl-BE) message catalog: the source of truth; every other catalog has the same keys. */
 export const nl = {
   app: {
@@ -170,6 +171,7 @@ export const nl = {
     retry: 'Opnieuw proberen',
   },
   network: networkNl,
+  plans: plansNl,
   errors: {
     VALIDATION_FAILED: 'Sommige velden zijn niet correct ingevuld.',
     UNAUTHENTICATED: 'Je bent niet aangemeld.',

@@ -1,0 +1,471 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
+import { formatDate, formatDateTime, formatMoney } from '../../../common/format.js';
+import { Page } from '../../components/page';
+import { LiveStatus, Notice } from '../../components/notice';
+import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
+import { api, ApiError } from '../../api';
+import { useApi } from '../../use-api';
+import { useSession } from '../../session';
+import { NotFoundPage } from '../not-found-page';
+import { useRegion } from '../regions/region-context';
+import { planApi, planPaths, ProgressBar } from './plan-common';
+import './plans.css';
+
+interface ChangeEntry {
+  id: string;
+  change: string;
+  changes: Record<string, { before: unknown; after: unknown }>;
+  user: { id: string; name: string } | null;
+  proposalId: string | null;
+  createdAt: string;
+}
+
+interface Proposal {
+  id: string;
+  actionId: string;
+  changes: Record<string, unknown>;
+  reason: string;
+  status: 'open' | 'goedgekeurd' | 'afgewezen';
+  proposedBy: string | null;
+  decisionComment: string;
+  createdAt: string;
+}
+
+interface Draft {
+  title: string;
+  description: string;
+  status: PlanAction['status'];
+  progress: number;
+  timingLabel: string;
+}
+
+const STATUSES: PlanAction['status'][] = ['gepland', 'lopend', 'afgerond', 'uitgesteld', 'geschrapt'];
+
+function draftOf(action: PlanAction): Draft {
+  return { title: action.title, description: action.description, status: action.status, progress: action.progress, timingLabel: action.timing?.label ?? '' };
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function Fields({ action }: { action: PlanAction }) {
+  const { t } = useTranslation();
+  const rows: [string, string][] = [
+    [t('plans.tree.timing'), [action.timing?.label, action.timing?.note].filter(Boolean).join(' — ')],
+    [t('plans.action.type'), action.type ? t(`plans.actionTypes.${action.type}`) : ''],
+    [t('plans.action.description'), action.description],
+    [t('plans.action.what'), action.what],
+    [t('plans.action.why'), action.why],
+    [t('plans.action.how'), action.how],
+    [t('plans.action.regierol'), action.regierol],
+    [t('plans.action.actorrol'), action.actorrol],
+    [t('plans.action.spreiding'), action.spreiding.all ? t('plans.action.allMunicipalities') : action.spreiding.text],
+    [t('plans.action.responsible'), action.responsible],
+    [t('plans.action.crossRefs'), action.crossRefs.join('; ')],
+  ];
+  return (
+    <dl className="plan-fields">
+      {rows
+        .filter(([, value]) => value)
+        .map(([label, value]) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+function ConflictPanel({ mine, newest, onLoad }: { mine: Draft; newest: PlanAction; onLoad: () => void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [newest.version]);
+  const theirs = draftOf(newest);
+  const rows: [string, string, string][] = [
+    [t('plans.edit.title'), mine.title, theirs.title],
+    [t('plans.edit.status'), t(`plans.actionStatuses.${mine.status}`), t(`plans.actionStatuses.${theirs.status}`)],
+    [t('plans.edit.progress'), String(mine.progress), String(theirs.progress)],
+    [t('plans.edit.timing'), mine.timingLabel, theirs.timingLabel],
+    [t('plans.edit.description'), mine.description, theirs.description],
+  ];
+  return (
+    <div ref={ref} className="notice notice--warning conflict" role="alert" tabIndex={-1}>
+      <p>
+        <strong>{t('plans.edit.conflict')}</strong>
+      </p>
+      <table className="table table--compare">
+        <thead>
+          <tr>
+            <th scope="col">{t('plans.action.field')}</th>
+            <th scope="col">{t('plans.edit.yours')}</th>
+            <th scope="col">{t('plans.edit.theirs')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, a, b]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{a}</td>
+              <td>{b}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="button-row">
+        <button type="button" className="button button--primary" onClick={onLoad}>
+          {t('plans.edit.loadNewest')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDetail; onSaved: (action: PlanAction) => void }) {
+  const { t } = useTranslation();
+  const { region } = useRegion();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(action));
+  const [base, setBase] = useState(action);
+  const [conflict, setConflict] = useState<PlanAction | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const approved = plan.status !== 'ontwerp';
+  const url = planApi(region.slug, plan.id, `/actions/${action.id}`);
+
+  const changes = () => {
+    const out: Record<string, unknown> = {};
+    if (draft.title !== base.title) out.title = draft.title;
+    if (draft.description !== base.description) out.description = draft.description;
+    if (draft.status !== base.status) out.status = draft.status;
+    if (draft.progress !== base.progress) out.progress = draft.progress;
+    if (draft.timingLabel !== (base.timing?.label ?? '')) out.timing = { kind: base.timing?.kind ?? 'text', start: base.timing?.start ?? null, end: base.timing?.end ?? null, label: draft.timingLabel, note: base.timing?.note ?? '' };
+    return out;
+  };
+
+  const { run, busy, error } = useSubmit(async () => {
+    setStatus(null);
+    const all = changes();
+    const monitoring = Object.fromEntries(Object.entries(all).filter(([key]) => key === 'status' || key === 'progress'));
+    const content = Object.fromEntries(Object.entries(all).filter(([key]) => key !== 'status' && key !== 'progress'));
+    try {
+      const direct = approved ? monitoring : all;
+      let saved = base;
+      if (Object.keys(direct).length > 0) {
+        saved = await api.patch<PlanAction>(url, { ...direct, version: base.version });
+        setBase(saved);
+        onSaved(saved);
+      }
+      if (approved && Object.keys(content).length > 0) {
+        await api.post(`${url}/proposals`, { changes: content, reason });
+        setStatus(t('plans.edit.proposed'));
+      } else setStatus(t('plans.edit.saved'));
+      setConflict(null);
+    } catch (thrown) {
+      const current = thrown instanceof ApiError && thrown.code === 'CONFLICT' ? ((thrown.details as { current?: PlanAction } | undefined)?.current ?? null) : null;
+      if (!current) throw thrown;
+      setConflict(current);
+    }
+  });
+
+  return (
+    <section aria-labelledby="edit-heading">
+      <h2 id="edit-heading">{t('plans.edit.heading')}</h2>
+      {approved ? <p className="muted">{t('plans.edit.approvedHint')}</p> : null}
+      {conflict ? (
+        <ConflictPanel
+          mine={draft}
+          newest={conflict}
+          onLoad={() => {
+            setBase(conflict);
+            setDraft(draftOf(conflict));
+            onSaved(conflict);
+            setConflict(null);
+          }}
+        />
+      ) : null}
+      <ErrorSummary error={error} fields={[{ path: 'title', id: 'action-title', label: t('plans.edit.title') }, { path: 'progress', id: 'action-progress', label: t('plans.edit.progress') }]} />
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <Field id="action-title" label={t('plans.edit.title')} error={error?.fieldMessage('title')}>
+          {(control) => <input {...control} type="text" value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} />}
+        </Field>
+        <Field id="action-status" label={t('plans.edit.status')}>
+          {(control) => (
+            <select {...control} value={draft.status} onChange={(event) => setDraft({ ...draft, status: event.target.value as Draft['status'] })}>
+              {STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`plans.actionStatuses.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="action-progress" label={t('plans.edit.progress')} hint={t('plans.edit.progressHint')} error={error?.fieldMessage('progress')}>
+          {(control) => (
+            <input {...control} type="number" min={0} max={100} inputMode="numeric" value={draft.progress} onChange={(event) => setDraft({ ...draft, progress: Number(event.target.value) })} />
+          )}
+        </Field>
+        <Field id="action-timing" label={t('plans.edit.timing')}>
+          {(control) => <input {...control} type="text" value={draft.timingLabel} onChange={(event) => setDraft({ ...draft, timingLabel: event.target.value })} />}
+        </Field>
+        <Field id="action-description" label={t('plans.edit.description')}>
+          {(control) => <textarea {...control} rows={4} value={draft.description} onChange={(event) => setDraft({ ...draft, description: event.target.value })} />}
+        </Field>
+        {approved ? (
+          <Field id="action-reason" label={t('plans.edit.reason')}>
+            {(control) => <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />}
+          </Field>
+        ) : null}
+        <SubmitButton busy={busy}>{t('plans.edit.save')}</SubmitButton>
+      </form>
+      <LiveStatus message={status} />
+    </section>
+  );
+}
+
+function History({ items }: { items: ChangeEntry[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p>{t('plans.action.historyEmpty')}</p>;
+  return (
+    <ol className="plain-list plan-history">
+      {items.map((entry) => (
+        <li key={entry.id}>
+          <p>
+            <strong>{t('plans.action.historyBy', { user: entry.user?.name ?? '—', date: formatDateTime(entry.createdAt) })}</strong>
+            {entry.proposalId ? ` (${t('plans.action.viaProposal')})` : ''}
+          </p>
+          <table className="table table--compare">
+            <thead>
+              <tr>
+                <th scope="col">{t('plans.action.field')}</th>
+                <th scope="col">{t('plans.action.before')}</th>
+                <th scope="col">{t('plans.action.after')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(entry.changes).map(([field, change]) => (
+                <tr key={field}>
+                  <th scope="row">{field}</th>
+                  <td>{show(change.before)}</td>
+                  <td>{show(change.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Proposals({ items, canDecide, onDecide }: { items: Proposal[]; canDecide: boolean; onDecide: (id: string, decision: 'goedgekeurd' | 'afgewezen') => void }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p>{t('plans.proposals.empty')}</p>;
+  return (
+    <ul className="plain-list">
+      {items.map((proposal) => (
+        <li key={proposal.id} className="card">
+          <p>
+            <span className="plan-badge">{t(`plans.proposals.statuses.${proposal.status}`)}</span> {t('plans.proposals.by', { user: proposal.proposedBy ?? '—' })} ·{' '}
+            {formatDateTime(proposal.createdAt)}
+          </p>
+          {proposal.reason ? <p>{proposal.reason}</p> : null}
+          <ul>
+            {Object.entries(proposal.changes).map(([field, value]) => (
+              <li key={field}>
+                {field}: {show(value)}
+              </li>
+            ))}
+          </ul>
+          {proposal.decisionComment ? <p className="muted">{proposal.decisionComment}</p> : null}
+          {canDecide && proposal.status === 'open' ? (
+            <div className="button-row">
+              <button type="button" className="button button--primary" onClick={() => onDecide(proposal.id, 'goedgekeurd')}>
+                {t('plans.proposals.approve')}
+              </button>
+              <button type="button" className="button button--danger-outline" onClick={() => onDecide(proposal.id, 'afgewezen')}>
+                {t('plans.proposals.reject')}
+              </button>
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** /r/:slug/plannen/:planId/acties/:actionId — one action: all fields, milestones, budget, partners, edit form, history. */
+export function ActionPage() {
+  const { t } = useTranslation();
+  const { region } = useRegion();
+  const session = useSession();
+  const { planId = '', actionId = '' } = useParams();
+  const userKey = session.user?.id ?? null;
+  const plan = useApi<PlanDetail>(planApi(region.slug, planId), userKey);
+  const action = useApi<PlanAction>(planApi(region.slug, planId, `/actions/${actionId}`), userKey);
+  const member = region.myRole !== null;
+  const history = useApi<{ items: ChangeEntry[] }>(member ? planApi(region.slug, planId, `/changes?actionId=${actionId}`) : null, userKey);
+  const proposals = useApi<{ items: Proposal[] }>(member ? planApi(region.slug, planId, '/proposals') : null, userKey);
+  const [decisionError, setDecisionError] = useState<string | null>(null);
+
+  if (action.error?.status === 404 || plan.error?.status === 404) return <NotFoundPage />;
+  if (!action.data || !plan.data) {
+    return (
+      <Page title={t('plans.title')} regionName={region.name}>
+        {action.error ? <Notice kind="error">{action.error.message}</Notice> : <p>{t('app.loading')}</p>}
+      </Page>
+    );
+  }
+  const current = action.data;
+  const canEdit = (region.myRole === 'admin' || region.myRole === 'editor') && plan.data.status !== 'afgesloten';
+  const decide = async (id: string, decision: 'goedgekeurd' | 'afgewezen') => {
+    setDecisionError(null);
+    try {
+      await api.post(planApi(region.slug, planId, `/proposals/${id}/decision`), { decision, comment: '' });
+      proposals.reload();
+      action.reload();
+      history.reload();
+    } catch (thrown) {
+      setDecisionError(thrown instanceof Error ? thrown.message : t('common.error'));
+    }
+  };
+
+  return (
+    <Page title={`${t('plans.tree.number')} ${current.number} — ${current.title}`} regionName={region.name}>
+      <p>
+        <Link to={planPaths.plan(region.slug, planId)}>{t('plans.links.backToPlan')}</Link>
+      </p>
+      <p>
+        <span className="plan-badge">{t(`plans.actionStatuses.${current.status}`)}</span> <ProgressBar value={current.progress} label={t('plans.progress')} />
+      </p>
+      <Fields action={current} />
+
+      <h2>{t('plans.tree.partners')}</h2>
+      {current.partners.length === 0 ? (
+        <p>{t('plans.action.none')}</p>
+      ) : (
+        <ul>
+          {current.partners.map((partner) => (
+            <li key={partner.id}>
+              {partner.name} <span className="muted">({partner.actorId ? t('plans.action.partnerLinked') : t('plans.action.partnerUnlinked')})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>{t('plans.action.budgetLines')}</h2>
+      {current.budgetLines.length === 0 ? (
+        <p>{t('plans.action.none')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col" className="numeric">
+                {t('plans.action.amount')}
+              </th>
+              <th scope="col">{t('plans.action.description')}</th>
+              <th scope="col">{t('plans.action.year')}</th>
+              <th scope="col">{t('plans.action.source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {current.budgetLines.map((line) => (
+              <tr key={line.id}>
+                <td className="numeric">
+                  {formatMoney(line.amountCents)}
+                  {line.marker} {line.per ? t('plans.action.perYear', { per: line.per }) : ''} {line.vatNote}
+                </td>
+                <td>{line.description}</td>
+                <td>{line.workingYear !== null ? t('plans.action.workingYear', { year: line.workingYear }) : (line.year ?? '')}</td>
+                <td>{t(`plans.fundingSources.${line.fundingSource}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" className="numeric">
+                {formatMoney(current.budgetTotalCents)}
+              </th>
+              <td colSpan={3}>{t('plans.budget.total')}</td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+
+      <h2>{t('plans.action.milestones')}</h2>
+      {current.milestones.length === 0 ? (
+        <p>{t('plans.action.none')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('plans.action.milestone')}</th>
+              <th scope="col">{t('plans.action.start')}</th>
+              <th scope="col">{t('plans.action.end')}</th>
+              <th scope="col">{t('plans.tree.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {current.milestones.map((milestone) => (
+              <tr key={milestone.id}>
+                <td>
+                  {milestone.group ? <span className="muted">{milestone.group}: </span> : null}
+                  {milestone.title}
+                  {milestone.note ? <span className="muted"> ({milestone.note})</span> : null}
+                </td>
+                <td>{milestone.startDate ? formatDate(milestone.startDate) : ''}</td>
+                <td>{milestone.endDate ? formatDate(milestone.endDate) : ''}</td>
+                <td>{t(`plans.milestoneStatuses.${milestone.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {current.results.length > 0 ? (
+        <>
+          <h2>{t('plans.action.results')}</h2>
+          <ul>
+            {current.results.map((result, index) => (
+              <li key={index}>{result}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {current.indicators.length > 0 ? (
+        <>
+          <h2>{t('plans.action.indicators')}</h2>
+          <ul>
+            {current.indicators.map((indicator) => (
+              <li key={indicator.id}>{indicator.name}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {canEdit ? <EditForm key={current.id} action={current} plan={plan.data} onSaved={(saved) => { action.setData(saved); history.reload(); proposals.reload(); }} /> : null}
+
+      {member ? (
+        <>
+          <h2>{t('plans.proposals.heading')}</h2>
+          {decisionError ? <Notice kind="error">{decisionError}</Notice> : null}
+          <Proposals items={(proposals.data?.items ?? []).filter((proposal) => proposal.actionId === current.id)} canDecide={region.myRole === 'steering'} onDecide={(id, decision) => void decide(id, decision)} />
+          <h2>{t('plans.action.history')}</h2>
+          <History items={history.data?.items ?? []} />
+        </>
+      ) : null}
+    </Page>
+  );
+}

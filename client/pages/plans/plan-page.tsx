@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
+import { formatMoney } from '../../../common/format.js';
+import { Page } from '../../components/page';
+import { Notice } from '../../components/notice';
+import { useApi } from '../../use-api';
+import { useSession } from '../../session';
+import { NotFoundPage } from '../not-found-page';
+import { useRegion } from '../regions/region-context';
+import { actionsOf, periodLabel, planApi, planPaths, ProgressBar } from './plan-common';
+import './plans.css';
+
+function ActionTable({ actions, slug, planId, caption }: { actions: PlanAction[]; slug: string; planId: string; caption: string }) {
+  const { t } = useTranslation();
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('plans.tree.number')}</th>
+          <th scope="col">{t('plans.tree.action')}</th>
+          <th scope="col">{t('plans.tree.timing')}</th>
+          <th scope="col" className="numeric">
+            {t('plans.tree.budget')}
+          </th>
+          <th scope="col">{t('plans.tree.status')}</th>
+          <th scope="col">{t('plans.progress')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {actions.map((action) => (
+          <tr key={action.id}>
+            <td>{action.number}</td>
+            <td>
+              <Link to={planPaths.action(slug, planId, action.id)}>{action.title}</Link>
+              {action.partners.length > 0 ? <div className="muted">{action.partners.map((partner) => partner.name).join(', ')}</div> : null}
+            </td>
+            <td>{action.timing?.label ?? ''}</td>
+            <td className="numeric">{action.budgetTotalCents ? formatMoney(action.budgetTotalCents) : ''}</td>
+            <td>{t(`plans.actionStatuses.${action.status}`)}</td>
+            <td>
+              <ProgressBar value={action.progress} label={t('plans.progress')} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** /r/:slug/plannen/:planId — the plan as a collapsible tree SD → OD → action with progress bars. */
+export function PlanPage() {
+  const { t } = useTranslation();
+  const { region } = useRegion();
+  const session = useSession();
+  const { planId = '' } = useParams();
+  const plan = useApi<PlanDetail>(planApi(region.slug, planId), session.user?.id ?? null);
+  const [open, setOpen] = useState<boolean | null>(null);
+
+  if (plan.error?.status === 404) return <NotFoundPage />;
+  if (!plan.data) {
+    return (
+      <Page title={t('plans.title')} regionName={region.name}>
+        {plan.error ? <Notice kind="error">{plan.error.message}</Notice> : <p>{t('app.loading')}</p>}
+      </Page>
+    );
+  }
+  const detail = plan.data;
+  const exportBase = planApi(region.slug, detail.id);
+
+  return (
+    <Page title={detail.title} regionName={region.name}>
+      <p>
+        <Link to={planPaths.list(region.slug)}>{t('plans.links.backToPlans')}</Link>
+      </p>
+      <dl className="plan-meta">
+        <div>
+          <dt>{t('plans.kindLabel')}</dt>
+          <dd>{t(`plans.kinds.${detail.kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('plans.statusLabel')}</dt>
+          <dd>
+            <span className="plan-badge">{t(`plans.statuses.${detail.status}`)}</span>
+          </dd>
+        </div>
+        {periodLabel(detail.period) ? (
+          <div>
+            <dt>{t('plans.period')}</dt>
+            <dd>{periodLabel(detail.period)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('plans.budgetTotal')}</dt>
+          <dd>{formatMoney(detail.budgetTotalCents)}</dd>
+        </div>
+        <div>
+          <dt>{t('plans.progress')}</dt>
+          <dd>
+            <ProgressBar value={detail.progress} label={t('plans.progress')} />
+          </dd>
+        </div>
+      </dl>
+      <nav className="plan-links" aria-label={t('plans.links.exports')}>
+        <Link to={planPaths.budget(region.slug, detail.id)}>{t('plans.links.budget')}</Link>
+        <Link to={planPaths.timeline(region.slug, detail.id)}>{t('plans.links.timeline')}</Link>
+        <a href={`${exportBase}/export.xlsx`} download>
+          {t('plans.links.xlsx')}
+        </a>
+        <a href={`${exportBase}/export.csv`} download>
+          {t('plans.links.csv')}
+        </a>
+        <a href={`${exportBase}/export.pdf`} download>
+          {t('plans.links.pdf')}
+        </a>
+        <a href={`${exportBase}/milestones.ics`}>{t('plans.links.ical')}</a>
+      </nav>
+
+      <section className="plan-tree" aria-labelledby="plan-tree-heading">
+        <h2 id="plan-tree-heading">{t('plans.tree.heading')}</h2>
+        {detail.goals.length > 0 ? (
+          <div className="button-row">
+            <button type="button" className="button button--small" onClick={() => setOpen(true)}>
+              {t('plans.tree.expandAll')}
+            </button>
+            <button type="button" className="button button--small" onClick={() => setOpen(false)}>
+              {t('plans.tree.collapseAll')}
+            </button>
+          </div>
+        ) : null}
+        {detail.goals.map((goal) => (
+          <details key={`${goal.id}-${String(open)}`} open={open ?? true}>
+            <summary>
+              <span className="plan-code">
+                {goal.code} {goal.title}
+              </span>
+              <ProgressBar value={goal.progress} label={`${t('plans.progress')} ${goal.code}`} />
+              <span>{formatMoney(goal.budgetTotalCents)}</span>
+            </summary>
+            {goal.objectives.map((objective) => (
+              <details key={`${objective.id}-${String(open)}`} open={open ?? false}>
+                <summary>
+                  <span className="plan-code">
+                    {objective.code} {objective.title}
+                  </span>
+                  <span className="muted">{t('plans.tree.actionCount', { count: objective.actions.length })}</span>
+                  <ProgressBar value={objective.progress} label={`${t('plans.progress')} ${objective.code}`} />
+                  <span>{formatMoney(objective.budgetTotalCents)}</span>
+                </summary>
+                <ActionTable actions={objective.actions} slug={region.slug} planId={detail.id} caption={`${objective.code} ${objective.title}`} />
+              </details>
+            ))}
+          </details>
+        ))}
+        {detail.actions.length > 0 ? (
+          <ActionTable actions={detail.actions} slug={region.slug} planId={detail.id} caption={t('plans.tree.looseActions')} />
+        ) : null}
+        {actionsOf(detail).length === 0 ? <p>{t('plans.empty')}</p> : null}
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,83 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectAccessible } from './axe';
+import { demoUsers, logInViaForm, openPage, pageErrors, url, waitForHeading } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  const { launchBrowser } = await import('./browser');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(() => {
+  const errors = pageErrors.splice(0);
+  expect(errors).toEqual([]);
+});
+
+const CO7 = 'zuidelijke-westhoek';
+const CO7_PLAN = 'Demo-actieplan bovenlokale cultuurwerking CO7 2021';
+const WESTHOEK_PLAN = 'Demo: dynamisch actieplan sociale netwerken nieuwkomers Westhoek 2024-2026';
+
+describe('plans', () => {
+  test('the public sees the approved demo plans: tree, budget overview and timeline', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(url(`/r/${CO7}/plannen`));
+    await waitForHeading(page, 'Plannen');
+    await expectAccessible(page, 'plannen');
+    await page.getByRole('link', { name: CO7_PLAN }).click();
+    await waitForHeading(page, CO7_PLAN);
+    expect(await page.getByText('Goedgekeurd', { exact: true }).count()).toBeGreaterThan(0);
+    await page.getByText('SD1 Cultuur- en erfgoedspelers', { exact: false }).first().waitFor();
+    // Money in Belgian notation.
+    await page.getByText('€ 68.764,00').first().waitFor();
+    await expectAccessible(page, 'plan');
+
+    await page.getByRole('link', { name: 'Budgetoverzicht' }).click();
+    await waitForHeading(page, /^Budgetoverzicht/);
+    await expectAccessible(page, 'budgetoverzicht');
+
+    await page.goto(url('/r/westhoek/plannen'));
+    await page.getByRole('link', { name: WESTHOEK_PLAN }).click();
+    await waitForHeading(page, WESTHOEK_PLAN);
+    await page.getByRole('link', { name: 'Tijdlijn' }).click();
+    await waitForHeading(page, /^Tijdlijn van de mijlpalen/);
+    await page.getByText('01/11/2024', { exact: false }).first().waitFor();
+    await expectAccessible(page, 'tijdlijn');
+    await context.close();
+  });
+
+  test('the regisseur edits an action of an approved plan, sees the history, and imports a plan with a preview', async () => {
+    const { context, page } = await openPage(browser);
+    await logInViaForm(page, demoUsers.admin, `/r/${CO7}/plannen`);
+    await page.getByRole('link', { name: CO7_PLAN }).click();
+    await waitForHeading(page, CO7_PLAN);
+    await page.getByRole('button', { name: 'Alles openklappen' }).click();
+    await page.getByRole('link', { name: 'Tijdlijn' }).waitFor();
+    await page.getByRole('link', { name: /Een gedeelde agenda|Een lerend netwerk van culturele actoren/ }).first().click();
+    await waitForHeading(page, /^Nr\. 1 —/);
+    await page.getByLabel('Status', { exact: true }).selectOption('lopend');
+    await page.getByLabel('Voortgang (%)').fill('40');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.getByText('De actie is bewaard.').waitFor();
+    await page.getByRole('heading', { name: 'Geschiedenis' }).waitFor();
+    await page.getByText('Ruth Regisseur op', { exact: false }).first().waitFor();
+    await expectAccessible(page, 'actie');
+
+    await page.goto(url(`/r/${CO7}/plannen/importeren`));
+    await waitForHeading(page, 'Plan importeren');
+    await expectAccessible(page, 'importeren');
+    const tsv = ['Proefplan e2e 2026', 'Nr\tActie\tTiming\tBudget\tPartners', 'SD1 Doel', 'OD1.1 Subdoel', '1\tEerste actie\t2026\t1.500 euro zaal\tOnbekende partner', '2\tTweede actie\tna de zomer\tnog te bepalen\t'].join('\n');
+    await page.getByLabel('Bestand').setInputFiles({ name: 'proefplan.tsv', mimeType: 'text/plain', buffer: Buffer.from(tsv) });
+    await page.getByRole('button', { name: 'Bekijken' }).click();
+    await page.getByRole('heading', { name: /^Voorbeeld/ }).waitFor();
+    await page.getByText('Budget niet begrepen', { exact: false }).waitFor();
+    await page.getByText('nog te bepalen', { exact: true }).waitFor();
+    await expectAccessible(page, 'importvoorbeeld');
+    await page.getByRole('button', { name: 'Plan aanmaken' }).click();
+    await waitForHeading(page, 'Proefplan e2e 2026');
+    await page.getByText('€ 1.500,00').first().waitFor();
+    await context.close();
+  });
+});
