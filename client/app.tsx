@@ -16,6 +16,13 @@ import { RegionSettingsPage } from './pages/regions/region-settings-page';
 import { ModulePlaceholderPage } from './pages/regions/module-placeholder-page';
 import { RegionUsersPage } from './pages/users/region-users-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { ActorListPage } from './pages/network/actor-list-page';
+import { ActorPage } from './pages/network/actor-page';
+import { ActorFormPage } from './pages/network/actor-form-page';
+import { BubblePage } from './pages/network/bubble-page';
+import { GraphPage } from './pages/network/graph-page';
+import { CoveragePage } from './pages/network/coverage-page';
+import { ImportPage } from './pages/network/import-page';
 import { PlansListPage } from './pages/plans/plans-list-page';
 import { PlanPage } from './pages/plans/plan-page';
 import { ActionPage } from './pages/plans/action-page';
@@ -48,6 +55,14 @@ export function App() {
                   <Route path="plannen/:planId/budget" element={<PlanBudgetPage />} />
                   <Route path="plannen/:planId/tijdlijn" element={<PlanTimelinePage />} />
                   <Route path="plannen/:planId/acties/:actionId" element={<ActionPage />} />
+                  <Route path="netwerk" element={<ActorListPage />} />
+                  <Route path="netwerk/nieuw" element={<ActorFormPage />} />
+                  <Route path="netwerk/actoren/:actorId" element={<ActorPage />} />
+                  <Route path="netwerk/actoren/:actorId/bewerken" element={<ActorFormPage />} />
+                  <Route path="netwerk/bollenschema" element={<BubblePage />} />
+                  <Route path="netwerk/grafiek" element={<GraphPage />} />
+                  <Route path="netwerk/dekking" element={<CoveragePage />} />
+                  <Route path="netwerk/importeren" element={<ImportPage />} />
                   <Route path=":module" element={<ModulePlaceholderPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

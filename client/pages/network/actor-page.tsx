@@ -1,0 +1,315 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ActorDetail, ActorList, HistoryEntry } from '../../../common/schemas/network.js';
+import { RELATION_TYPES } from '../../../common/schemas/network.js';
+import { formatDateTime } from '../../../common/format.js';
+import { Page } from '../../components/page';
+import { Notice } from '../../components/notice';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
+import { api } from '../../api';
+import { useApi } from '../../use-api';
+import { useSession } from '../../session';
+import { flashState, useFlash } from '../../flash';
+import { useRegion } from '../regions/region-context';
+import { NotFoundPage } from '../not-found-page';
+import { NetworkNav, networkPaths } from './network-common';
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '—';
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  return String(value);
+}
+
+/** Field-level history: who changed what, when, before → after. */
+function History({ entries }: { entries: HistoryEntry[] }) {
+  const { t } = useTranslation();
+  if (entries.length === 0) return <p>{t('network.ui.noHistory')}</p>;
+  return (
+    <ol className="plain-list stack history">
+      {entries.map((entry) => (
+        <li key={entry.id}>
+          <p>
+            <strong>
+              {t('network.ui.historyLine', {
+                action: t(`network.ui.actions.${entry.action}`, { defaultValue: entry.action }),
+                user: entry.user?.name ?? t('network.ui.unknownUser'),
+                date: formatDateTime(entry.at),
+              })}
+            </strong>
+          </p>
+          {Object.keys(entry.changes).length > 0 ? (
+            <table className="table table--compare">
+              <thead>
+                <tr>
+                  <th scope="col">{t('network.ui.field')}</th>
+                  <th scope="col">{t('network.ui.before')}</th>
+                  <th scope="col">{t('network.ui.after')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(entry.changes).map(([field, change]) => (
+                  <tr key={field}>
+                    <th scope="row">{field}</th>
+                    <td>{show(change.before)}</td>
+                    <td>{show(change.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Adds a relation from this actor to another actor of the region. */
+function RelationForm({ slug, actor, onAdded }: { slug: string; actor: ActorDetail; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const others = useApi<ActorList>(`/api/regions/${encodeURIComponent(slug)}/actors?limit=500`);
+  const [draft, setDraft] = useState({ targetActorId: '', type: 'samenwerking', validFrom: '', validTo: '', note: '' });
+  const [done, setDone] = useState(false);
+  const { run, busy, error } = useSubmit(async () => {
+    await api.post(`/api/regions/${encodeURIComponent(slug)}/relations`, {
+      sourceActorId: actor.id,
+      targetActorId: draft.targetActorId,
+      type: draft.type,
+      validFrom: draft.validFrom || null,
+      validTo: draft.validTo || null,
+      note: draft.note,
+    });
+    setDraft({ targetActorId: '', type: 'samenwerking', validFrom: '', validTo: '', note: '' });
+    setDone(true);
+    onAdded();
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    void run();
+  };
+  return (
+    <form className="form form--narrow" onSubmit={submit} noValidate>
+      <h3>{t('network.ui.addRelation')}</h3>
+      <ErrorSummary
+        error={error}
+        fields={[
+          { path: 'targetActorId', id: 'relation-target', label: t('network.ui.relationOther') },
+          { path: 'validTo', id: 'relation-to', label: t('network.ui.relationTo') },
+        ]}
+      />
+      {done ? <Notice kind="success">{t('network.ui.relationAdded')}</Notice> : null}
+      <Field id="relation-target" label={t('network.ui.relationOther')} error={error?.fieldMessage('targetActorId')}>
+        {(control) => (
+          <select {...control} value={draft.targetActorId} onChange={(event) => setDraft({ ...draft, targetActorId: event.target.value })}>
+            <option value="">{t('network.ui.chooseActor')}</option>
+            {others.data?.items
+              .filter((item) => item.id !== actor.id)
+              .map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.name}
+                  {item.municipality ? ` (${item.municipality.name})` : ''}
+                </option>
+              ))}
+          </select>
+        )}
+      </Field>
+      <Field id="relation-type" label={t('network.ui.relationType')}>
+        {(control) => (
+          <select {...control} value={draft.type} onChange={(event) => setDraft({ ...draft, type: event.target.value })}>
+            {RELATION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`network.relationTypes.${type}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="relation-from" label={t('network.ui.relationFrom')}>
+        {(control) => <input {...control} type="date" value={draft.validFrom} onChange={(event) => setDraft({ ...draft, validFrom: event.target.value })} />}
+      </Field>
+      <Field id="relation-to" label={t('network.ui.relationTo')} error={error?.fieldMessage('validTo')}>
+        {(control) => <input {...control} type="date" value={draft.validTo} onChange={(event) => setDraft({ ...draft, validTo: event.target.value })} />}
+      </Field>
+      <Field id="relation-note" label={t('network.ui.relationNote')}>
+        {(control) => <input {...control} type="text" value={draft.note} onChange={(event) => setDraft({ ...draft, note: event.target.value })} />}
+      </Field>
+      <SubmitButton busy={busy}>{t('network.ui.addRelation')}</SubmitButton>
+    </form>
+  );
+}
+
+/** One actor: profile, relations (with bovenlokaal / grensverleggend), and for members its history. */
+export function ActorPage() {
+  const { t } = useTranslation();
+  const { region } = useRegion();
+  const { actorId = '' } = useParams();
+  const { roleIn, user } = useSession();
+  const navigate = useNavigate();
+  const flash = useFlash();
+  const role = roleIn(region.slug);
+  const base = `/api/regions/${encodeURIComponent(region.slug)}/actors/${encodeURIComponent(actorId)}`;
+  const actor = useApi<ActorDetail>(base, user?.id ?? '');
+  const history = useApi<HistoryEntry[]>(role ? `${base}/history` : null, actor.data?.version ?? 0);
+  const [confirming, setConfirming] = useState(false);
+  const removal = useSubmit(async () => {
+    await api.delete(base);
+    navigate(networkPaths.list(region.slug), { state: flashState('network.ui.deleted') });
+  });
+  const removeRelation = useSubmit(async (relationId: string) => {
+    await api.delete(`/api/regions/${encodeURIComponent(region.slug)}/relations/${encodeURIComponent(relationId)}`);
+    actor.reload();
+  });
+
+  if (actor.error?.status === 404) return <NotFoundPage />;
+  if (actor.error) return <Page title={t('common.error')}><Notice kind="error">{actor.error.message}</Notice></Page>;
+  const data = actor.data;
+  if (!data) return <Page title={t('network.ui.loading')} regionName={region.name} />;
+
+  return (
+    <Page title={data.name} regionName={region.name}>
+      <NetworkNav slug={region.slug} isAdmin={role === 'admin'} />
+      {flash ? <Notice kind="success">{t(flash.key, flash.params)}</Notice> : null}
+      {removal.error ? <Notice kind="error">{removal.error.message}</Notice> : null}
+      <dl className="facts">
+        <dt>{t('network.ui.kind')}</dt>
+        <dd>{t(`network.kinds.${data.kind}`)}</dd>
+        <dt>{t('network.ui.municipality')}</dt>
+        <dd>{data.municipality?.name ?? '—'}</dd>
+        {data.otherMunicipalities.length > 0 ? (
+          <>
+            <dt>{t('network.ui.otherMunicipalities')}</dt>
+            <dd>{data.otherMunicipalities.map((m) => m.name).join(', ')}</dd>
+          </>
+        ) : null}
+        <dt>{t('network.ui.sectors')}</dt>
+        <dd>
+          {data.sectors.map((s) => s.name).join(', ')} ({t(data.cultural ? 'network.ui.cultural' : 'network.ui.nonCultural')})
+        </dd>
+        {data.website ? (
+          <>
+            <dt>{t('network.ui.website')}</dt>
+            <dd>
+              <a href={data.website} rel="noopener noreferrer">
+                {data.website}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {!data.isPublic ? (
+          <>
+            <dt>{t('network.ui.isPublic')}</dt>
+            <dd>{t('network.ui.notPublic')}</dd>
+          </>
+        ) : null}
+      </dl>
+      {data.canEdit ? (
+        <div className="button-row">
+          <Link className="button button--primary" to={networkPaths.edit(region.slug, data.id)}>
+            {t('network.ui.edit')}
+          </Link>
+          {role === 'admin' ? (
+            <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
+              {t('network.ui.delete')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <ConfirmDialog
+        open={confirming}
+        title={t('network.ui.delete')}
+        message={t('network.ui.deleteConfirm', { name: data.name })}
+        confirmLabel={t('network.ui.delete')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void removal.run();
+        }}
+      />
+
+      <section aria-labelledby="actor-description">
+        <h2 id="actor-description">{t('network.ui.description')}</h2>
+        <p>{data.description || '—'}</p>
+      </section>
+      <div className="card-grid">
+        <section aria-labelledby="actor-strengths" className="panel">
+          <h2 id="actor-strengths">{t('network.ui.strengths')}</h2>
+          {data.strengths.length > 0 ? <ul>{data.strengths.map((s) => <li key={s}>{s}</li>)}</ul> : <p>—</p>}
+        </section>
+        <section aria-labelledby="actor-needs" className="panel">
+          <h2 id="actor-needs">{t('network.ui.needs')}</h2>
+          {data.needs.length > 0 ? <ul>{data.needs.map((s) => <li key={s}>{s}</li>)}</ul> : <p>—</p>}
+        </section>
+      </div>
+      {data.targetGroups.length > 0 || data.tags.length > 0 ? (
+        <dl className="facts">
+          {data.targetGroups.length > 0 ? (
+            <>
+              <dt>{t('network.ui.targetGroups')}</dt>
+              <dd>{data.targetGroups.join(', ')}</dd>
+            </>
+          ) : null}
+          {data.tags.length > 0 ? (
+            <>
+              <dt>{t('network.ui.tags')}</dt>
+              <dd>{data.tags.join(', ')}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+
+      <section aria-labelledby="actor-contact">
+        <h2 id="actor-contact">{t('network.ui.contact')}</h2>
+        {role ? (
+          <dl className="facts">
+            <dt>{t('network.ui.contactName')}</dt>
+            <dd>{data.contactName ?? '—'}</dd>
+            <dt>{t('network.ui.contactEmail')}</dt>
+            <dd>{data.contactEmail ? <a href={`mailto:${data.contactEmail}`}>{data.contactEmail}</a> : '—'}</dd>
+            <dt>{t('network.ui.contactPhone')}</dt>
+            <dd>{data.contactPhone ?? '—'}</dd>
+            <dt>{t('network.ui.address')}</dt>
+            <dd>{data.address ?? '—'}</dd>
+          </dl>
+        ) : (
+          <p>{t('network.ui.contactMembersOnly')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="actor-relations">
+        <h2 id="actor-relations">{t('network.ui.relations')}</h2>
+        {data.relations.length === 0 ? <p>{t('network.ui.noRelations')}</p> : null}
+        <ul className="stack">
+          {data.relations.map((relation) => (
+            <li key={relation.id}>
+              {t(`network.relationTypes.${relation.type}`)}: <Link to={networkPaths.actor(region.slug, relation.other.id)}>{relation.other.name}</Link>
+              {relation.other.municipality ? ` (${relation.other.municipality.name})` : ''}
+              {relation.bovenlokaal ? ` · ${t('network.ui.bovenlokaal')}` : ''}
+              {relation.grensverleggend ? ` · ${t('network.ui.grensverleggend')}` : ''}
+              {relation.validFrom || relation.validTo ? ` · ${relation.validFrom ?? '…'} – ${relation.validTo ?? '…'}` : ''}
+              {relation.note ? ` · ${relation.note}` : ''}
+              {data.canEdit ? (
+                <>
+                  {' '}
+                  <button type="button" className="button button--small" onClick={() => void removeRelation.run(relation.id)}>
+                    {t('network.ui.removeRelation', { name: relation.other.name })}
+                  </button>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {data.canEdit ? <RelationForm slug={region.slug} actor={data} onAdded={actor.reload} /> : null}
+      </section>
+
+      {role ? (
+        <section aria-labelledby="actor-history">
+          <h2 id="actor-history">{t('network.ui.history')}</h2>
+          {history.data ? <History entries={history.data} /> : <p>{t('network.ui.loading')}</p>}
+        </section>
+      ) : null}
+    </Page>
+  );
+}
