@@ -130,9 +130,9 @@ export const plansNl = {
   },
   import: {
     heading: 'Plan importeren',
-    lead: 'Lees een bestaand plan in vanuit Excel (.xlsx), CSV of tekst (tabgescheiden of met koppen zoals "Actie 1:"). Je ziet eerst wat er herkend werd; pas na bevestigen wordt het plan aangemaakt.',
+    lead: 'Lees een bestaand plan in vanuit Excel (.xlsx), Word (.docx), CSV of tekst (tabgescheiden of met koppen zoals "Actie 1:"). Je ziet eerst wat er herkend werd; pas na bevestigen wordt het plan aangemaakt.',
     file: 'Bestand',
-    fileHint: 'XLSX, CSV (; of ,), TSV of tekst, hoogstens 5 MB.',
+    fileHint: 'XLSX, DOCX, CSV (; of ,), TSV of tekst, hoogstens 5 MB.',
     titleOverride: 'Titel (optioneel)',
     preview: 'Bekijken',
     confirm: 'Plan aanmaken',
@@ -302,9 +302,9 @@ export const plansEn: typeof plansNl = {
   },
   import: {
     heading: 'Import a plan',
-    lead: 'Read an existing plan from Excel (.xlsx), CSV or text (tab-separated or with headings like "Actie 1:"). You first see what was recognised; the plan is only created after you confirm.',
+    lead: 'Read an existing plan from Excel (.xlsx), Word (.docx), CSV or text (tab-separated or with headings like "Actie 1:"). You first see what was recognised; the plan is only created after you confirm.',
     file: 'File',
-    fileHint: 'XLSX, CSV (; or ,), TSV or text, at most 5 MB.',
+    fileHint: 'XLSX, DOCX, CSV (; or ,), TSV or text, at most 5 MB.',
     titleOverride: 'Title (optional)',
     preview: 'Preview',
     confirm: 'Create plan',

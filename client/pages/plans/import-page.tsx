@@ -71,7 +71,7 @@ export function PlanImportPage() {
             <input
               {...control}
               type="file"
-              accept=".xlsx,.csv,.tsv,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".xlsx,.docx,.csv,.tsv,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
               onChange={(event) => {
                 setFile(event.target.files?.[0] ?? null);
                 setMissingFile(false);

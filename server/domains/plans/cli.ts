@@ -35,7 +35,7 @@ async function regionBySlug(database: DatabaseHandle, slug: string) {
 export const planCommands: CliCommand[] = [
   {
     name: 'import-plan',
-    summary: 'importeert een plan (TSV, CSV of tekst) in een regio; --dry-run schrijft niets',
+    summary: 'importeert een plan (XLSX, DOCX, TSV, CSV of tekst) in een regio; --dry-run schrijft niets',
     usage: 'import-plan BESTAND --region SLUG [--title TITEL] [--dry-run] [--json]',
     allowPositionals: true,
     options: { region: { type: 'string' }, title: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },

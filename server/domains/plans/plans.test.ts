@@ -353,6 +353,6 @@ describe('XLSX and PDF exports', () => {
     const response = await (await as('admin')).post('/api/regions/plannen-regio/plans/import/preview', { filename: 'kapot.xlsx', content: broken });
     expect(response.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'unreadableXlsx' } } });
     const docx = await (await as('admin')).post('/api/regions/plannen-regio/plans/import/preview', { filename: 'plan.docx', content: broken });
-    expect(docx.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'unsupportedFormat' } } });
+    expect(docx.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'unreadableDocx' } } });
   });
 });

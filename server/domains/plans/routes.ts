@@ -103,7 +103,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
     {
       schema: {
         tags: ['plannen'],
-        summary: 'Toont wat een planbestand (TSV, CSV of tekst, base64) zou opleveren, met waarschuwingen; schrijft niets',
+        summary: 'Toont wat een planbestand (XLSX, DOCX, TSV, CSV of tekst, base64) zou opleveren, met waarschuwingen; schrijft niets',
         params: slugParams,
         body: importRequestSchema,
         response: { 200: importPreviewSchema, ...errorResponses },

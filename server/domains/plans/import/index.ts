@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { looksLikeDocument, parseDocumentPlan } from './document.js';
 import { parseDelimitedPlan, parseRows } from './tabular.js';
 import { readXlsxRows } from './xlsx.js';
+import { readDocxText } from './docx.js';
 import { PlanImportError, summarize, type ImportSummary, type ParsedPlan } from './types.js';
 
 export { PlanImportError, summarize };
@@ -49,6 +50,8 @@ export function describeImportError(error: PlanImportError): string {
       return 'dit is geen tekstbestand (verwacht TSV, CSV of tekst)';
     case 'unsupportedFormat':
       return `dit formaat wordt nog niet ingelezen (${String(error.params.format)}); bewaar het als CSV of TSV`;
+    case 'unreadableDocx':
+      return 'het Word-bestand kan niet gelezen worden (beschadigd of met wachtwoord?)';
     case 'unreadableXlsx':
       return 'het Excel-bestand kan niet gelezen worden (beschadigd of met wachtwoord?)';
     case 'noActions':
@@ -56,6 +59,11 @@ export function describeImportError(error: PlanImportError): string {
     default:
       return error.reason;
   }
+}
+
+/** A Word document: a zip with word/document.xml (looked up in the zip's central directory names). */
+function isDocx(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, Math.min(bytes.byteLength, 4_000_000))).includes('word/document.xml');
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -69,7 +77,10 @@ function isZip(bytes: Uint8Array): boolean {
 export async function readPlanFile(input: { bytes: Uint8Array; filename?: string; title?: string }): Promise<ParsedPlan> {
   if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw new PlanImportError('tooLarge', { maxBytes: MAX_IMPORT_BYTES });
   if (!isZip(input.bytes)) return parsePlanFile(input);
-  if (/\.docx$/i.test(input.filename ?? '')) throw new PlanImportError('unsupportedFormat', { format: 'docx' });
+  if (/\.docx$/i.test(input.filename ?? '') || isDocx(input.bytes)) {
+    const text = await readDocxText(input.bytes);
+    return parsePlanFile({ ...input, bytes: new TextEncoder().encode(text) });
+  }
   const rows = await readXlsxRows(input.bytes);
   const fallbackTitle = input.filename ? basename(input.filename).replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() : undefined;
   const plan = parseRows(rows, { title: input.title, fallbackTitle });
