@@ -296,3 +296,41 @@ export const budgetOverviewSchema = z.object({
   }),
 });
 export type BudgetOverview = z.infer<typeof budgetOverviewSchema>;
+
+export const indicatorInputSchema = z.object({
+  name: z.string().trim().min(1).max(500),
+  unit: z.string().trim().max(50).default(''),
+  baseline: z.number().nullable().default(null),
+  target: z.number().nullable().default(null),
+});
+export const indicatorUpdateSchema = z.object({
+  name: z.string().trim().min(1).max(500).optional(),
+  unit: z.string().trim().max(50).optional(),
+  baseline: z.number().nullable().optional(),
+  target: z.number().nullable().optional(),
+});
+export const measurementInputSchema = z.object({
+  measuredOn: isoDate,
+  value: z.number(),
+  source: z.string().trim().max(500).default(''),
+});
+
+export const spreidingOverviewSchema = z.object({
+  municipalities: z.array(z.object({ nisCode: z.string(), name: z.string(), actions: z.number().int() })),
+  /** Municipalities no action reaches. */
+  unreached: z.array(z.object({ nisCode: z.string(), name: z.string() })),
+  /** Actions whose spreiding is only free text the system cannot place. */
+  unplaced: z.number().int(),
+});
+export type SpreidingOverview = z.infer<typeof spreidingOverviewSchema>;
+
+export const partnerOverviewSchema = z.object({
+  items: z.array(
+    z.object({
+      actorId: z.string().nullable(),
+      name: z.string(),
+      actions: z.array(z.object({ planId: z.string(), planTitle: z.string(), actionId: z.string(), number: z.string(), title: z.string() })),
+    }),
+  ),
+});
+export type PartnerOverview = z.infer<typeof partnerOverviewSchema>;

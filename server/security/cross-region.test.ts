@@ -3,7 +3,7 @@ import { ApiClient, createTestApp, type TestApp } from '../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../test/factories.js';
 import { actorFactory, relationFactory } from '../domains/network/factories.js';
 import { planFactory } from '../domains/plans/factories.js';
-import { createProposal, getPlanDetail, loadPlan } from '../domains/plans/service.js';
+import { createIndicator, createProposal, getPlanDetail, loadPlan } from '../domains/plans/service.js';
 
 /**
  * Walks every route of the OpenAPI document as an admin of region A, aimed at region B, and checks
@@ -29,6 +29,9 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/plans/{planId}/versions': { name: 'Overgenomen' },
   'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/proposals': { changes: { title: 'Overgenomen' } },
   'POST /api/regions/{slug}/plans/{planId}/proposals/{proposalId}/decision': { decision: 'goedgekeurd' },
+  'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/indicators': { name: 'Overgenomen' },
+  'PATCH /api/regions/{slug}/plans/{planId}/indicators/{indicatorId}': { target: 1 },
+  'POST /api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/measurements': { measuredOn: '2025-01-01', value: 1 },
   'POST /api/regions/{slug}/actors': { name: 'Indringer', sectors: ['kunsten'], municipality: '33011' },
   'PATCH /api/regions/{slug}/actors/{actorId}': { name: 'Overgenomen', sectors: ['kunsten'], municipality: '33011', version: 1 },
   'POST /api/regions/{slug}/relations': { sourceActorId: '00000000-0000-4000-8000-000000000000', targetActorId: '00000000-0000-4000-8000-000000000001', type: 'samenwerking' },
@@ -64,7 +67,8 @@ beforeAll(async () => {
   const planB = await loadPlan(t.database.db, regionRowB, approved.id, 'admin');
   const actionB = (await getPlanDetail(t.database.db, planB, 'admin')).goals[0]!.objectives[0]!.actions[0]!;
   const proposal = await createProposal(t.database.db, planB, actionB.id, { title: 'Geheim voorstel' }, 'Geheime reden van B', adminB.userId);
-  Object.assign(ids, { planId: approved.id, actionId: actionB.id, proposalId: proposal.id });
+  const indicator = await createIndicator(t.database.db, planB, actionB.id, { name: 'Indicator van B', unit: '', baseline: null, target: 5 }, adminB.userId);
+  Object.assign(ids, { planId: approved.id, actionId: actionB.id, proposalId: proposal.id, indicatorId: indicator.id });
   secrets.push('Geheime reden van B', 'Geheim voorstel');
 });
 afterAll(async () => t.close());

@@ -356,3 +356,41 @@ describe('XLSX and PDF exports', () => {
     expect(docx.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'unreadableDocx' } } });
   });
 });
+
+describe('indicators, spreiding and partners', () => {
+  it('adds indicators with targets and dated measurements, recorded in the history', async () => {
+    const { id: planId } = await planFactory(t.database.db, region, { status: 'lopend' });
+    const editor = await as('editor');
+    const action = allActions((await editor.get(`/api/regions/plannen-regio/plans/${planId}`)).json() as PlanDetail)[0]!;
+    const created = await editor.post(`/api/regions/plannen-regio/plans/${planId}/actions/${action.id}/indicators`, { name: 'Aantal deelnemers', unit: 'personen', baseline: 10, target: 40 });
+    expect(created.statusCode).toBe(201);
+    const indicator = created.json() as { id: string };
+    const measured = await editor.post(`/api/regions/plannen-regio/plans/${planId}/indicators/${indicator.id}/measurements`, { measuredOn: '2025-06-30', value: 22.5, source: 'aanwezigheidslijsten' });
+    expect(measured.json()).toMatchObject({ name: 'Aantal deelnemers', baseline: 10, target: 40, measurements: [{ measuredOn: '2025-06-30', value: 22.5, source: 'aanwezigheidslijsten' }] });
+    const updated = await editor.patch(`/api/regions/plannen-regio/plans/${planId}/indicators/${indicator.id}`, { target: 50 });
+    expect(updated.json()).toMatchObject({ target: 50 });
+    expect((await (await as('viewer')).post(`/api/regions/plannen-regio/plans/${planId}/indicators/${indicator.id}/measurements`, { measuredOn: '2025-07-01', value: 1 })).statusCode).toBe(403);
+    const history = (await editor.get(`/api/regions/plannen-regio/plans/${planId}/changes?actionId=${action.id}`)).json() as { items: { changes: Record<string, unknown> }[] };
+    expect(history.items.map((item) => Object.keys(item.changes)[0])).toEqual(['target', 'measurement', 'indicator']);
+  });
+
+  it('counts actions per municipality and flags the unreached ones', async () => {
+    const text = ['Nr;Actie;Spreiding', '1;Overal;alle gemeenten', '2;Enkel Ieper;Ieper', '3;Ergens;in de regio'].join('\n');
+    const { id: planId } = await planFactory(t.database.db, region, { text, status: 'goedgekeurd' });
+    const spreiding = (await anonymous().get(`/api/regions/plannen-regio/plans/${planId}/spreiding`)).json() as { municipalities: { name: string; actions: number }[]; unreached: unknown[]; unplaced: number };
+    expect(spreiding.municipalities.map((m) => [m.name, m.actions])).toEqual([
+      ['Ieper', 2],
+      ['Poperinge', 1],
+    ]);
+    expect(spreiding.unreached).toEqual([]);
+    expect(spreiding.unplaced).toBe(1);
+  });
+
+  it('lists partners with their actions, linked both ways with the network map', async () => {
+    const actorId = await plainActorFactory(t.database.db, region.id, 'Cultuurdienst Poperinge');
+    await planFactory(t.database.db, region, { status: 'goedgekeurd', title: 'Plan met partner' });
+    const overview = (await anonymous().get(`/api/regions/plannen-regio/plans/partners?actorId=${actorId}`)).json() as { items: { actorId: string; actions: { planTitle: string; number: string }[] }[] };
+    expect(overview.items).toHaveLength(1);
+    expect(overview.items[0]!.actions).toContainEqual(expect.objectContaining({ planTitle: 'Plan met partner', number: '2' }));
+  });
+});

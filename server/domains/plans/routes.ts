@@ -12,6 +12,12 @@ import {
   importPreviewSchema,
   importRequestSchema,
   importResultSchema,
+  indicatorInputSchema,
+  indicatorSchema,
+  indicatorUpdateSchema,
+  measurementInputSchema,
+  partnerOverviewSchema,
+  spreidingOverviewSchema,
   planDetailSchema,
   planListSchema,
   planUpdateSchema,
@@ -25,7 +31,12 @@ import {
   versionSummarySchema,
 } from '../../../common/schemas/plans.js';
 import {
+  addMeasurement,
   assertMayEdit,
+  createIndicator,
+  partnerOverview,
+  spreidingOverview,
+  updateIndicator,
   budgetOverview,
   compareVersions,
   createProposal,
@@ -51,6 +62,7 @@ const slugParams = z.object({ slug: z.string().min(1).max(80) });
 const planParams = slugParams.extend({ planId: z.string().min(1).max(60) });
 const actionParams = planParams.extend({ actionId: z.string().min(1).max(60) });
 const proposalParams = planParams.extend({ proposalId: z.string().min(1).max(60) });
+const indicatorParams = planParams.extend({ indicatorId: z.string().min(1).max(60) });
 
 async function parseUpload(body: z.infer<typeof importRequestSchema>) {
   const bytes = Buffer.from(body.content, 'base64');
@@ -318,6 +330,90 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
     async (request) => {
       const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['steering']);
       return decideProposal(db(), plan, request.params.proposalId, request.body.decision, request.body.comment, user.id);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/partners',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Welke partners (actoren van de netwerkkaart of namen als tekst) meewerken aan welke acties; ?actorId= voor één actor',
+        params: slugParams,
+        querystring: z.object({ actorId: z.string().uuid().optional() }),
+        response: { 200: partnerOverviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const region = await loadRegion(request, request.params.slug);
+      return partnerOverview(db(), region, roleInRegion(request.user, region.id), request.query.actorId);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/spreiding',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Spreiding: aantal acties per gemeente van de regio; gemeenten die geen actie bereikt, apart',
+        params: planParams,
+        response: { 200: spreidingOverviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan } = await visiblePlan(request, request.params.slug, request.params.planId);
+      return spreidingOverview(db(), plan);
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/:planId/actions/:actionId/indicators',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Voegt een indicator (naam, eenheid, nulmeting, streefwaarde) toe aan een actie (regisseur, partner)',
+        params: actionParams,
+        body: indicatorInputSchema,
+        response: { 201: indicatorSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      return reply.status(201).send(await createIndicator(db(), plan, request.params.actionId, request.body, user.id));
+    },
+  );
+
+  app.patch(
+    '/regions/:slug/plans/:planId/indicators/:indicatorId',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Wijzigt naam, eenheid, nulmeting of streefwaarde van een indicator (regisseur, partner)',
+        params: indicatorParams,
+        body: indicatorUpdateSchema,
+        response: { 200: indicatorSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      return updateIndicator(db(), plan, request.params.indicatorId, request.body, user.id);
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/:planId/indicators/:indicatorId/measurements',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Registreert een gedateerde meting van een indicator met haar bron (regisseur, partner)',
+        params: indicatorParams,
+        body: measurementInputSchema,
+        response: { 201: indicatorSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      return reply.status(201).send(await addMeasurement(db(), plan, request.params.indicatorId, request.body, user.id));
     },
   );
 

@@ -6,6 +6,8 @@ import { AppError } from '../../http/errors.js';
 import type { Role } from '../accounts/schema.js';
 import { users } from '../accounts/schema.js';
 import { actors } from '../network/schema.js';
+import { regionMunicipalities } from '../regions/schema.js';
+import { municipalities } from '../reference/schema.js';
 import {
   planActionPartners,
   planActions,
@@ -874,4 +876,133 @@ export async function decideProposal(db: Db, plan: PlanRow, proposalId: string, 
     return decided;
   });
   return (await proposalsWithNames(db, [updated]))[0]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators and measurements
+
+interface IndicatorInput {
+  name?: string;
+  unit?: string;
+  baseline?: number | null;
+  target?: number | null;
+}
+
+/** Adds an indicator to an action (monitoring: allowed on approved plans too). */
+export async function createIndicator(db: Db, plan: PlanRow, actionId: string, input: Required<IndicatorInput>, userId: string) {
+  if (plan.status === 'afgesloten') throw new AppError('PLAN_CLOSED');
+  const action = await getAction(db, plan, actionId);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(planIndicators)
+      .values({ planId: plan.id, actionId: action.id, name: input.name, unit: input.unit, baseline: input.baseline?.toString() ?? null, target: input.target?.toString() ?? null, position: action.indicators.length })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await tx.insert(planChanges).values({ planId: plan.id, entityType: 'indicator', entityId: row.id, actionId: action.id, change: 'create', changes: { indicator: { before: null, after: input } }, userId });
+    return (await getAction(tx, plan, action.id)).indicators.find((indicator) => indicator.id === row.id)!;
+  });
+}
+
+async function loadIndicator(db: Executor, plan: PlanRow, indicatorId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(indicatorId)) throw new AppError('NOT_FOUND');
+  const [row] = await db.select().from(planIndicators).where(and(eq(planIndicators.id, indicatorId), eq(planIndicators.planId, plan.id)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** Changes an indicator's name, unit, baseline or target, recording before and after. */
+export async function updateIndicator(db: Db, plan: PlanRow, indicatorId: string, input: IndicatorInput, userId: string) {
+  if (plan.status === 'afgesloten') throw new AppError('PLAN_CLOSED');
+  return db.transaction(async (tx) => {
+    const row = await loadIndicator(tx, plan, indicatorId);
+    const before = { name: row.name, unit: row.unit, baseline: toNumber(row.baseline), target: toNumber(row.target) };
+    const after = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
+    await tx
+      .update(planIndicators)
+      .set({ name: after.name, unit: after.unit, baseline: after.baseline?.toString() ?? null, target: after.target?.toString() ?? null })
+      .where(eq(planIndicators.id, row.id));
+    await tx.insert(planChanges).values({ planId: plan.id, entityType: 'indicator', entityId: row.id, actionId: row.actionId, change: 'update', changes: diff(before, after), userId });
+    return (await getAction(tx, plan, row.actionId)).indicators.find((indicator) => indicator.id === row.id)!;
+  });
+}
+
+/** Records a dated measurement of an indicator with its source. */
+export async function addMeasurement(db: Db, plan: PlanRow, indicatorId: string, input: { measuredOn: string; value: number; source: string }, userId: string) {
+  if (plan.status === 'afgesloten') throw new AppError('PLAN_CLOSED');
+  return db.transaction(async (tx) => {
+    const indicator = await loadIndicator(tx, plan, indicatorId);
+    const [row] = await tx.insert(planMeasurements).values({ indicatorId: indicator.id, measuredOn: input.measuredOn, value: String(input.value), source: input.source, createdBy: userId }).returning();
+    if (!row) throw new Error('insert returned no row');
+    await tx.insert(planChanges).values({ planId: plan.id, entityType: 'measurement', entityId: row.id, actionId: indicator.actionId, change: 'create', changes: { measurement: { before: null, after: input } }, userId });
+    return (await getAction(tx, plan, indicator.actionId)).indicators.find((candidate) => candidate.id === indicator.id)!;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spreiding and partners
+
+/** How many actions reach each municipality of the region ("alle gemeenten" reaches all); unreached ones flagged. */
+export async function spreidingOverview(db: Db, plan: PlanRow) {
+  const [members, rows] = await Promise.all([
+    db
+      .select({ nisCode: municipalities.nisCode, name: municipalities.name })
+      .from(regionMunicipalities)
+      .innerJoin(municipalities, eq(municipalities.nisCode, regionMunicipalities.nisCode))
+      .where(eq(regionMunicipalities.regionId, plan.regionId))
+      .orderBy(asc(municipalities.name)),
+    db
+      .select({ id: planActions.id, all: planActions.spreidingAll, nis: planActions.spreidingNis, text: planActions.spreidingText, objectiveAll: planObjectives.spreidingAll, status: planActions.status })
+      .from(planActions)
+      .leftJoin(planObjectives, eq(planObjectives.id, planActions.objectiveId))
+      .where(eq(planActions.planId, plan.id)),
+  ]);
+  const counted = rows.filter((row) => row.status !== 'geschrapt');
+  const byName = new Map(members.map((member) => [member.name.toLocaleLowerCase('nl-BE'), member.nisCode]));
+  let unplaced = 0;
+  const reach = new Map<string, number>();
+  for (const row of counted) {
+    let codes: string[];
+    if (row.all || (row.objectiveAll && row.nis.length === 0 && !row.text)) codes = members.map((member) => member.nisCode);
+    else if (row.nis.length > 0) codes = row.nis;
+    else {
+      // Free text naming municipalities ("Ieper en Poperinge") still counts for those.
+      const lower = row.text.toLocaleLowerCase('nl-BE');
+      codes = [...byName.entries()].filter(([name]) => lower && new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower)).map(([, code]) => code);
+      if (codes.length === 0) unplaced += 1;
+    }
+    for (const code of codes) reach.set(code, (reach.get(code) ?? 0) + 1);
+  }
+  const list = members.map((member) => ({ ...member, actions: reach.get(member.nisCode) ?? 0 }));
+  return { municipalities: list, unreached: list.filter((member) => member.actions === 0).map(({ nisCode, name }) => ({ nisCode, name })), unplaced };
+}
+
+/** Which partners take part in which actions of the region's plans the caller may see; `actorId` narrows to one actor. */
+export async function partnerOverview(db: Db, region: RegionRow, role: Role | null, actorId?: string) {
+  const conditions = [eq(plans.regionId, region.id)];
+  if (actorId) conditions.push(eq(planActionPartners.actorId, actorId));
+  const rows = await db
+    .select({
+      actorId: planActionPartners.actorId,
+      name: planActionPartners.name,
+      planId: plans.id,
+      planTitle: plans.title,
+      planStatus: plans.status,
+      actionId: planActions.id,
+      number: planActions.number,
+      title: planActions.title,
+    })
+    .from(planActionPartners)
+    .innerJoin(plans, eq(plans.id, planActionPartners.planId))
+    .innerJoin(planActions, eq(planActions.id, planActionPartners.actionId))
+    .where(and(...conditions))
+    .orderBy(asc(planActionPartners.name), asc(planActions.position));
+  const groups = new Map<string, { actorId: string | null; name: string; actions: { planId: string; planTitle: string; actionId: string; number: string; title: string }[] }>();
+  for (const row of rows) {
+    if (row.planStatus === 'ontwerp' && role === null) continue;
+    const key = row.actorId ?? `name:${nameKey(row.name)}`;
+    const group = groups.get(key) ?? { actorId: row.actorId, name: row.name, actions: [] };
+    group.actions.push({ planId: row.planId, planTitle: row.planTitle, actionId: row.actionId, number: row.number, title: row.title });
+    groups.set(key, group);
+  }
+  return { items: [...groups.values()] };
 }
