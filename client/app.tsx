@@ -29,6 +29,8 @@ import { ActionPage } from './pages/plans/action-page';
 import { PlanBudgetPage } from './pages/plans/budget-page';
 import { PlanTimelinePage } from './pages/plans/timeline-page';
 import { PlanImportPage } from './pages/plans/import-page';
+import { PlanSpreidingPage } from './pages/plans/spreiding-page';
+import { PlanVersionsPage } from './pages/plans/versions-page';
 
 /** Routes use Dutch paths, as the people who share links speak Dutch. */
 export function App() {
@@ -54,6 +56,8 @@ export function App() {
                   <Route path="plannen/:planId" element={<PlanPage />} />
                   <Route path="plannen/:planId/budget" element={<PlanBudgetPage />} />
                   <Route path="plannen/:planId/tijdlijn" element={<PlanTimelinePage />} />
+                  <Route path="plannen/:planId/spreiding" element={<PlanSpreidingPage />} />
+                  <Route path="plannen/:planId/versies" element={<PlanVersionsPage />} />
                   <Route path="plannen/:planId/acties/:actionId" element={<ActionPage />} />
                   <Route path="netwerk" element={<ActorListPage />} />
                   <Route path="netwerk/nieuw" element={<ActorFormPage />} />

@@ -45,6 +45,11 @@ describe('plans', () => {
     await waitForHeading(page, /^Tijdlijn van de mijlpalen/);
     await page.getByText('01/11/2024', { exact: false }).first().waitFor();
     await expectAccessible(page, 'tijdlijn');
+    await page.getByRole('link', { name: 'Terug naar het plan' }).click();
+    await page.getByRole('link', { name: 'Spreiding' }).click();
+    await waitForHeading(page, /^Spreiding over de gemeenten/);
+    await page.getByRole('heading', { name: 'Partners en hun acties' }).waitFor();
+    await expectAccessible(page, 'spreiding');
     await context.close();
   });
 
@@ -78,6 +83,30 @@ describe('plans', () => {
     await page.getByRole('button', { name: 'Plan aanmaken' }).click();
     await waitForHeading(page, 'Proefplan e2e 2026');
     await page.getByText('€ 1.500,00').first().waitFor();
+
+    // Versions: freeze the state, change an action, compare.
+    await page.getByRole('link', { name: 'Versies en vergelijken' }).click();
+    await waitForHeading(page, /^Versies/);
+    await page.getByLabel('Naam van de versie').fill('Goedgekeurd door de stuurgroep op 25/06/2026');
+    await page.getByRole('button', { name: 'Huidige stand vastleggen' }).click();
+    await page.getByText('De versie is vastgelegd.').waitFor();
+    await page.getByRole('button', { name: 'Vergelijken' }).click();
+    await page.getByRole('heading', { name: 'Toegevoegd (0)' }).waitFor();
+    await expectAccessible(page, 'versies');
+
+    // Indicators: a measurement on an action of the Westhoek plan.
+    await page.goto(url('/r/westhoek/plannen'));
+    await page.getByRole('link', { name: WESTHOEK_PLAN }).click();
+    await waitForHeading(page, WESTHOEK_PLAN);
+    await page.getByRole('link', { name: 'Coaching van kwetsbare inburgeraars' }).click();
+    await waitForHeading(page, /Coaching van kwetsbare inburgeraars/);
+    await page.getByLabel('Datum').fill('2025-06-30');
+    await page.getByLabel('Waarde').fill('12');
+    await page.getByLabel('Bron', { exact: true }).fill('registratie coach');
+    await page.getByRole('button', { name: 'Meting toevoegen' }).click();
+    await page.getByText('De meting is bewaard.').waitFor();
+    await page.getByText('12 (30/06/2025, registratie coach)').waitFor();
+    await expectAccessible(page, 'actie met indicatoren');
     await context.close();
   });
 });

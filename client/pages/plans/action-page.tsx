@@ -235,6 +235,97 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
   );
 }
 
+function Indicators({
+  indicators,
+  canMeasure,
+  measure,
+}: {
+  indicators: PlanAction['indicators'];
+  canMeasure: boolean;
+  measure: (indicatorId: string, input: { measuredOn: string; value: number; source: string }) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState({ indicatorId: indicators[0]?.id ?? '', measuredOn: '', value: '', source: '' });
+  const [status, setStatus] = useState<string | null>(null);
+  const { run, busy, error } = useSubmit(async () => {
+    setStatus(null);
+    await measure(draft.indicatorId, { measuredOn: draft.measuredOn, value: Number(draft.value.replace(',', '.')), source: draft.source });
+    setDraft({ ...draft, measuredOn: '', value: '', source: '' });
+    setStatus(t('plans.indicators.added'));
+  });
+  const number = (value: number | null) => (value === null ? '—' : value.toLocaleString('nl-BE'));
+  return (
+    <section aria-labelledby="indicators-heading">
+      <h2 id="indicators-heading">{t('plans.action.indicators')}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('plans.action.indicators')}</th>
+            <th scope="col" className="numeric">
+              {t('plans.indicators.baseline')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('plans.indicators.target')}
+            </th>
+            <th scope="col">{t('plans.indicators.latest')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((indicator) => {
+            const latest = indicator.measurements.at(-1);
+            return (
+              <tr key={indicator.id}>
+                <th scope="row">
+                  {indicator.name} {indicator.unit ? <span className="muted">({indicator.unit})</span> : null}
+                </th>
+                <td className="numeric">{number(indicator.baseline)}</td>
+                <td className="numeric">{number(indicator.target)}</td>
+                <td>{latest ? `${number(latest.value)} (${formatDate(latest.measuredOn)}${latest.source ? `, ${latest.source}` : ''})` : t('plans.indicators.none')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {canMeasure ? (
+        <>
+          <ErrorSummary error={error} fields={[{ path: 'measuredOn', id: 'measure-date', label: t('plans.indicators.measuredOn') }, { path: 'value', id: 'measure-value', label: t('plans.indicators.value') }]} />
+          <form
+            className="form"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void run();
+            }}
+          >
+            <Field id="measure-indicator" label={t('plans.action.indicators')}>
+              {(control) => (
+                <select {...control} value={draft.indicatorId} onChange={(event) => setDraft({ ...draft, indicatorId: event.target.value })}>
+                  {indicators.map((indicator) => (
+                    <option key={indicator.id} value={indicator.id}>
+                      {indicator.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="measure-date" label={t('plans.indicators.measuredOn')} error={error?.fieldMessage('measuredOn')}>
+              {(control) => <input {...control} type="date" value={draft.measuredOn} onChange={(event) => setDraft({ ...draft, measuredOn: event.target.value })} />}
+            </Field>
+            <Field id="measure-value" label={t('plans.indicators.value')} error={error?.fieldMessage('value')}>
+              {(control) => <input {...control} type="text" inputMode="decimal" value={draft.value} onChange={(event) => setDraft({ ...draft, value: event.target.value })} />}
+            </Field>
+            <Field id="measure-source" label={t('plans.indicators.source')}>
+              {(control) => <input {...control} type="text" value={draft.source} onChange={(event) => setDraft({ ...draft, source: event.target.value })} />}
+            </Field>
+            <SubmitButton busy={busy}>{t('plans.indicators.add')}</SubmitButton>
+          </form>
+          <LiveStatus message={status} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 function History({ items }: { items: ChangeEntry[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p>{t('plans.action.historyEmpty')}</p>;
@@ -445,14 +536,15 @@ export function ActionPage() {
         </>
       ) : null}
       {current.indicators.length > 0 ? (
-        <>
-          <h2>{t('plans.action.indicators')}</h2>
-          <ul>
-            {current.indicators.map((indicator) => (
-              <li key={indicator.id}>{indicator.name}</li>
-            ))}
-          </ul>
-        </>
+        <Indicators
+          indicators={current.indicators}
+          canMeasure={canEdit}
+          measure={async (indicatorId, input) => {
+            await api.post(planApi(region.slug, planId, `/indicators/${indicatorId}/measurements`), input);
+            action.reload();
+            history.reload();
+          }}
+        />
       ) : null}
 
       {canEdit ? <EditForm key={current.id} action={current} plan={plan.data} onSaved={(saved) => { action.setData(saved); history.reload(); proposals.reload(); }} /> : null}

@@ -9,6 +9,8 @@ export const planPaths = {
   plan: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}`,
   budget: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/budget`,
   timeline: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/tijdlijn`,
+  spreiding: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/spreiding`,
+  versions: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/versies`,
   action: (slug: string, planId: string, actionId: string) => `${regionPath(slug, 'plannen')}/${planId}/acties/${actionId}`,
 };
 

@@ -106,6 +106,8 @@ export function PlanPage() {
       <nav className="plan-links" aria-label={t('plans.links.exports')}>
         <Link to={planPaths.budget(region.slug, detail.id)}>{t('plans.links.budget')}</Link>
         <Link to={planPaths.timeline(region.slug, detail.id)}>{t('plans.links.timeline')}</Link>
+        <Link to={planPaths.spreiding(region.slug, detail.id)}>{t('plans.links.spreiding')}</Link>
+        {detail.myRole ? <Link to={planPaths.versions(region.slug, detail.id)}>{t('plans.links.versions')}</Link> : null}
         <a href={`${exportBase}/export.xlsx`} download>
           {t('plans.links.xlsx')}
         </a>

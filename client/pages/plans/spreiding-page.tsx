@@ -1,0 +1,96 @@
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { PartnerOverview, PlanDetail, SpreidingOverview } from '../../../common/schemas/plans.js';
+import { Page } from '../../components/page';
+import { Notice } from '../../components/notice';
+import { useApi } from '../../use-api';
+import { useSession } from '../../session';
+import { NotFoundPage } from '../not-found-page';
+import { useRegion } from '../regions/region-context';
+import { planApi, planPaths } from './plan-common';
+import './plans.css';
+
+/** /r/:slug/plannen/:planId/spreiding — actions per municipality (unreached ones flagged) and the partners per action. */
+export function PlanSpreidingPage() {
+  const { t } = useTranslation();
+  const { region } = useRegion();
+  const session = useSession();
+  const { planId = '' } = useParams();
+  const key = session.user?.id ?? null;
+  const plan = useApi<PlanDetail>(planApi(region.slug, planId), key);
+  const spreiding = useApi<SpreidingOverview>(planApi(region.slug, planId, '/spreiding'), key);
+  const partners = useApi<PartnerOverview>(`/api/regions/${encodeURIComponent(region.slug)}/plans/partners`, key);
+
+  if (plan.error?.status === 404 || spreiding.error?.status === 404) return <NotFoundPage />;
+  if (!plan.data || !spreiding.data) {
+    return (
+      <Page title={t('plans.spreiding.heading')} regionName={region.name}>
+        {spreiding.error ? <Notice kind="error">{spreiding.error.message}</Notice> : <p>{t('app.loading')}</p>}
+      </Page>
+    );
+  }
+  const data = spreiding.data;
+  const max = Math.max(1, ...data.municipalities.map((m) => m.actions));
+  const planPartners = (partners.data?.items ?? [])
+    .map((partner) => ({ ...partner, actions: partner.actions.filter((action) => action.planId === planId) }))
+    .filter((partner) => partner.actions.length > 0);
+
+  return (
+    <Page title={`${t('plans.spreiding.heading')}: ${plan.data.title}`} regionName={region.name}>
+      <p>
+        <Link to={planPaths.plan(region.slug, planId)}>{t('plans.links.backToPlan')}</Link>
+      </p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('plans.spreiding.municipality')}</th>
+            <th scope="col" className="numeric">
+              {t('plans.spreiding.actions')}
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">{t('plans.spreiding.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.municipalities.map((municipality) => (
+            <tr key={municipality.nisCode}>
+              <th scope="row">{municipality.name}</th>
+              <td className="numeric">{municipality.actions}</td>
+              <td>
+                <span className="plan-bars__bar" style={{ display: 'block', width: `${(100 * municipality.actions) / max}%` }} aria-hidden="true" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.unreached.length > 0 ? (
+        <Notice kind="warning" live={false}>
+          <p>
+            <strong>{t('plans.spreiding.unreached')}:</strong> {data.unreached.map((municipality) => municipality.name).join(', ')}
+          </p>
+        </Notice>
+      ) : (
+        <p>{t('plans.spreiding.allReached')}</p>
+      )}
+      {data.unplaced > 0 ? <p className="muted">{t('plans.spreiding.unplaced', { count: data.unplaced })}</p> : null}
+
+      <h2>{t('plans.spreiding.partnersHeading')}</h2>
+      <ul>
+        {planPartners.map((partner) => (
+          <li key={partner.actorId ?? partner.name}>
+            <strong>{partner.name}</strong> <span className="muted">({partner.actorId ? t('plans.spreiding.linked') : t('plans.spreiding.unlinked')})</span>:{' '}
+            {partner.actions.map((action, index) => (
+              <span key={action.actionId}>
+                {index > 0 ? ', ' : ''}
+                <Link to={planPaths.action(region.slug, planId, action.actionId)}>
+                  {t('plans.tree.number')} {action.number}
+                </Link>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
