@@ -26,7 +26,10 @@ export function percentile(values: number[], p: number): number {
 }
 
 // Each domain adds its suite here.
-const suites: { file: string; load: () => Promise<BenchSuite> }[] = [{ file: 'plans', load: async () => (await import('./plans.js')).plansBench }];
+const suites: { file: string; load: () => Promise<BenchSuite> }[] = [
+  { file: 'network', load: async () => (await import('./network.js')).networkBench },
+  { file: 'plans', load: async () => (await import('./plans.js')).plansBench },
+];
 
 async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

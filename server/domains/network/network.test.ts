@@ -205,6 +205,26 @@ describe('coverage', () => {
   });
 });
 
+describe('cached views', () => {
+  it('serve the coverage from the cache until the network changes', async () => {
+    const admin = await new ApiClient(t.app).login(adminEmail, TEST_PASSWORD);
+    const first = (await admin.get(`/api/regions/${slug}/coverage`)).json() as { totals: { actors: number; relations: number } };
+    const [cached] = await t.database.raw.query<{ n: number }>("SELECT count(*)::int AS n FROM network_cache WHERE kind = 'coverage:member'");
+    expect(cached?.n).toBe(1);
+    expect((await admin.get(`/api/regions/${slug}/coverage`)).json()).toEqual(first);
+    const created = (await admin.post(`/api/regions/${slug}/actors`, { name: 'Nieuwe Fanfare', sectors: ['amateurkunsten'], municipality: '33016' })).json() as { id: string; version: number };
+    const after = (await admin.get(`/api/regions/${slug}/coverage`)).json() as { totals: { actors: number } };
+    expect(after.totals.actors).toBe(first.totals.actors + 1);
+    await admin.patch(`/api/regions/${slug}/actors/${created.id}`, { name: 'Nieuwe Fanfare', sectors: ['amateurkunsten'], municipality: '33011', version: created.version });
+    const moved = (await admin.get(`/api/regions/${slug}/coverage`)).json() as { municipalities: { nisCode: string }[]; sectors: { key: string }[]; counts: number[][] };
+    const k = moved.sectors.findIndex((s) => s.key === 'amateurkunsten');
+    expect(moved.counts[moved.municipalities.findIndex((m) => m.nisCode === '33011')]![k]).toBe(1);
+    expect(moved.counts[moved.municipalities.findIndex((m) => m.nisCode === '33016')]![k]).toBe(0);
+    expect((await admin.delete(`/api/regions/${slug}/actors/${created.id}`)).statusCode).toBe(204);
+    expect(((await admin.get(`/api/regions/${slug}/coverage`)).json() as { totals: { actors: number } }).totals.actors).toBe(first.totals.actors);
+  });
+});
+
 describe('deleting an actor', () => {
   it('is for admins only and keeps the history', async () => {
     const editor = await new ApiClient(t.app).login(editorEmail, TEST_PASSWORD);

@@ -18,10 +18,11 @@ import type { FastifyRequest } from 'fastify';
 import { resolveLocale, translatorFor } from '../../../common/i18n/index.js';
 import { fieldError } from '../../http/errors.js';
 import { loadViewer, requireAdmin, requireMember } from './access.js';
-import { actorFilter, Params, searchActors } from './search.js';
+import { actorFilter, needsTypos, Params, searchActors } from './search.js';
 import { ACTOR_COLUMNS, exportRows, ImportFileError, importActors, parseActorFile, toCsv, toXlsx } from './import.js';
 import { coverageWorkbook, coverageCsv } from './coverage-export.js';
 import { bubbleScheme, networkGraph } from './graph.js';
+import { cachedView } from './cache.js';
 import { bubbleSchemeSchema, graphSchema } from '../../../common/schemas/network.js';
 import {
   actorHistory,
@@ -257,7 +258,8 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       const member = viewer.role !== null;
       const params = new Params();
       const { format, ...filters } = request.query;
-      const { where } = actorFilter(viewer.region.id, filters, { member }, params);
+      const typos = await needsTypos(database().raw, viewer.region.id, filters, { member });
+      const { where } = actorFilter(viewer.region.id, filters, { member, typos }, params);
       const rows = await exportRows(database().raw, { where, params: params.values }, member);
       const table = rows.map((row) => ACTOR_COLUMNS.map((column) => row[column]));
       const body = format === 'xlsx' ? await toXlsx('Actoren', ACTOR_COLUMNS, table) : toCsv(ACTOR_COLUMNS, table);
@@ -308,7 +310,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
     },
     async (request, reply) => {
       const viewer = await loadViewer(request, request.params.slug);
-      const report = await coverage(database().raw, viewer);
+      const report = await cachedView(database().raw, viewer.region.id, viewer.role ? 'coverage:member' : 'coverage:public', () => coverage(database().raw, viewer));
       const t = translatorOf(request);
       const body = request.query.format === 'xlsx' ? await coverageWorkbook(report, t) : coverageCsv(report, t);
       return reply
@@ -328,7 +330,10 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
         response: { 200: graphSchema, ...errorResponses },
       },
     },
-    async (request) => networkGraph(database().raw, await loadViewer(request, request.params.slug)),
+    async (request) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      return cachedView(database().raw, viewer.region.id, viewer.role ? 'graph:member' : 'graph:public', () => networkGraph(database().raw, viewer));
+    },
   );
 
   app.get(
@@ -354,6 +359,9 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
         response: { 200: coverageSchema, ...errorResponses },
       },
     },
-    async (request) => coverage(database().raw, await loadViewer(request, request.params.slug)),
+    async (request) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      return cachedView(database().raw, viewer.region.id, viewer.role ? 'coverage:member' : 'coverage:public', () => coverage(database().raw, viewer));
+    },
   );
 }

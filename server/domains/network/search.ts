@@ -20,7 +20,7 @@ const FUZZY_MIN = 4;
  * word itself by trigram word similarity (typos). Name hits weigh three times profile hits; a hit at
  * the start of a word in the name and an exact name weigh extra.
  */
-function textMatch(q: string, params: Params): { where: string[]; score: string } {
+function textMatch(q: string, params: Params, typos: boolean): { where: string[]; score: string } {
   const tokens = queryWords(q).slice(0, 8);
   const where: string[] = [];
   const scores: string[] = [];
@@ -29,7 +29,7 @@ function textMatch(q: string, params: Params): { where: string[]; score: string 
     const nameHit = forms.map((p) => `a.search_name LIKE ${p}`).join(' OR ');
     const docHit = forms.map((p) => `a.search_doc LIKE ${p}`).join(' OR ');
     const t = params.add(token);
-    const fuzzy = token.length >= FUZZY_MIN;
+    const fuzzy = typos && token.length >= FUZZY_MIN;
     const fuzzyName = fuzzy ? `${t}::text <% a.search_name` : 'false';
     const fuzzyDoc = fuzzy ? `${t}::text <% a.search_doc` : 'false';
     where.push(`(${nameHit} OR ${docHit} OR ${fuzzyName} OR ${fuzzyDoc})`);
@@ -47,11 +47,15 @@ function textMatch(q: string, params: Params): { where: string[]; score: string 
   return { where, score: `(${scores.join(' + ')} + CASE WHEN a.search_name = ${exact} THEN 5 ELSE 0 END + 2 * similarity(a.search_name, ${exact}))` };
 }
 
-/** WHERE conditions shared by the list, the export, and the counts: region, visibility and filters. */
+/**
+ * WHERE conditions shared by the list, the export, and the counts: region, visibility and filters.
+ * `typos` adds trigram word similarity to the text match; it is costly on long profile texts, so
+ * searches first run without it and fall back to it only when the exact forms find (almost) nothing.
+ */
 export function actorFilter(
   regionId: string,
   query: Omit<ActorListQuery, 'limit' | 'offset'>,
-  options: { member: boolean },
+  options: { member: boolean; typos?: boolean },
   params: Params,
 ): { where: string; score: string } {
   const where = [`a.region_id = ${params.add(regionId)}`];
@@ -70,7 +74,7 @@ export function actorFilter(
   if (query.tag) where.push(`EXISTS (SELECT 1 FROM unnest(a.tags) tag WHERE rk_fold(tag) = ${params.add(fold(query.tag.trim()))})`);
   let score = '0';
   if (query.q && query.q.trim()) {
-    const text = textMatch(query.q, params);
+    const text = textMatch(query.q, params, options.typos ?? false);
     if (text.where.length === 0) where.push('false');
     where.push(...text.where);
     score = text.score;
@@ -102,8 +106,10 @@ function parseJson<T>(value: T | string | null, fallback: T): T {
 export const SECTORS_JSON = `COALESCE((SELECT json_agg(json_build_object('key', s.key, 'name', s.name, 'cultural', s.cultural) ORDER BY x.position)
    FROM actor_sectors x JOIN sectors s ON s.key = x.sector_key WHERE x.actor_id = a.id), '[]'::json)`;
 
-/** Searches and filters a region's actors, best matches first (or by name without a query). */
-export async function searchActors(raw: RawSql, regionId: string, query: ActorListQuery, options: { member: boolean }): Promise<ActorList> {
+// With fewer hits than this from the exact word forms, the search also forgives typos.
+const TYPO_FALLBACK_BELOW = 3;
+
+async function runSearch(raw: RawSql, regionId: string, query: ActorListQuery, options: { member: boolean; typos: boolean }): Promise<ActorList> {
   const params = new Params();
   const { where, score } = actorFilter(regionId, query, options, params);
   const limit = params.add(query.limit);
@@ -122,14 +128,28 @@ export async function searchActors(raw: RawSql, regionId: string, query: ActorLi
     params.values,
   );
   let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
-  if (rows.length === 0 && query.offset > 0) {
-    // Past the last page: the window count is not available, so count separately.
-    const countParams = new Params();
-    const filter = actorFilter(regionId, query, options, countParams);
-    const [row] = await raw.query<{ n: number | string }>(`SELECT count(*) AS n FROM actors a WHERE ${filter.where}`, countParams.values);
-    total = Number(row?.n ?? 0);
-  }
+  if (rows.length === 0 && query.offset > 0) total = await countActors(raw, regionId, query, options);
   return { total, items: rows.map((row) => toListItem(row, options.member, Boolean(query.q?.trim()))) };
+}
+
+async function countActors(raw: RawSql, regionId: string, query: Omit<ActorListQuery, 'limit' | 'offset'>, options: { member: boolean; typos: boolean }): Promise<number> {
+  const params = new Params();
+  const filter = actorFilter(regionId, query, options, params);
+  const [row] = await raw.query<{ n: number | string }>(`SELECT count(*) AS n FROM actors a WHERE ${filter.where}`, params.values);
+  return Number(row?.n ?? 0);
+}
+
+/** Whether a free-text query needs the typo-forgiving match: only when its exact word forms find (almost) nothing. */
+export async function needsTypos(raw: RawSql, regionId: string, query: Omit<ActorListQuery, 'limit' | 'offset'>, options: { member: boolean }): Promise<boolean> {
+  if (!query.q?.trim()) return false;
+  return (await countActors(raw, regionId, query, { ...options, typos: false })) < TYPO_FALLBACK_BELOW;
+}
+
+/** Searches and filters a region's actors, best matches first (or by name without a query). */
+export async function searchActors(raw: RawSql, regionId: string, query: ActorListQuery, options: { member: boolean }): Promise<ActorList> {
+  const exact = await runSearch(raw, regionId, query, { ...options, typos: false });
+  if (!query.q?.trim() || exact.total >= TYPO_FALLBACK_BELOW) return exact;
+  return runSearch(raw, regionId, query, { ...options, typos: true });
 }
 
 function toListItem(row: ListRow, member: boolean, withScore: boolean): ActorListItem {

@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+// Types only: a value import of ./run.js would deadlock on its top-level await (run.ts loads this file).
+import type { BenchResult, BenchSuite } from './run.js';
+import { buildApp } from '../server/app.js';
+import { parseEnv } from '../server/config/env.js';
+import { openDatabase, type DatabaseHandle } from '../server/db/client.js';
+import { migrate } from '../server/db/migrate.js';
+import { createRegion } from '../server/domains/regions/service.js';
+
+const ACTORS = 50_000;
+const RELATIONS = 200_000;
+const SLUG = 'bench-westhoek';
+const WESTHOEK = ['38002', '38008', '32003', '33039', '32006', '33011', '32010', '38014', '32011', '33040', '32030', '33016', '38016', '33021', '38025', '33041', '33029', '33037'];
+
+// Words the generator combines into names and profile texts, so the search has realistic Dutch text to chew on.
+const NAME_HEADS = [
+  'Bibliotheek', 'Erfgoedcel', 'Jeugdhuis', 'Sportclub', 'Toneelgroep', 'Fanfare', 'Heemkundige kring', 'Museum', 'Dienstencentrum',
+  'Repaircafé', 'Koor', 'Harmonie', 'Scouts', 'Chiro', 'Wielerclub', 'Buurtwerking', 'Taalcafé', 'Vrouwenbond', 'Gezinsbond', 'Natuurpunt',
+  'Cultuurcentrum', 'Academie', 'Basisschool', 'Speelpleinwerking', 'Dorpsraad', 'Volkstuinen', 'Kunstkring', 'Fotoclub', 'Dansschool', 'Bezoekerscentrum',
+];
+const NAME_TAILS = ['De Schakel', 'Sint-Jan', 'De Vlasbloem', "'t Ros", 'Vrije Tijd', 'De Kring', 'Ons Huis', 'Westhoek', 'De Linde', 'Het Anker', 'Sint-Maarten', 'De Toekomst'];
+const TEXT = [
+  'voorleesmomenten voor kinderen', 'erfgoed in de kijker', 'repetities elke week', 'wandelingen door de heuvels', 'nieuwkomers welkom',
+  'taallessen en oefenkansen', 'vrijwilligers gezocht', 'tentoonstellingen', 'workshops voor volwassenen', 'sportkampen in de vakantie',
+  'buddywerking', 'samenwerking met scholen', 'concerten en optredens', 'archief en beeldbank', 'fietstochten', 'kookworkshops',
+  'uitleendienst voor materiaal', 'ontmoeting in de buurt', 'toneelvoorstellingen', 'natuurbeheer',
+];
+
+const SEARCHES: Record<string, string>[] = [
+  { q: 'erfgoed' },
+  { q: 'voorlezen' },
+  { q: 'biblioteek' },
+  { q: 'bibliotheek ieper' },
+  { q: 'nieuwkomers' },
+  { q: 'toneel', municipality: '33021' },
+  { q: 'sport', sector: 'sport' },
+  { q: 'de schakel' },
+  { q: 'wandelen' },
+  { municipality: '33011' },
+  { sector: 'erfgoed', limit: '20' },
+  { q: 'fanfare sint-jan' },
+];
+
+function sql(values: string[]): string {
+  return `ARRAY[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(',')}]::text[]`;
+}
+
+/** Fills a region with ACTORS actors (sectors, other municipalities) and RELATIONS relations, set-based and deterministic. */
+export async function generate(database: DatabaseHandle, regionId: string): Promise<void> {
+  const raw = database.raw;
+  await raw.query('SELECT setseed(0.42)');
+  await raw.query(
+    `INSERT INTO actors (region_id, name, kind, municipality_nis, description, strengths, needs, tags, is_public, contact_email)
+     SELECT $1,
+       (${sql(NAME_HEADS)})[1 + (i % ${NAME_HEADS.length})] || ' ' || (${sql(NAME_TAILS)})[1 + ((i / 7) % ${NAME_TAILS.length})] || ' ' || i,
+       (ARRAY['vereniging','lokaal-bestuur','organisatie','school','onderneming','burgerinitiatief'])[1 + (i % 6)],
+       ($2::text[])[1 + (i % ${WESTHOEK.length})],
+       'Wij organiseren ' || (${sql(TEXT)})[1 + (i % ${TEXT.length})] || ' en ' || (${sql(TEXT)})[1 + ((i * 7) % ${TEXT.length})] || ' in de regio.',
+       ARRAY[(${sql(TEXT)})[1 + ((i * 3) % ${TEXT.length})]],
+       ARRAY[(${sql(TEXT)})[1 + ((i * 5) % ${TEXT.length})]],
+       ARRAY['tag' || (i % 50)],
+       (i % 10) <> 0,
+       'contact' || i || '@bench.test'
+     FROM generate_series(1, ${ACTORS}) AS i`,
+    [regionId, WESTHOEK],
+  );
+  await raw.query(
+    `INSERT INTO actor_sectors (actor_id, sector_key, position)
+     SELECT a.id, s.key, 0 FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM actors WHERE region_id = $1) a
+     JOIN (SELECT key, row_number() OVER (ORDER BY position) - 1 AS k FROM sectors) s ON s.k = a.n % 22`,
+    [regionId],
+  );
+  await raw.query(
+    `INSERT INTO actor_sectors (actor_id, sector_key, position)
+     SELECT a.id, s.key, 1 FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM actors WHERE region_id = $1) a
+     JOIN (SELECT key, row_number() OVER (ORDER BY position) - 1 AS k FROM sectors) s ON s.k = (a.n * 7 + 3) % 22
+     WHERE a.n % 3 = 0 AND (a.n * 7 + 3) % 22 <> a.n % 22`,
+    [regionId],
+  );
+  await raw.query(
+    `WITH ids AS (SELECT array_agg(id ORDER BY id) AS a FROM actors WHERE region_id = $1),
+     candidates AS (
+       SELECT ids.a[1 + (g * 7919) % ${ACTORS}] AS s, ids.a[1 + (g * 104723 + (g * g) % 9973) % ${ACTORS}] AS t,
+         (ARRAY['samenwerking','project','lid-van','deelt-infrastructuur','ondersteunt','andere'])[1 + (g % 6)] AS type
+       FROM ids, generate_series(1::bigint, ${RELATIONS * 2}::bigint) AS g
+     )
+     INSERT INTO relations (region_id, source_actor_id, target_actor_id, type)
+     SELECT $1, s, t, type FROM (SELECT DISTINCT s, t, type FROM candidates WHERE s <> t) pairs LIMIT ${RELATIONS}
+     ON CONFLICT DO NOTHING`,
+    [regionId],
+  );
+  await raw.exec('ANALYZE actors; ANALYZE actor_sectors; ANALYZE relations; ANALYZE actor_municipalities');
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round((sorted[index] ?? 0) * 100) / 100;
+}
+
+async function measure(name: string, target: string | undefined, samples: number, fn: (i: number) => Promise<void>, note?: string): Promise<BenchResult> {
+  for (let i = 0; i < 5; i++) await fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    await fn(i);
+    times.push(performance.now() - started);
+  }
+  return { name, target, samples, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), ...(note ? { note } : {}) };
+}
+
+/** Network: search and coverage with 50,000 actors and 200,000 relations (targets: ≤ 50 ms p95 on PostgreSQL). */
+export const networkBench: BenchSuite = {
+  title: `Network map (${ACTORS.toLocaleString('en')} actors, ${RELATIONS.toLocaleString('en')} relations)`,
+  async run({ databaseUrl }) {
+    let database: DatabaseHandle;
+    let dropDatabase: (() => Promise<void>) | undefined;
+    if (databaseUrl) {
+      const name = `rk_bench_network_${randomBytes(4).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: databaseUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const url = new URL(databaseUrl);
+      url.pathname = `/${name}`;
+      database = await openDatabase({ databaseUrl: url.toString() });
+      dropDatabase = async () => {
+        const dropper = new pg.Client({ connectionString: databaseUrl });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropper.end();
+      };
+    } else {
+      database = await openDatabase({});
+    }
+    try {
+      await migrate(database);
+      const region = await createRegion(database.db, { slug: SLUG, name: 'Bench Westhoek', municipalities: WESTHOEK });
+      const started = performance.now();
+      await generate(database, region.id);
+      const [counts] = await database.raw.query<{ actors: number; relations: number }>(
+        'SELECT (SELECT count(*)::int FROM actors) AS actors, (SELECT count(*)::int FROM relations) AS relations',
+      );
+      console.error(`  generated ${counts?.actors} actors and ${counts?.relations} relations in ${Math.round(performance.now() - started)} ms`);
+      const env = parseEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://bench.test' });
+      const app = await buildApp({ database, env, mailer: { configured: false, send: async () => {} }, serveClient: false });
+      await app.ready();
+      const get = async (url: string) => {
+        const response = await app.inject({ method: 'GET', url });
+        if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+        return response;
+      };
+      const results: BenchResult[] = [];
+      results.push(
+        await measure('search (12 query mixes: text, typo, filters)', '≤ 50 ms p95', 240, (i) =>
+          get(`/api/regions/${SLUG}/actors?${new URLSearchParams(SEARCHES[i % SEARCHES.length]).toString()}`).then(() => undefined),
+        ),
+      );
+      for (const search of [SEARCHES[0]!, SEARCHES[1]!, SEARCHES[2]!, SEARCHES[9]!]) {
+        const label = Object.entries(search).map(([key, value]) => `${key}=${value}`).join('&');
+        results.push(await measure(`search ${label}`, '≤ 50 ms p95', 40, () => get(`/api/regions/${SLUG}/actors?${new URLSearchParams(search).toString()}`).then(() => undefined)));
+      }
+      results.push(await measure('coverage report (JSON)', '≤ 50 ms p95', 60, () => get(`/api/regions/${SLUG}/coverage`).then(() => undefined)));
+      results.push(
+        await measure('network graph with metrics (all 50,000 actors)', undefined, 3, () => get(`/api/regions/${SLUG}/network/graph`).then(() => undefined), 'betweenness sampled from 256 sources; the browser view asks for a filtered subset'),
+      );
+      await app.close();
+      return results;
+    } finally {
+      await database.close();
+      await dropDatabase?.();
+    }
+  },
+};

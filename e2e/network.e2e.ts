@@ -1,0 +1,92 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectAccessible } from './axe';
+import { demoUsers, logInViaForm, openPage, pageErrors, url, waitForHeading } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  const { launchBrowser } = await import('./browser');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(() => {
+  const errors = pageErrors.splice(0);
+  expect(errors).toEqual([]);
+});
+
+const CO7 = 'zuidelijke-westhoek';
+
+describe('network map', () => {
+  test('anonymous visitors search the actors the Dutch way and open every view', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(url(`/r/${CO7}/netwerk`));
+    await waitForHeading(page, 'Actoren');
+    await expectAccessible(page, 'actoren');
+    await page.getByLabel('Zoeken').fill('voorlezen');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByRole('link', { name: 'Bibliotheek Ieper' }).waitFor();
+    await page.getByRole('link', { name: 'Bibliotheek Ieper' }).click();
+    await waitForHeading(page, 'Bibliotheek Ieper');
+    await page.getByText('Contactgegevens zijn enkel zichtbaar').waitFor();
+    await expectAccessible(page, 'actor');
+
+    await page.goto(url(`/r/${CO7}/netwerk/bollenschema`));
+    await waitForHeading(page, 'Bollenschema');
+    await page.getByRole('table').waitFor();
+    await expectAccessible(page, 'bollenschema');
+
+    await page.goto(url(`/r/${CO7}/netwerk/grafiek`));
+    await waitForHeading(page, 'Netwerkgrafiek');
+    await page.getByRole('heading', { name: 'Makelaars' }).waitFor();
+    await expectAccessible(page, 'grafiek');
+
+    await page.goto(url(`/r/${CO7}/netwerk/dekking`));
+    await waitForHeading(page, 'Dekkingsrapport');
+    await page.getByRole('table').waitFor();
+    await expectAccessible(page, 'dekking');
+    await context.close();
+  });
+
+  test('the regisseur edits an actor, sees its history, and imports a file with a preview', async () => {
+    const { context, page } = await openPage(browser);
+    await logInViaForm(page, demoUsers.admin, `/r/${CO7}/netwerk`);
+    await waitForHeading(page, 'Actoren');
+    await page.getByLabel('Zoeken').fill('uitleendienst');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByRole('link', { name: 'Uitleendienst CO7' }).click();
+    await waitForHeading(page, 'Uitleendienst CO7');
+    await page.getByRole('link', { name: 'Bewerken' }).click();
+    await waitForHeading(page, /bewerken$/);
+    await expectAccessible(page, 'actor bewerken');
+    await page.getByLabel('Website').fill('geen-url');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByLabel('Website').fill('');
+    await page.getByLabel('Sterktes').fill('pool van materialen\ntentoonstellingspanelen');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await waitForHeading(page, 'Uitleendienst CO7');
+    await page.getByText('De actor is bewaard.').waitFor();
+    await page.getByRole('heading', { name: 'Geschiedenis' }).waitFor();
+    await page.getByText(/Gewijzigd door Ruth Regisseur/).waitFor();
+    await expectAccessible(page, 'actor met geschiedenis');
+
+    const dir = mkdtempSync(join(tmpdir(), 'rk-network-e2e-'));
+    const file = join(dir, 'actoren.csv');
+    writeFileSync(file, 'naam;gemeente;sector;werking\nRepaircafé Vleteren;Vleteren;duurzaamheid;Herstelt samen met vrijwilligers\nOnbekend;Brugge;kunsten;\n');
+    await page.goto(url(`/r/${CO7}/netwerk/importeren`));
+    await waitForHeading(page, 'Actoren importeren');
+    await page.getByLabel('Bestand (CSV of XLSX)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    await page.getByRole('heading', { name: 'Fouten per rij' }).waitFor();
+    await expectAccessible(page, 'import voorbeeld');
+    await page.getByLabel('Enkel de correcte rijen inlezen').check();
+    await page.getByRole('button', { name: 'Import bevestigen' }).click();
+    await page.getByText(/Import klaar: 1 nieuw/).first().waitFor();
+    await context.close();
+  });
+});
