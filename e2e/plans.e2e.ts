@@ -70,6 +70,15 @@ describe('plans', () => {
     await page.getByText('Ruth Regisseur op', { exact: false }).first().waitFor();
     await expectAccessible(page, 'actie');
 
+    // The table view: status of action 2 changes from the spreadsheet-like page.
+    await page.getByRole('link', { name: 'Terug naar het plan' }).click();
+    await page.getByRole('link', { name: 'Tabel bewerken' }).click();
+    await waitForHeading(page, /^Acties als tabel/);
+    await page.getByLabel('Status — Nr. 2', { exact: true }).selectOption('afgerond');
+    await page.getByRole('button', { name: 'Bewaar actie 2', exact: true }).click();
+    await page.getByText('Actie 2 is bewaard.').waitFor();
+    await expectAccessible(page, 'tabel');
+
     await page.goto(url(`/r/${CO7}/plannen/importeren`));
     await waitForHeading(page, 'Plan importeren');
     await expectAccessible(page, 'importeren');
@@ -106,6 +115,11 @@ describe('plans', () => {
     await page.getByRole('button', { name: 'Meting toevoegen' }).click();
     await page.getByText('De meting is bewaard.').waitFor();
     await page.getByText('12 (30/06/2025, registratie coach)').waitFor();
+    // Monitoring: a milestone reached counts in the progress at once.
+    await page.getByLabel('Coach aanwerven').selectOption('behaald');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.getByText('De actie is bewaard.').waitFor();
+    await page.getByText('25 % klaar').first().waitFor();
     await expectAccessible(page, 'actie met indicatoren');
     await context.close();
   });

@@ -40,12 +40,22 @@ interface Draft {
   status: PlanAction['status'];
   progress: number;
   timingLabel: string;
+  milestoneStatuses: PlanAction['milestones'][number]['status'][];
 }
+
+const MILESTONE_STATUSES: PlanAction['milestones'][number]['status'][] = ['gepland', 'bezig', 'behaald', 'vertraagd', 'geschrapt'];
 
 const STATUSES: PlanAction['status'][] = ['gepland', 'lopend', 'afgerond', 'uitgesteld', 'geschrapt'];
 
 function draftOf(action: PlanAction): Draft {
-  return { title: action.title, description: action.description, status: action.status, progress: action.progress, timingLabel: action.timing?.label ?? '' };
+  return {
+    title: action.title,
+    description: action.description,
+    status: action.status,
+    progress: action.progress,
+    timingLabel: action.timing?.label ?? '',
+    milestoneStatuses: action.milestones.map((milestone) => milestone.status),
+  };
 }
 
 function show(value: unknown): string {
@@ -93,6 +103,7 @@ function ConflictPanel({ mine, newest, onLoad }: { mine: Draft; newest: PlanActi
     [t('plans.edit.status'), t(`plans.actionStatuses.${mine.status}`), t(`plans.actionStatuses.${theirs.status}`)],
     [t('plans.edit.progress'), String(mine.progress), String(theirs.progress)],
     [t('plans.edit.timing'), mine.timingLabel, theirs.timingLabel],
+    [t('plans.action.milestones'), mine.milestoneStatuses.map((s) => t(`plans.milestoneStatuses.${s}`)).join(', '), theirs.milestoneStatuses.map((s) => t(`plans.milestoneStatuses.${s}`)).join(', ')],
     [t('plans.edit.description'), mine.description, theirs.description],
   ];
   return (
@@ -144,6 +155,9 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
     if (draft.description !== base.description) out.description = draft.description;
     if (draft.status !== base.status) out.status = draft.status;
     if (draft.progress !== base.progress) out.progress = draft.progress;
+    if (draft.milestoneStatuses.some((value, index) => value !== base.milestones[index]?.status)) {
+      out.milestones = base.milestones.map(({ id: _id, ...milestone }, index) => ({ ...milestone, status: draft.milestoneStatuses[index] ?? milestone.status }));
+    }
     if (draft.timingLabel !== (base.timing?.label ?? '')) out.timing = { kind: base.timing?.kind ?? 'text', start: base.timing?.start ?? null, end: base.timing?.end ?? null, label: draft.timingLabel, note: base.timing?.note ?? '' };
     return out;
   };
@@ -151,8 +165,9 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
   const { run, busy, error } = useSubmit(async () => {
     setStatus(null);
     const all = changes();
-    const monitoring = Object.fromEntries(Object.entries(all).filter(([key]) => key === 'status' || key === 'progress'));
-    const content = Object.fromEntries(Object.entries(all).filter(([key]) => key !== 'status' && key !== 'progress'));
+    const isMonitoring = (key: string) => key === 'status' || key === 'progress' || key === 'milestones';
+    const monitoring = Object.fromEntries(Object.entries(all).filter(([key]) => isMonitoring(key)));
+    const content = Object.fromEntries(Object.entries(all).filter(([key]) => !isMonitoring(key)));
     try {
       const direct = approved ? monitoring : all;
       let saved = base;
@@ -217,6 +232,30 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
             <input {...control} type="number" min={0} max={100} inputMode="numeric" value={draft.progress} onChange={(event) => setDraft({ ...draft, progress: Number(event.target.value) })} />
           )}
         </Field>
+        {base.milestones.length > 0 ? (
+          <fieldset className="field">
+            <legend>{t('plans.action.milestones')}</legend>
+            {base.milestones.map((milestone, index) => (
+              <Field key={milestone.id} id={`milestone-status-${index}`} label={milestone.title}>
+                {(control) => (
+                  <select
+                    {...control}
+                    value={draft.milestoneStatuses[index] ?? milestone.status}
+                    onChange={(event) =>
+                      setDraft({ ...draft, milestoneStatuses: draft.milestoneStatuses.map((value, position) => (position === index ? (event.target.value as Draft['milestoneStatuses'][number]) : value)) })
+                    }
+                  >
+                    {MILESTONE_STATUSES.map((value) => (
+                      <option key={value} value={value}>
+                        {t(`plans.milestoneStatuses.${value}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ))}
+          </fieldset>
+        ) : null}
         <Field id="action-timing" label={t('plans.edit.timing')}>
           {(control) => <input {...control} type="text" value={draft.timingLabel} onChange={(event) => setDraft({ ...draft, timingLabel: event.target.value })} />}
         </Field>

@@ -11,6 +11,7 @@ export const planPaths = {
   timeline: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/tijdlijn`,
   spreiding: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/spreiding`,
   versions: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/versies`,
+  table: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/tabel`,
   action: (slug: string, planId: string, actionId: string) => `${regionPath(slug, 'plannen')}/${planId}/acties/${actionId}`,
 };
 
