@@ -90,7 +90,7 @@ export async function generate(database: DatabaseHandle, regionId: string): Prom
      ON CONFLICT DO NOTHING`,
     [regionId],
   );
-  await raw.exec('ANALYZE actors; ANALYZE actor_sectors; ANALYZE relations; ANALYZE actor_municipalities');
+  await raw.exec('ANALYZE actors; ANALYZE actor_sectors; ANALYZE relations; ANALYZE actor_municipalities; ANALYZE network_search.actor_words; ANALYZE network_search.words');
 }
 
 function percentile(values: number[], p: number): number {

@@ -449,14 +449,14 @@ export type ExportRow = Record<ActorColumn, string>;
 /** Loads a region's actors (filtered like the list) as rows in the import columns; e-mail only for members. */
 export async function exportRows(
   raw: import('../../db/client.js').RawSql,
-  filter: { where: string; params: unknown[] },
+  filter: { from: string; where: string; params: unknown[] },
   member: boolean,
 ): Promise<ExportRow[]> {
   const rows = await raw.query<{ name: string; municipality: string | null; sectors: string[] | null; description: string; strengths: string[]; needs: string[]; website: string | null; email: string | null }>(
     `SELECT a.name, m.name AS municipality,
        (SELECT array_agg(s.name ORDER BY x.position) FROM actor_sectors x JOIN sectors s ON s.key = x.sector_key WHERE x.actor_id = a.id) AS sectors,
        a.description, a.strengths, a.needs, a.website, a.contact_email AS email
-     FROM actors a LEFT JOIN municipalities m ON m.nis_code = a.municipality_nis
+     FROM ${filter.from} LEFT JOIN municipalities m ON m.nis_code = a.municipality_nis
      WHERE ${filter.where} ORDER BY a.search_name, a.id`,
     filter.params,
   );

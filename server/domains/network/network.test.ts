@@ -98,6 +98,9 @@ describe('actors: create, read, roles', () => {
     };
     const ok = await editor.patch(`/api/regions/${slug}/actors/${ids.bib}`, body);
     expect(ok.statusCode, ok.body).toBe(200);
+    // The word index follows the edit at once: the new profile text is searchable.
+    const found = (await editor.get(`/api/regions/${slug}/actors?q=voorlezen`)).json() as { items: { name: string }[] };
+    expect(found.items.map((i) => i.name)).toEqual(['Bibliotheek Poperinge']);
     expect(await editor.patch(`/api/regions/${slug}/actors/${ids.erfgoed}`, { ...body, name: 'Overgenomen', version: 1 })).toHaveProperty('statusCode', 403);
     expect((await editor.post(`/api/regions/${slug}/actors`, newActor)).statusCode).toBe(403);
     const viewer = await new ApiClient(t.app).login(viewerEmail, TEST_PASSWORD);

@@ -259,8 +259,8 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       const params = new Params();
       const { format, ...filters } = request.query;
       const typos = await needsTypos(database().raw, viewer.region.id, filters, { member });
-      const { where } = actorFilter(viewer.region.id, filters, { member, typos }, params);
-      const rows = await exportRows(database().raw, { where, params: params.values }, member);
+      const { from, where } = actorFilter(viewer.region.id, filters, { member, typos }, params);
+      const rows = await exportRows(database().raw, { from, where, params: params.values }, member);
       const table = rows.map((row) => ACTOR_COLUMNS.map((column) => row[column]));
       const body = format === 'xlsx' ? await toXlsx('Actoren', ACTOR_COLUMNS, table) : toCsv(ACTOR_COLUMNS, table);
       return reply

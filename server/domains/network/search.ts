@@ -11,54 +11,67 @@ export class Params {
   }
 }
 
-// Words this long or longer are also matched with trigram word similarity (typos forgiven).
+// Words this long or longer are also matched by trigram similarity (typos forgiven) in the fallback.
 const FUZZY_MIN = 4;
+// How similar a dictionary word must be to a query word to count as a typo of it.
+const TYPO_SIMILARITY = 0.5;
 
 /**
- * The WHERE clause and relevance score for a free-text query. Every word must match somewhere:
- * one of its Dutch variants as a substring of the folded name or profile text (compounds), or the
- * word itself by trigram word similarity (typos). Name hits weigh three times profile hits; a hit at
- * the start of a word in the name and an exact name weigh extra.
+ * The actors matching a free-text query, with a relevance score, as a subquery over the word index
+ * (network_search.words / actor_words). Every query word must match: one of its Dutch forms inside a
+ * word of the actor (compounds: "erfgoed" in "erfgoedcel"), or — with `typos` — a word that looks
+ * like it. A word in the name weighs three times a word in the profile text; a name word that starts
+ * with the query word adds one more.
  */
-function textMatch(q: string, params: Params, typos: boolean): { where: string[]; score: string } {
+function textMatch(q: string, params: Params, typos: boolean): { join: string; score: string } | null {
   const tokens = queryWords(q).slice(0, 8);
-  const where: string[] = [];
-  const scores: string[] = [];
-  for (const token of tokens) {
-    const forms = variants(token).map((form) => params.add(`%${form}%`));
-    const nameHit = forms.map((p) => `a.search_name LIKE ${p}`).join(' OR ');
-    const docHit = forms.map((p) => `a.search_doc LIKE ${p}`).join(' OR ');
-    const t = params.add(token);
+  if (tokens.length === 0) return null;
+  const wordSets = tokens.map((token, index) => {
+    const forms = variants(token);
+    const contains = forms.map((form) => `w.word LIKE ${params.add(`%${form}%`)}`).join(' OR ');
+    const starts = forms.map((form) => `w.word LIKE ${params.add(`${form}%`)}`).join(' OR ');
     const fuzzy = typos && token.length >= FUZZY_MIN;
-    const fuzzyName = fuzzy ? `${t}::text <% a.search_name` : 'false';
-    const fuzzyDoc = fuzzy ? `${t}::text <% a.search_doc` : 'false';
-    where.push(`(${nameHit} OR ${docHit} OR ${fuzzyName} OR ${fuzzyDoc})`);
-    scores.push(
-      `(CASE WHEN ${nameHit} THEN 3 + (CASE WHEN a.search_name LIKE ${t}::text || '%' OR a.search_name LIKE '% ' || ${t}::text || '%' THEN 1 ELSE 0 END)` +
-        (fuzzy ? ` WHEN ${fuzzyName} THEN 2 * word_similarity(${t}::text, a.search_name)` : '') +
-        ` ELSE 0 END + CASE WHEN ${docHit} THEN 1` +
-        (fuzzy ? ` WHEN ${fuzzyDoc} THEN word_similarity(${t}::text, a.search_doc)` : '') +
-        ` ELSE 0 END)`,
-    );
-  }
-  if (tokens.length === 0) return { where: [], score: '0' };
+    const t = fuzzy ? params.add(token) : '';
+    const condition = fuzzy ? `(${contains}) OR (w.word % ${t}::text AND similarity(w.word, ${t}::text) >= ${TYPO_SIMILARITY})` : contains;
+    const similarity = fuzzy ? `CASE WHEN ${contains} THEN 1 ELSE similarity(w.word, ${t}::text) END` : '1';
+    return `SELECT ${index} AS tok, w.word, (${similarity})::float8 AS sim, (${starts}) AS starts FROM network_search.words w WHERE ${condition}`;
+  });
+  const join = `JOIN (
+      SELECT m.actor_id, sum(m.name_score + m.doc_score) AS text_score FROM (
+        SELECT aw.actor_id, tw.tok,
+          max(CASE WHEN aw.in_name THEN 3 * tw.sim + CASE WHEN tw.starts THEN 1 ELSE 0 END ELSE 0 END) AS name_score,
+          max(CASE WHEN aw.in_name THEN 0 ELSE tw.sim END) AS doc_score
+        FROM network_search.actor_words aw JOIN (${wordSets.join(' UNION ALL ')}) tw ON tw.word = aw.word
+        GROUP BY aw.actor_id, tw.tok
+      ) m GROUP BY m.actor_id HAVING count(*) = ${tokens.length}
+    ) hit ON hit.actor_id = a.id`;
   const exact = params.add(fold(q).trim());
   // Among equal hits, the name that is closest to the whole query (shortest, most specific) first.
-  return { where, score: `(${scores.join(' + ')} + CASE WHEN a.search_name = ${exact} THEN 5 ELSE 0 END + 2 * similarity(a.search_name, ${exact}))` };
+  return { join, score: `(hit.text_score + CASE WHEN a.search_name = ${exact} THEN 5 ELSE 0 END + 2 * similarity(a.search_name, ${exact}))` };
 }
 
 /**
- * WHERE conditions shared by the list, the export, and the counts: region, visibility and filters.
- * `typos` adds trigram word similarity to the text match; it is costly on long profile texts, so
- * searches first run without it and fall back to it only when the exact forms find (almost) nothing.
+ * FROM and WHERE shared by the list, the export, and the counts: region, visibility, filters and
+ * free text. `typos` adds similar-looking words to the text match; searches run without it first and
+ * fall back to it only when the exact forms find (almost) nothing.
  */
 export function actorFilter(
   regionId: string,
   query: Omit<ActorListQuery, 'limit' | 'offset'>,
   options: { member: boolean; typos?: boolean },
   params: Params,
-): { where: string; score: string } {
+): { from: string; where: string; score: string } {
+  let from = 'actors a';
+  let score = '0';
+  if (query.q && query.q.trim()) {
+    const text = textMatch(query.q, params, options.typos ?? false);
+    if (text) {
+      from = `actors a ${text.join}`;
+      score = text.score;
+    }
+  }
   const where = [`a.region_id = ${params.add(regionId)}`];
+  if (query.q && query.q.trim() && score === '0') where.push('false');
   if (!options.member) where.push('a.is_public');
   if (query.municipality) {
     const m = params.add(query.municipality);
@@ -72,14 +85,7 @@ export function actorFilter(
   }
   if (query.kind) where.push(`a.kind = ${params.add(query.kind)}`);
   if (query.tag) where.push(`EXISTS (SELECT 1 FROM unnest(a.tags) tag WHERE rk_fold(tag) = ${params.add(fold(query.tag.trim()))})`);
-  let score = '0';
-  if (query.q && query.q.trim()) {
-    const text = textMatch(query.q, params, options.typos ?? false);
-    if (text.where.length === 0) where.push('false');
-    where.push(...text.where);
-    score = text.score;
-  }
-  return { where: where.join(' AND '), score };
+  return { from, where: where.join(' AND '), score };
 }
 
 interface ListRow {
@@ -111,13 +117,13 @@ const TYPO_FALLBACK_BELOW = 3;
 
 async function runSearch(raw: RawSql, regionId: string, query: ActorListQuery, options: { member: boolean; typos: boolean }): Promise<ActorList> {
   const params = new Params();
-  const { where, score } = actorFilter(regionId, query, options, params);
+  const { from, where, score } = actorFilter(regionId, query, options, params);
   const limit = params.add(query.limit);
   const offset = params.add(query.offset);
   const rows = await raw.query<ListRow>(
     `WITH page AS (
        SELECT a.id, ${score}::float8 AS score, count(*) OVER () AS total
-       FROM actors a WHERE ${where}
+       FROM ${from} WHERE ${where}
        ORDER BY score DESC, a.search_name, a.id
        LIMIT ${limit} OFFSET ${offset}
      )
@@ -135,7 +141,7 @@ async function runSearch(raw: RawSql, regionId: string, query: ActorListQuery, o
 async function countActors(raw: RawSql, regionId: string, query: Omit<ActorListQuery, 'limit' | 'offset'>, options: { member: boolean; typos: boolean }): Promise<number> {
   const params = new Params();
   const filter = actorFilter(regionId, query, options, params);
-  const [row] = await raw.query<{ n: number | string }>(`SELECT count(*) AS n FROM actors a WHERE ${filter.where}`, params.values);
+  const [row] = await raw.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${filter.from} WHERE ${filter.where}`, params.values);
   return Number(row?.n ?? 0);
 }
 
