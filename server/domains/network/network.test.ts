@@ -147,6 +147,23 @@ describe('actors: create, read, roles', () => {
   });
 });
 
+describe('linking an editor to their organisation', () => {
+  it('is done by an admin and decides which actor the editor may edit', async () => {
+    const admin = await new ApiClient(t.app).login(adminEmail, TEST_PASSWORD);
+    const other = await userFactory(t.database.db, { regionSlug: slug, role: 'editor' });
+    const editor = await new ApiClient(t.app).login(other.email, TEST_PASSWORD);
+    expect(((await editor.get(`/api/regions/${slug}/actors/${ids.sport}`)).json() as { canEdit: boolean }).canEdit).toBe(false);
+    expect((await editor.request('PUT', `/api/regions/${slug}/actors/${ids.sport}/editors/${other.userId}`)).statusCode).toBe(403);
+    expect((await admin.request('PUT', `/api/regions/${slug}/actors/${ids.sport}/editors/${other.userId}`)).statusCode).toBe(204);
+    expect(((await editor.get(`/api/regions/${slug}/actors/${ids.sport}`)).json() as { canEdit: boolean }).canEdit).toBe(true);
+    expect((await admin.delete(`/api/regions/${slug}/actors/${ids.sport}/editors/${other.userId}`)).statusCode).toBe(204);
+    expect(((await editor.get(`/api/regions/${slug}/actors/${ids.sport}`)).json() as { canEdit: boolean }).canEdit).toBe(false);
+    const outsider = await regionFactory(t.database.db, { municipalities: ['33011'] });
+    const stranger = await userFactory(t.database.db, { regionSlug: outsider.slug, role: 'viewer' });
+    expect((await admin.request('PUT', `/api/regions/${slug}/actors/${ids.sport}/editors/${stranger.userId}`)).statusCode).toBe(404);
+  });
+});
+
 describe('relations', () => {
   it('marks bovenlokaal and grensverleggend and lets editors link their own actor only', async () => {
     const editor = await new ApiClient(t.app).login(editorEmail, TEST_PASSWORD);

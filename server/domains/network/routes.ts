@@ -33,6 +33,7 @@ import {
   deleteRelation,
   getActorDetail,
   listRelations,
+  setMemberActor,
   updateActor,
   updateRelation,
 } from './service.js';
@@ -154,6 +155,42 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       const viewer = await loadViewer(request, request.params.slug);
       requireAdmin(viewer);
       await deleteActor(database().db, viewer, request.params.actorId, viewer.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/regions/:slug/actors/:actorId/editors/:userId',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Een lid koppelen aan deze actor (de eigen organisatie die een redacteur mag bewerken) (regisseur)',
+        params: actorParams.extend({ userId: z.uuid() }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      requireAdmin(viewer);
+      await setMemberActor(database().db, viewer, request.params.userId, request.params.actorId, viewer.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/regions/:slug/actors/:actorId/editors/:userId',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'De koppeling van een lid aan deze actor opheffen (regisseur)',
+        params: actorParams.extend({ userId: z.uuid() }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      requireAdmin(viewer);
+      await setMemberActor(database().db, viewer, request.params.userId, null, viewer.userId);
       return reply.status(204).send(null);
     },
   );

@@ -18,6 +18,7 @@ import type {
   SectorRef,
 } from '../../../common/schemas/network.js';
 import { actorMunicipalities, actors, actorSectors, relations } from './schema.js';
+import { memberships } from '../accounts/schema.js';
 import { canEditActor, isMember, type Viewer } from './access.js';
 import { SECTORS_JSON } from './search.js';
 
@@ -475,4 +476,23 @@ export async function coverage(raw: RawSql, viewer: Viewer): Promise<Coverage> {
     },
     isolated: isolatedRows.map((row) => ({ id: row.id, name: row.name, municipality: row.nis ? { nisCode: row.nis, name: row.mun ?? row.nis } : null })),
   };
+}
+
+/** Links a member of the region to the actor of their organisation (or unlinks with null): what an editor may edit. */
+export async function setMemberActor(db: Db, viewer: Viewer, userId: string, actorId: string | null, byUserId: string): Promise<void> {
+  if (actorId) await loadActor(db, viewer, actorId);
+  const [membership] = await db.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.regionId, viewer.region.id)));
+  if (!membership) throw new AppError('NOT_FOUND');
+  if (membership.actorId === actorId) return;
+  await db.transaction(async (tx) => {
+    await tx.update(memberships).set({ actorId }).where(and(eq(memberships.userId, userId), eq(memberships.regionId, viewer.region.id)));
+    await recordChange(tx, {
+      regionId: viewer.region.id,
+      userId: byUserId,
+      entityType: 'membership',
+      entityId: userId,
+      action: 'update',
+      changes: { actorId: { before: membership.actorId, after: actorId } },
+    });
+  });
 }
