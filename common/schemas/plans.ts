@@ -334,3 +334,5 @@ export const partnerOverviewSchema = z.object({
   ),
 });
 export type PartnerOverview = z.infer<typeof partnerOverviewSchema>;
+
+export const partnerLinkSchema = z.object({ actorId: z.string().uuid().nullable() });

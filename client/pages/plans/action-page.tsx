@@ -365,6 +365,71 @@ function Indicators({
   );
 }
 
+/** Searches the network map for an actor and links an unlinked partner name to it. */
+function PartnerLinker({ partnerId, name, onLinked }: { partnerId: string; name: string; onLinked: (action: PlanAction) => void }) {
+  const { t } = useTranslation();
+  const { region } = useRegion();
+  const { planId = '' } = useParams();
+  const [query, setQuery] = useState(name);
+  const [found, setFound] = useState<{ id: string; name: string }[] | null>(null);
+  const [choice, setChoice] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const search = useSubmit(async () => {
+    const result = await api.get<{ items: { id: string; name: string }[] }>(`/api/regions/${encodeURIComponent(region.slug)}/actors?q=${encodeURIComponent(query)}`);
+    setFound(result.items.slice(0, 20));
+    setChoice(result.items[0]?.id ?? '');
+  });
+  const link = useSubmit(async () => {
+    const saved = await api.post<PlanAction>(planApi(region.slug, planId, `/partners/${partnerId}/link`), { actorId: choice });
+    setStatus(t('plans.action.linkDone', { name }));
+    onLinked(saved);
+  });
+  const id = `link-${partnerId}`;
+  return (
+    <details>
+      <summary>{t('plans.action.linkPartner')}</summary>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void search.run();
+        }}
+      >
+        <Field id={`${id}-q`} label={t('plans.action.linkSearch', { name })}>
+          {(control) => <input {...control} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />}
+        </Field>
+        <SubmitButton busy={search.busy}>{t('plans.action.linkSearchButton')}</SubmitButton>
+      </form>
+      {search.error ? <Notice kind="error">{search.error.message}</Notice> : null}
+      {found && found.length === 0 ? <p>{t('plans.action.linkNone')}</p> : null}
+      {found && found.length > 0 ? (
+        <form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void link.run();
+          }}
+        >
+          <Field id={`${id}-actor`} label={t('plans.action.linkChoose', { name })}>
+            {(control) => (
+              <select {...control} value={choice} onChange={(event) => setChoice(event.target.value)}>
+                {found.map((actor) => (
+                  <option key={actor.id} value={actor.id}>
+                    {actor.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <SubmitButton busy={link.busy}>{t('plans.action.linkConfirm')}</SubmitButton>
+        </form>
+      ) : null}
+      {link.error ? <Notice kind="error">{link.error.message}</Notice> : null}
+      <LiveStatus message={status} />
+    </details>
+  );
+}
+
 function History({ items }: { items: ChangeEntry[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p>{t('plans.action.historyEmpty')}</p>;
@@ -490,6 +555,16 @@ export function ActionPage() {
           {current.partners.map((partner) => (
             <li key={partner.id}>
               {partner.name} <span className="muted">({partner.actorId ? t('plans.action.partnerLinked') : t('plans.action.partnerUnlinked')})</span>
+              {canEdit && !partner.actorId ? (
+                <PartnerLinker
+                  partnerId={partner.id}
+                  name={partner.name}
+                  onLinked={(saved) => {
+                    action.setData(saved);
+                    history.reload();
+                  }}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

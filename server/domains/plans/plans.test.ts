@@ -394,3 +394,22 @@ describe('indicators, spreiding and partners', () => {
     expect(overview.items[0]!.actions).toContainEqual(expect.objectContaining({ planTitle: 'Plan met partner', number: '2' }));
   });
 });
+
+describe('linking partners to actors', () => {
+  it('links an unlinked partner name on an approved plan, bumping the action version, and refuses actors of other regions', async () => {
+    const { id: planId } = await planFactory(t.database.db, region, { status: 'goedgekeurd' });
+    const editor = await as('editor');
+    const action = allActions((await editor.get(`/api/regions/plannen-regio/plans/${planId}`)).json() as PlanDetail)[4]!;
+    const partner = action.partners.find((p) => p.name === 'Onbekende partner')!;
+    expect(partner.actorId).toBeNull();
+    const actorId = await plainActorFactory(t.database.db, region.id, 'Nieuwe vereniging');
+    const linked = await editor.post(`/api/regions/plannen-regio/plans/${planId}/partners/${partner.id}/link`, { actorId });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json()).toMatchObject({ version: action.version + 1, partners: [{ name: 'Onbekende partner', actorId }] });
+    const other = await regionFactory(t.database.db);
+    const foreign = await plainActorFactory(t.database.db, other.id, 'Vreemde actor');
+    expect((await editor.post(`/api/regions/plannen-regio/plans/${planId}/partners/${partner.id}/link`, { actorId: foreign })).statusCode).toBe(400);
+    // A save based on the version before the link gets a conflict instead of undoing it.
+    expect((await editor.patch(`/api/regions/plannen-regio/plans/${planId}/actions/${action.id}`, { version: action.version, status: 'lopend' })).statusCode).toBe(409);
+  });
+});

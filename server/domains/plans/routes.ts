@@ -16,6 +16,7 @@ import {
   indicatorSchema,
   indicatorUpdateSchema,
   measurementInputSchema,
+  partnerLinkSchema,
   partnerOverviewSchema,
   spreidingOverviewSchema,
   planDetailSchema,
@@ -34,6 +35,7 @@ import {
   addMeasurement,
   assertMayEdit,
   createIndicator,
+  linkPartner,
   partnerOverview,
   spreidingOverview,
   updateIndicator,
@@ -63,6 +65,7 @@ const planParams = slugParams.extend({ planId: z.string().min(1).max(60) });
 const actionParams = planParams.extend({ actionId: z.string().min(1).max(60) });
 const proposalParams = planParams.extend({ proposalId: z.string().min(1).max(60) });
 const indicatorParams = planParams.extend({ indicatorId: z.string().min(1).max(60) });
+const partnerParams = planParams.extend({ partnerId: z.string().min(1).max(60) });
 
 async function parseUpload(body: z.infer<typeof importRequestSchema>) {
   const bytes = Buffer.from(body.content, 'base64');
@@ -414,6 +417,23 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
     async (request, reply) => {
       const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
       return reply.status(201).send(await addMeasurement(db(), plan, request.params.indicatorId, request.body, user.id));
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/:planId/partners/:partnerId/link',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Koppelt een partnernaam van een actie aan een actor van de netwerkkaart (of ontkoppelt met null) (regisseur, partner)',
+        params: partnerParams,
+        body: partnerLinkSchema,
+        response: { 200: actionSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      return linkPartner(db(), plan, request.params.partnerId, request.body.actorId, user.id);
     },
   );
 

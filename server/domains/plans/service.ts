@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { RegionRow } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
@@ -1005,4 +1005,38 @@ export async function partnerOverview(db: Db, region: RegionRow, role: Role | nu
     groups.set(key, group);
   }
   return { items: [...groups.values()] };
+}
+
+/**
+ * Links a partner name of an action to an actor of the region's network map (or unlinks it with null).
+ * Allowed on approved plans too: the name stays as written, only the link changes. Bumps the
+ * action's version so a concurrent edit of the partner list gets a conflict instead of undoing it.
+ */
+export async function linkPartner(db: Db, plan: PlanRow, partnerId: string, actorId: string | null, userId: string): Promise<PlanAction> {
+  if (plan.status === 'afgesloten') throw new AppError('PLAN_CLOSED');
+  if (!/^[0-9a-f-]{36}$/i.test(partnerId)) throw new AppError('NOT_FOUND');
+  return db.transaction(async (tx) => {
+    const [partner] = await tx.select().from(planActionPartners).where(and(eq(planActionPartners.id, partnerId), eq(planActionPartners.planId, plan.id)));
+    if (!partner) throw new AppError('NOT_FOUND');
+    if (actorId) {
+      const [actor] = await tx.select({ id: actors.id }).from(actors).where(and(eq(actors.id, actorId), eq(actors.regionId, plan.regionId)));
+      if (!actor) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'actorId', message: '@validation.invalid' }]);
+    }
+    await tx.update(planActionPartners).set({ actorId }).where(eq(planActionPartners.id, partner.id));
+    const [action] = await tx
+      .update(planActions)
+      .set({ version: sql`${planActions.version} + 1`, updatedAt: new Date() })
+      .where(eq(planActions.id, partner.actionId))
+      .returning({ id: planActions.id });
+    await tx.insert(planChanges).values({
+      planId: plan.id,
+      entityType: 'action',
+      entityId: partner.actionId,
+      actionId: partner.actionId,
+      change: 'update',
+      changes: { [`partner:${partner.name}`]: { before: partner.actorId, after: actorId } },
+      userId,
+    });
+    return getAction(tx, plan, action!.id);
+  });
 }
