@@ -336,3 +336,15 @@ export const partnerOverviewSchema = z.object({
 export type PartnerOverview = z.infer<typeof partnerOverviewSchema>;
 
 export const partnerLinkSchema = z.object({ actorId: z.string().uuid().nullable() });
+
+export const goalInputSchema = z.object({ code: z.string().trim().min(1).max(30), title: z.string().trim().max(2000).default('') });
+export const goalUpdateSchema = z.object({ code: z.string().trim().min(1).max(30).optional(), title: z.string().trim().max(2000).optional(), position: z.number().int().min(0).optional() });
+export const objectiveInputSchema = z.object({ goalId: z.string().uuid(), code: z.string().trim().min(1).max(30), title: z.string().trim().max(2000).default('') });
+export const objectiveUpdateSchema = z.object({
+  goalId: z.string().uuid().optional(),
+  code: z.string().trim().min(1).max(30).optional(),
+  title: z.string().trim().max(2000).optional(),
+  position: z.number().int().min(0).optional(),
+});
+export const actionCreateSchema = actionChangesSchema.extend({ title: z.string().trim().min(1).max(2000), number: z.string().trim().min(1).max(20).optional() });
+export const structureItemSchema = z.object({ id: z.string(), code: z.string(), title: z.string() });

@@ -32,6 +32,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/indicators': { name: 'Overgenomen' },
   'PATCH /api/regions/{slug}/plans/{planId}/indicators/{indicatorId}': { target: 1 },
   'POST /api/regions/{slug}/plans/{planId}/partners/{partnerId}/link': { actorId: null },
+  'POST /api/regions/{slug}/plans/{planId}/goals': { code: 'SD9', title: 'Overgenomen' },
+  'PATCH /api/regions/{slug}/plans/{planId}/goals/{goalId}': { title: 'Overgenomen' },
+  'POST /api/regions/{slug}/plans/{planId}/objectives': { goalId: '00000000-0000-4000-8000-000000000000', code: 'OD9', title: 'Overgenomen' },
+  'PATCH /api/regions/{slug}/plans/{planId}/objectives/{objectiveId}': { title: 'Overgenomen' },
+  'POST /api/regions/{slug}/plans/{planId}/actions': { title: 'Overgenomen' },
   'POST /api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/measurements': { measuredOn: '2025-01-01', value: 1 },
   'POST /api/regions/{slug}/actors': { name: 'Indringer', sectors: ['kunsten'], municipality: '33011' },
   'PATCH /api/regions/{slug}/actors/{actorId}': { name: 'Overgenomen', sectors: ['kunsten'], municipality: '33011', version: 1 },
@@ -69,7 +74,7 @@ beforeAll(async () => {
   const actionB = (await getPlanDetail(t.database.db, planB, 'admin')).goals[0]!.objectives[0]!.actions[0]!;
   const proposal = await createProposal(t.database.db, planB, actionB.id, { title: 'Geheim voorstel' }, 'Geheime reden van B', adminB.userId);
   const indicator = await createIndicator(t.database.db, planB, actionB.id, { name: 'Indicator van B', unit: '', baseline: null, target: 5 }, adminB.userId);
-  Object.assign(ids, { planId: approved.id, actionId: actionB.id, proposalId: proposal.id, indicatorId: indicator.id, partnerId: actionB.partners[0]!.id });
+  Object.assign(ids, { planId: approved.id, actionId: actionB.id, proposalId: proposal.id, indicatorId: indicator.id, partnerId: actionB.partners[0]!.id, goalId: (await getPlanDetail(t.database.db, planB, 'admin')).goals[0]!.id, objectiveId: (await getPlanDetail(t.database.db, planB, 'admin')).goals[0]!.objectives[0]!.id });
   secrets.push('Geheime reden van B', 'Geheim voorstel');
 });
 afterAll(async () => t.close());

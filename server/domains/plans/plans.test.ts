@@ -413,3 +413,47 @@ describe('linking partners to actors', () => {
     expect((await editor.patch(`/api/regions/plannen-regio/plans/${planId}/actions/${action.id}`, { version: action.version, status: 'lopend' })).statusCode).toBe(409);
   });
 });
+
+describe('changing the structure of a draft plan', () => {
+  it('adds goals, objectives and actions, moves an OD to another SD, removes an action, and compare shows it all', async () => {
+    const { id: planId } = await planFactory(t.database.db, region);
+    const editor = await as('editor');
+    const admin = await as('admin');
+    const base = `/api/regions/plannen-regio/plans/${planId}`;
+    const version = (await admin.post(`${base}/versions`, { name: 'Voor de herwerking' })).json() as { id: string };
+    const plan = (await editor.get(base)).json() as PlanDetail;
+
+    const goal = await editor.post(`${base}/goals`, { code: 'SD3', title: 'Nieuwe doelstelling' });
+    expect(goal.statusCode).toBe(201);
+    const goalId = (goal.json() as { id: string }).id;
+    const objective = (await editor.post(`${base}/objectives`, { goalId, code: 'OD3.1', title: 'Nieuwe OD' })).json() as { id: string };
+    const created = await editor.post(`${base}/actions`, { title: 'Een nieuwe actie', objectiveId: objective.id, budgetLines: [{ amountCents: 50_000, description: 'materiaal' }] });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ number: '6', objectiveId: objective.id, budgetTotalCents: 50_000 });
+    // "Naar SD 2": OD1.2 moves under SD2.
+    const moved = await editor.patch(`${base}/objectives/${plan.goals[0]!.objectives[1]!.id}`, { goalId: plan.goals[1]!.id });
+    expect(moved.statusCode).toBe(200);
+    expect((await editor.delete(`${base}/actions/${plan.goals[1]!.objectives[0]!.actions[1]!.id}`)).statusCode).toBe(204);
+
+    const after = (await editor.get(base)).json() as PlanDetail;
+    expect(after.goals.map((g) => [g.code, g.objectives.map((o) => o.code)])).toEqual([
+      ['SD1', ['OD1.1']],
+      ['SD2', ['OD2.1', 'OD1.2']],
+      ['SD3', ['OD3.1']],
+    ]);
+    const compare = (await editor.get(`${base}/compare?from=${version.id}`)).json() as { added: { code: string }[]; removed: { code: string }[]; moved: { code: string; from: string; to: string }[] };
+    expect(compare.added.map((item) => item.code).sort()).toEqual(['6', 'OD3.1', 'SD3']);
+    expect(compare.removed.map((item) => item.code)).toEqual(['5']);
+    expect(compare.moved).toEqual([expect.objectContaining({ code: 'OD1.2', from: 'SD1', to: 'SD2' })]);
+    const history = (await editor.get(`${base}/changes`)).json() as { items: { change: string; entityType: string }[] };
+    expect(history.items.map((item) => `${item.change} ${item.entityType}`)).toEqual(expect.arrayContaining(['delete action', 'create action', 'update objective', 'create goal']));
+  });
+
+  it('refuses structure changes on approved plans and by viewers', async () => {
+    const { id: planId } = await planFactory(t.database.db, region, { status: 'goedgekeurd' });
+    const base = `/api/regions/plannen-regio/plans/${planId}`;
+    expect((await (await as('editor')).post(`${base}/actions`, { title: 'x' })).json()).toMatchObject({ error: { code: 'PROPOSAL_REQUIRED' } });
+    const { id: draftId } = await planFactory(t.database.db, region);
+    expect((await (await as('viewer')).post(`/api/regions/plannen-regio/plans/${draftId}/goals`, { code: 'SD9' })).statusCode).toBe(403);
+  });
+});

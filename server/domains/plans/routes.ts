@@ -5,7 +5,13 @@ import { errorResponses } from '../../http/route-types.js';
 import { loadRegion, requireRegionRole, roleInRegion } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
 import {
+  actionCreateSchema,
   actionSchema,
+  goalInputSchema,
+  goalUpdateSchema,
+  objectiveInputSchema,
+  objectiveUpdateSchema,
+  structureItemSchema,
   actionUpdateSchema,
   budgetOverviewSchema,
   changeListSchema,
@@ -34,7 +40,13 @@ import {
 import {
   addMeasurement,
   assertMayEdit,
+  createAction,
+  createGoal,
   createIndicator,
+  createObjective,
+  deleteAction,
+  updateGoal,
+  updateObjective,
   linkPartner,
   partnerOverview,
   spreidingOverview,
@@ -66,6 +78,8 @@ const actionParams = planParams.extend({ actionId: z.string().min(1).max(60) });
 const proposalParams = planParams.extend({ proposalId: z.string().min(1).max(60) });
 const indicatorParams = planParams.extend({ indicatorId: z.string().min(1).max(60) });
 const partnerParams = planParams.extend({ partnerId: z.string().min(1).max(60) });
+const goalParams = planParams.extend({ goalId: z.string().min(1).max(60) });
+const objectiveParams = planParams.extend({ objectiveId: z.string().min(1).max(60) });
 
 async function parseUpload(body: z.infer<typeof importRequestSchema>) {
   const bytes = Buffer.from(body.content, 'base64');
@@ -434,6 +448,108 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
     async (request) => {
       const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
       return linkPartner(db(), plan, request.params.partnerId, request.body.actorId, user.id);
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/:planId/goals',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Voegt een strategische doelstelling (SD) toe aan een ontwerpplan (regisseur, partner)',
+        params: planParams,
+        body: goalInputSchema,
+        response: { 201: structureItemSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      return reply.status(201).send(await createGoal(db(), plan, request.body, user.id));
+    },
+  );
+
+  app.patch(
+    '/regions/:slug/plans/:planId/goals/:goalId',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Wijzigt code, titel of volgorde van een SD in een ontwerpplan (regisseur, partner)',
+        params: goalParams,
+        body: goalUpdateSchema,
+        response: { 200: structureItemSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      return reply.status(200).send(await updateGoal(db(), plan, request.params.goalId, request.body, user.id));
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/:planId/objectives',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Voegt een operationele doelstelling (OD) toe onder een SD van een ontwerpplan (regisseur, partner)',
+        params: planParams,
+        body: objectiveInputSchema,
+        response: { 201: structureItemSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      return reply.status(201).send(await createObjective(db(), plan, request.body, user.id));
+    },
+  );
+
+  app.patch(
+    '/regions/:slug/plans/:planId/objectives/:objectiveId',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Wijzigt of verplaatst een OD naar een andere SD in een ontwerpplan (regisseur, partner)',
+        params: objectiveParams,
+        body: objectiveUpdateSchema,
+        response: { 200: structureItemSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      return reply.status(200).send(await updateObjective(db(), plan, request.params.objectiveId, request.body, user.id));
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/:planId/actions',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Voegt een actie toe aan een ontwerpplan (regisseur, partner)',
+        params: planParams,
+        body: actionCreateSchema,
+        response: { 201: actionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      return reply.status(201).send(await createAction(db(), plan, request.body, user.id));
+    },
+  );
+
+  app.delete(
+    '/regions/:slug/plans/:planId/actions/:actionId',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Verwijdert een actie uit een ontwerpplan; de laatste stand blijft in de geschiedenis (regisseur, partner)',
+        params: actionParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      await deleteAction(db(), plan, request.params.actionId, user.id);
+      return reply.status(204).send(null);
     },
   );
 
