@@ -242,16 +242,16 @@ describe('app shell and region foundation', () => {
     // A module that is not built yet; the switcher keeps the module when switching regions.
     await switchRegion(page, SOUTH.name);
     await page.waitForURL(url(`/r/${SOUTH.slug}`));
-    await regionNav.getByRole('link', { name: 'Netwerk' }).click();
-    await page.waitForURL(url(`/r/${SOUTH.slug}/netwerk`));
-    await waitForHeading(page, 'Netwerk');
+    await regionNav.getByRole('link', { name: 'Uitleendienst' }).click();
+    await page.waitForURL(url(`/r/${SOUTH.slug}/uitleendienst`));
+    await waitForHeading(page, 'Uitleendienst');
     await page.getByText('Deze module is in opbouw.', { exact: false }).waitFor();
-    expect(await regionNav.getByRole('link', { name: 'Netwerk' }).getAttribute('aria-current')).toBe('page');
-    expect(await page.title()).toBe(`Netwerk · ${SOUTH.name} · Regiekamer`);
+    expect(await regionNav.getByRole('link', { name: 'Uitleendienst' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.title()).toBe(`Uitleendienst · ${SOUTH.name} · Regiekamer`);
     await expectAccessible(page, 'module in opbouw');
     await switchRegion(page, WESTHOEK.name);
-    await page.waitForURL(url(`/r/${WESTHOEK.slug}/netwerk`));
-    await waitForHeading(page, 'Netwerk');
+    await page.waitForURL(url(`/r/${WESTHOEK.slug}/uitleendienst`));
+    await waitForHeading(page, 'Uitleendienst');
     await expectAccessible(page, 'module in opbouw (westhoek)');
 
     // Log out: back to the start page with the login link.
@@ -451,24 +451,24 @@ describe('app shell and region foundation', () => {
     await page.goto(url(`/r/${WESTHOEK.slug}`));
     await waitForHeading(page, WESTHOEK.name);
     const toggle = page.getByRole('button', { name: 'Menu' });
-    const networkLink = page.getByRole('navigation', { name: 'Navigatie binnen de regio' }).getByRole('link', { name: 'Netwerk' });
+    const lendingLink = page.getByRole('navigation', { name: 'Navigatie binnen de regio' }).getByRole('link', { name: 'Uitleendienst' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await networkLink.isVisible()).toBe(false);
+    expect(await lendingLink.isVisible()).toBe(false);
     await expectAccessible(page, 'regio-overzicht op gsm');
 
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    await networkLink.waitFor();
+    await lendingLink.waitFor();
     await expectAccessible(page, 'menu open op gsm');
     await page.keyboard.press('Escape');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await focusedText(page)).toBe('Menu');
 
     await toggle.click();
-    await networkLink.click();
-    await waitForHeading(page, 'Netwerk');
+    await lendingLink.click();
+    await waitForHeading(page, 'Uitleendienst');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await heading(page, 'Netwerk').isVisible()).toBe(true);
+    expect(await heading(page, 'Uitleendienst').isVisible()).toBe(true);
     await expectAccessible(page, 'module in opbouw op gsm');
     await context.close();
   });
