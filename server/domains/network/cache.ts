@@ -1,16 +1,13 @@
 import type { RawSql } from '../../db/client.js';
 
 /**
- * What a region's derived network views depend on: how many actors and relations it has, the sum of
- * their versions (every edit bumps one), when they last changed, and the region's own version (its
- * municipalities). Every write path changes at least one of them.
+ * What a region's derived network views depend on: its network change counter (bumped by triggers on
+ * every write to its actors and relations, migration 0014) and the region's own version (its
+ * municipalities). Sector and municipality links change only together with their actor row.
  */
 async function fingerprint(raw: RawSql, regionId: string): Promise<string> {
   const [row] = await raw.query<{ fp: string }>(
-    `SELECT concat_ws('|',
-       (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '') FROM actors WHERE region_id = $1),
-       (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '') FROM relations WHERE region_id = $1),
-       (SELECT version FROM regions WHERE id = $1)) AS fp`,
+    `SELECT concat_ws('|', (SELECT version FROM network_search.versions WHERE region_id = $1), (SELECT version FROM regions WHERE id = $1)) AS fp`,
     [regionId],
   );
   return row?.fp ?? '';
