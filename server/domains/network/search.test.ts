@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ApiClient, type TestApp } from '../../test/test-app.js';
-import { regionFactory } from '../../test/factories.js';
+import { regionFactory, userFactory } from '../../test/factories.js';
 import { demoRegions } from '../demo/demo-data.js';
 import { seedNetworkDemo } from './demo.js';
 import { relevanceSet } from './relevance-set.js';
@@ -11,6 +11,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   for (const region of demoRegions) await regionFactory(t.database.db, { slug: region.slug, name: region.name, municipalities: [...region.municipalities] });
+  await userFactory(t.database.db, { regionSlug: 'zuidelijke-westhoek', role: 'editor', email: 'partner@demo.regiekamer.be' });
   await seedNetworkDemo(t.database.db);
 });
 afterAll(async () => t.close());
@@ -90,5 +91,9 @@ describe('actor search', () => {
     const [row] = await t.database.raw.query<{ actors: number; relations: number }>('SELECT (SELECT count(*)::int FROM actors) AS actors, (SELECT count(*)::int FROM relations) AS relations');
     expect(row!.actors).toBeGreaterThanOrEqual(60);
     expect(row!.relations).toBeGreaterThanOrEqual(40);
+    const [link] = await t.database.raw.query<{ name: string }>(
+      "SELECT a.name FROM memberships m JOIN users u ON u.id = m.user_id JOIN actors a ON a.id = m.actor_id WHERE u.email = 'partner@demo.regiekamer.be'",
+    );
+    expect(link?.name).toBe('Bibliotheek Poperinge');
   });
 });
