@@ -32,6 +32,7 @@ import { PlanImportPage } from './pages/plans/import-page';
 import { PlanSpreidingPage } from './pages/plans/spreiding-page';
 import { PlanVersionsPage } from './pages/plans/versions-page';
 import { PlanTablePage } from './pages/plans/table-page';
+import { PlanProposalsPage } from './pages/plans/proposals-page';
 
 /** Routes use Dutch paths, as the people who share links speak Dutch. */
 export function App() {
@@ -60,6 +61,7 @@ export function App() {
                   <Route path="plannen/:planId/spreiding" element={<PlanSpreidingPage />} />
                   <Route path="plannen/:planId/versies" element={<PlanVersionsPage />} />
                   <Route path="plannen/:planId/tabel" element={<PlanTablePage />} />
+                  <Route path="plannen/:planId/voorstellen" element={<PlanProposalsPage />} />
                   <Route path="plannen/:planId/acties/:actionId" element={<ActionPage />} />
                   <Route path="netwerk" element={<ActorListPage />} />
                   <Route path="netwerk/nieuw" element={<ActorFormPage />} />

@@ -123,4 +123,32 @@ describe('plans', () => {
     await expectAccessible(page, 'actie met indicatoren');
     await context.close();
   });
+
+  test('a partner proposes a change to an approved plan and the steering group approves it', async () => {
+    const partner = await openPage(browser);
+    await logInViaForm(partner.page, demoUsers.editor, `/r/${CO7}/plannen`);
+    await partner.page.getByRole('link', { name: CO7_PLAN }).click();
+    await waitForHeading(partner.page, CO7_PLAN);
+    await partner.page.getByRole('button', { name: 'Alles openklappen' }).click();
+    await partner.page.getByRole('link', { name: /^Theaterworkshops met partners/ }).click();
+    await waitForHeading(partner.page, /^Nr\. 20 —/);
+    await partner.page.getByLabel('Titel', { exact: true }).fill('Theaterworkshops in drie gemeenten');
+    await partner.page.getByLabel('Waarom deze wijziging?').fill('Afgesproken op het cultuuroverleg');
+    await partner.page.getByRole('button', { name: 'Bewaren' }).click();
+    await partner.page.getByText('Je voorstel wacht op de stuurgroep.').waitFor();
+    await partner.context.close();
+
+    const steering = await openPage(browser);
+    await logInViaForm(steering.page, demoUsers.steering, `/r/${CO7}/plannen`);
+    await steering.page.getByRole('link', { name: CO7_PLAN }).click();
+    await steering.page.getByRole('link', { name: 'Wijzigingsvoorstellen' }).click();
+    await waitForHeading(steering.page, /^Wijzigingsvoorstellen/);
+    await steering.page.getByText('Afgesproken op het cultuuroverleg').waitFor();
+    await expectAccessible(steering.page, 'voorstellen');
+    await steering.page.getByLabel('Commentaar').first().fill('Akkoord');
+    await steering.page.getByRole('button', { name: 'Goedkeuren' }).first().click();
+    await steering.page.getByText('De beslissing is bewaard.').waitFor();
+    await steering.page.getByRole('link', { name: 'Actie 20: Theaterworkshops in drie gemeenten' }).waitFor();
+    await steering.context.close();
+  });
 });

@@ -12,6 +12,7 @@ export const planPaths = {
   spreiding: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/spreiding`,
   versions: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/versies`,
   table: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/tabel`,
+  proposals: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/voorstellen`,
   action: (slug: string, planId: string, actionId: string) => `${regionPath(slug, 'plannen')}/${planId}/acties/${actionId}`,
 };
 

@@ -108,6 +108,7 @@ export function PlanPage() {
         <Link to={planPaths.timeline(region.slug, detail.id)}>{t('plans.links.timeline')}</Link>
         <Link to={planPaths.spreiding(region.slug, detail.id)}>{t('plans.links.spreiding')}</Link>
         {detail.myRole ? <Link to={planPaths.versions(region.slug, detail.id)}>{t('plans.links.versions')}</Link> : null}
+        {detail.myRole && detail.status !== 'ontwerp' ? <Link to={planPaths.proposals(region.slug, detail.id)}>{t('plans.links.proposals')}</Link> : null}
         {(detail.myRole === 'admin' || detail.myRole === 'editor') && detail.status !== 'afgesloten' ? <Link to={planPaths.table(region.slug, detail.id)}>{t('plans.links.table')}</Link> : null}
         <a href={`${exportBase}/export.xlsx`} download>
           {t('plans.links.xlsx')}

@@ -93,7 +93,7 @@ describe('import through the API', () => {
     const pdf = await admin.post('/api/regions/plannen-regio/plans/import', { filename: 'x.pdf', content: Buffer.from('%PDF-1.4 ...').toString('base64') });
     expect(pdf.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'unsupportedFormat' } } });
     const prose = await admin.post('/api/regions/plannen-regio/plans/import', { filename: 'brief.txt', content: base64('Beste,\nhier is geen tabel.\n') });
-    expect(prose.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', details: { reason: 'noActions' } } });
+    expect(prose.json()).toMatchObject({ error: { code: 'IMPORT_FAILED', message: expect.stringContaining('geen acties gevonden'), details: { reason: 'noActions' } } });
     expect((await count())).toBe(before);
   });
 

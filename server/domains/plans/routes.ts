@@ -4,6 +4,7 @@ import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
 import { loadRegion, requireRegionRole, roleInRegion } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
+import { resolveLocale, translatorFor } from '../../../common/i18n/index.js';
 import {
   actionCreateSchema,
   actionSchema,
@@ -81,12 +82,17 @@ const partnerParams = planParams.extend({ partnerId: z.string().min(1).max(60) }
 const goalParams = planParams.extend({ goalId: z.string().min(1).max(60) });
 const objectiveParams = planParams.extend({ objectiveId: z.string().min(1).max(60) });
 
-async function parseUpload(body: z.infer<typeof importRequestSchema>) {
+async function parseUpload(request: FastifyRequest, body: z.infer<typeof importRequestSchema>) {
   const bytes = Buffer.from(body.content, 'base64');
   try {
     return await readPlanFile({ bytes, filename: body.filename, title: body.title });
   } catch (error) {
-    if (error instanceof PlanImportError) throw new AppError('IMPORT_FAILED', { reason: describeImportError(error) }, undefined, { reason: error.reason });
+    if (error instanceof PlanImportError) {
+      // The reason in the caller's language; the code stays in details for programs.
+      const t = translatorFor(resolveLocale(request.user?.locale, request.headers['accept-language']));
+      const reason = t(`plans.import.errors.${error.reason}`, { ...error.params, defaultValue: describeImportError(error) }) as string;
+      throw new AppError('IMPORT_FAILED', { reason }, undefined, { reason: error.reason });
+    }
     throw error;
   }
 }
@@ -140,7 +146,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
     },
     async (request) => {
       const { region } = await requireRegionRole(request, request.params.slug, ['admin', 'editor']);
-      return previewImport(db(), region, await parseUpload(request.body));
+      return previewImport(db(), region, await parseUpload(request, request.body));
     },
   );
 
@@ -157,7 +163,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
     },
     async (request, reply) => {
       const { region, user } = await requireRegionRole(request, request.params.slug, ['admin']);
-      const parsed = await parseUpload(request.body);
+      const parsed = await parseUpload(request, request.body);
       const result = await importParsedPlan(db(), region, parsed, { userId: user.id, status: request.body.status, filename: request.body.filename });
       return reply.status(201).send(result);
     },

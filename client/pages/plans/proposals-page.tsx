@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { PlanDetail } from '../../../common/schemas/plans.js';
+import { formatDateTime } from '../../../common/format.js';
+import { Page } from '../../components/page';
+import { LiveStatus, Notice } from '../../components/notice';
+import { LoginPrompt, NoAccess } from '../../components/access';
+import { api, asApiError } from '../../api';
+import { useApi } from '../../use-api';
+import { useSession } from '../../session';
+import { NotFoundPage } from '../not-found-page';
+import { useRegion } from '../regions/region-context';
+import { planApi, planPaths } from './plan-common';
+import './plans.css';
+
+interface Proposal {
+  id: string;
+  actionId: string;
+  actionNumber: string;
+  actionTitle: string;
+  changes: Record<string, unknown>;
+  reason: string;
+  status: 'open' | 'goedgekeurd' | 'afgewezen';
+  proposedBy: string | null;
+  decidedBy: string | null;
+  decisionComment: string;
+  createdAt: string;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+/** /r/:slug/plannen/:planId/voorstellen — every change proposal of a plan; steering members decide here. */
+export function PlanProposalsPage() {
+  const { t } = useTranslation();
+  const { region } = useRegion();
+  const session = useSession();
+  const { planId = '' } = useParams();
+  const key = session.user?.id ?? null;
+  const member = region.myRole !== null;
+  const plan = useApi<PlanDetail>(planApi(region.slug, planId), key);
+  const proposals = useApi<{ items: Proposal[] }>(member ? planApi(region.slug, planId, '/proposals') : null, key);
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  if (!session.user) return <LoginPrompt />;
+  if (!member) return <NoAccess />;
+  if (plan.error?.status === 404) return <NotFoundPage />;
+  const canDecide = region.myRole === 'steering';
+  const decide = async (id: string, decision: 'goedgekeurd' | 'afgewezen') => {
+    setMessage(null);
+    setProblem(null);
+    try {
+      await api.post(planApi(region.slug, planId, `/proposals/${id}/decision`), { decision, comment: comments[id] ?? '' });
+      setMessage(t('plans.proposals.decided'));
+      proposals.reload();
+    } catch (thrown) {
+      setProblem(asApiError(thrown).message);
+    }
+  };
+
+  return (
+    <Page title={`${t('plans.proposals.heading')}${plan.data ? `: ${plan.data.title}` : ''}`} regionName={region.name} lead={<p>{t('plans.proposals.pageLead')}</p>}>
+      <p>
+        <Link to={planPaths.plan(region.slug, planId)}>{t('plans.links.backToPlan')}</Link>
+      </p>
+      {problem ? <Notice kind="error">{problem}</Notice> : null}
+      <LiveStatus message={message} />
+      {proposals.data && proposals.data.items.length === 0 ? <p>{t('plans.proposals.empty')}</p> : null}
+      <ul className="plain-list">
+        {(proposals.data?.items ?? []).map((proposal) => (
+          <li key={proposal.id} className="card">
+            <h2 className="card__title">
+              <Link to={planPaths.action(region.slug, planId, proposal.actionId)}>{t('plans.proposals.forAction', { number: proposal.actionNumber, title: proposal.actionTitle })}</Link>
+            </h2>
+            <p>
+              <span className="plan-badge">{t(`plans.proposals.statuses.${proposal.status}`)}</span> {t('plans.proposals.by', { user: proposal.proposedBy ?? '—' })} ·{' '}
+              {formatDateTime(proposal.createdAt)}
+            </p>
+            {proposal.reason ? <p>{proposal.reason}</p> : null}
+            <ul>
+              {Object.entries(proposal.changes).map(([field, value]) => (
+                <li key={field}>
+                  {field}: {show(value)}
+                </li>
+              ))}
+            </ul>
+            {proposal.decisionComment ? <p className="muted">{proposal.decisionComment}</p> : null}
+            {canDecide && proposal.status === 'open' ? (
+              <>
+                <div className="field">
+                  <label htmlFor={`comment-${proposal.id}`}>{t('plans.proposals.comment')}</label>
+                  <textarea id={`comment-${proposal.id}`} rows={2} value={comments[proposal.id] ?? ''} onChange={(event) => setComments({ ...comments, [proposal.id]: event.target.value })} />
+                </div>
+                <div className="button-row">
+                  <button type="button" className="button button--primary" onClick={() => void decide(proposal.id, 'goedgekeurd')}>
+                    {t('plans.proposals.approve')}
+                  </button>
+                  <button type="button" className="button button--danger-outline" onClick={() => void decide(proposal.id, 'afgewezen')}>
+                    {t('plans.proposals.reject')}
+                  </button>
+                </div>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
