@@ -92,6 +92,13 @@ describe('plans', () => {
     await page.getByRole('button', { name: 'Plan aanmaken' }).click();
     await waitForHeading(page, 'Proefplan e2e 2026');
     await page.getByText('€ 1.500,00').first().waitFor();
+    // A draft: new actions can be added right on the plan page.
+    await page.getByLabel('Titel van de actie').fill('Derde actie via het formulier');
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.getByText('Actie 3 is toegevoegd.').waitFor();
+    await page.getByRole('button', { name: 'Alles openklappen' }).click();
+    await page.getByRole('link', { name: 'Derde actie via het formulier' }).waitFor();
+    await expectAccessible(page, 'ontwerpplan');
 
     // Versions: freeze the state, change an action, compare.
     await page.getByRole('link', { name: 'Versies en vergelijken' }).click();

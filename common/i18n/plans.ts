@@ -148,6 +148,14 @@ export const plansNl = {
     linked: 'actor op de netwerkkaart',
     unlinked: 'naam, nog niet gekoppeld',
   },
+  addAction: {
+    heading: 'Actie toevoegen',
+    objective: 'Onder operationele doelstelling',
+    none: 'Geen (losse actie)',
+    title: 'Titel van de actie',
+    submit: 'Toevoegen',
+    added: 'Actie {{number}} is toegevoegd.',
+  },
   table: {
     heading: 'Acties als tabel',
     lead: 'Wijzig meerdere acties na elkaar; elke rij bewaar je apart. Partners scheid je met een puntkomma.',
@@ -394,6 +402,14 @@ export const plansEn: typeof plansNl = {
     partnersHeading: 'Partners and their actions',
     linked: 'actor on the network map',
     unlinked: 'name, not linked yet',
+  },
+  addAction: {
+    heading: 'Add an action',
+    objective: 'Under operational goal',
+    none: 'None (loose action)',
+    title: 'Title of the action',
+    submit: 'Add',
+    added: 'Action {{number}} was added.',
   },
   table: {
     heading: 'Actions as a table',

@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
+import { api } from '../../api';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
 import { formatMoney } from '../../../common/format.js';
 import { Page } from '../../components/page';
-import { Notice } from '../../components/notice';
+import { LiveStatus, Notice } from '../../components/notice';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
@@ -47,6 +49,56 @@ function ActionTable({ actions, slug, planId, caption }: { actions: PlanAction[]
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Adds an action to a draft plan, under an objective or loose. */
+function AddActionForm({ plan, onAdded }: { plan: PlanDetail; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const { region } = useRegion();
+  const [objectiveId, setObjectiveId] = useState(plan.goals[0]?.objectives[0]?.id ?? '');
+  const [title, setTitle] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const { run, busy, error } = useSubmit(async () => {
+    setStatus(null);
+    const created = await api.post<PlanAction>(planApi(region.slug, plan.id, '/actions'), { title, objectiveId: objectiveId || null });
+    setTitle('');
+    setStatus(t('plans.addAction.added', { number: created.number }));
+    onAdded();
+  });
+  return (
+    <section aria-labelledby="add-action-heading">
+      <h2 id="add-action-heading">{t('plans.addAction.heading')}</h2>
+      <ErrorSummary error={error} fields={[{ path: 'title', id: 'add-action-title', label: t('plans.addAction.title') }]} />
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <Field id="add-action-objective" label={t('plans.addAction.objective')}>
+          {(control) => (
+            <select {...control} value={objectiveId} onChange={(event) => setObjectiveId(event.target.value)}>
+              <option value="">{t('plans.addAction.none')}</option>
+              {plan.goals.flatMap((goal) =>
+                goal.objectives.map((objective) => (
+                  <option key={objective.id} value={objective.id}>
+                    {goal.code} · {objective.code} {objective.title}
+                  </option>
+                )),
+              )}
+            </select>
+          )}
+        </Field>
+        <Field id="add-action-title" label={t('plans.addAction.title')} error={error?.fieldMessage('title')}>
+          {(control) => <input {...control} type="text" value={title} onChange={(event) => setTitle(event.target.value)} />}
+        </Field>
+        <SubmitButton busy={busy}>{t('plans.addAction.submit')}</SubmitButton>
+      </form>
+      <LiveStatus message={status} />
+    </section>
   );
 }
 
@@ -163,6 +215,7 @@ export function PlanPage() {
         ) : null}
         {actionsOf(detail).length === 0 ? <p>{t('plans.empty')}</p> : null}
       </section>
+      {(detail.myRole === 'admin' || detail.myRole === 'editor') && detail.status === 'ontwerp' ? <AddActionForm plan={detail} onAdded={plan.reload} /> : null}
     </Page>
   );
 }

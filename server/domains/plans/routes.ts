@@ -50,9 +50,9 @@ import {
   updateObjective,
   linkPartner,
   partnerOverview,
+  planBudgetOverview,
   spreidingOverview,
   updateIndicator,
-  budgetOverview,
   compareVersions,
   createProposal,
   createVersion,
@@ -214,8 +214,8 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { plan, role } = await visiblePlan(request, request.params.slug, request.params.planId);
-      return budgetOverview(await getPlanDetail(db(), plan, role));
+      const { plan } = await visiblePlan(request, request.params.slug, request.params.planId);
+      return planBudgetOverview(db(), plan);
     },
   );
 

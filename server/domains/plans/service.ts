@@ -467,42 +467,6 @@ export async function getAction(db: Executor, plan: PlanRow, actionId: string): 
   return action;
 }
 
-/** Budget per goal, objective, action, year and funding source, with the funding shares. */
-export function budgetOverview(detail: PlanDetail): BudgetOverview {
-  const actions = [...detail.goals.flatMap((goal) => goal.objectives.flatMap((objective) => objective.actions)), ...detail.actions];
-  const byYear = new Map<string, number>();
-  const bySource = new Map<string, number>();
-  for (const line of actions.flatMap((action) => action.budgetLines)) {
-    const label = line.workingYear !== null ? `werkjaar ${line.workingYear}` : line.year !== null ? String(line.year) : '';
-    byYear.set(label, (byYear.get(label) ?? 0) + line.amountCents);
-    bySource.set(line.fundingSource, (bySource.get(line.fundingSource) ?? 0) + line.amountCents);
-  }
-  const fundingTotal = detail.funding.reduce((sum, funding) => sum + funding.amountCents, 0);
-  const fundingBySource = new Map<string, number>();
-  for (const funding of detail.funding) fundingBySource.set(funding.fundingSource, (fundingBySource.get(funding.fundingSource) ?? 0) + funding.amountCents);
-  return {
-    totalCents: detail.budgetTotalCents,
-    byGoal: detail.goals.map((goal) => ({
-      id: goal.id,
-      code: goal.code,
-      title: goal.title,
-      totalCents: goal.budgetTotalCents,
-      objectives: goal.objectives.map((objective) => ({ id: objective.id, code: objective.code, title: objective.title, totalCents: objective.budgetTotalCents })),
-    })),
-    byAction: actions.map((action) => ({ id: action.id, number: action.number, title: action.title, totalCents: action.budgetTotalCents })),
-    byYear: [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([label, totalCents]) => ({ label, totalCents })),
-    bySource: [...bySource.entries()].map(([source, totalCents]) => ({ source: source as BudgetOverview['bySource'][number]['source'], totalCents })),
-    funding: {
-      totalCents: fundingTotal,
-      bySource: [...fundingBySource.entries()].map(([source, totalCents]) => ({
-        source: source as BudgetOverview['bySource'][number]['source'],
-        totalCents,
-        sharePercent: fundingTotal === 0 ? 0 : Math.round((10000 * totalCents) / fundingTotal) / 100,
-      })),
-    },
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Changes
 
@@ -1133,4 +1097,56 @@ export async function deleteAction(db: Db, plan: PlanRow, actionId: string, user
     await tx.delete(planActions).where(eq(planActions.id, current.id));
     await tx.insert(planChanges).values({ planId: plan.id, entityType: 'action', entityId: current.id, actionId: current.id, change: 'delete', changes: { action: { before: comparable(current), after: null } }, userId });
   });
+}
+
+/** The budget overview straight from goals, objectives, actions and budget lines (no milestones, partners or indicators loaded). */
+export async function planBudgetOverview(db: Db, plan: PlanRow): Promise<BudgetOverview> {
+  const [goals, objectives, actionRows, lines, funding] = await Promise.all([
+    db.select().from(planGoals).where(eq(planGoals.planId, plan.id)).orderBy(asc(planGoals.position)),
+    db.select().from(planObjectives).where(eq(planObjectives.planId, plan.id)).orderBy(asc(planObjectives.position)),
+    db
+      .select({ id: planActions.id, objectiveId: planActions.objectiveId, number: planActions.number, title: planActions.title })
+      .from(planActions)
+      .where(eq(planActions.planId, plan.id))
+      .orderBy(asc(planActions.position)),
+    db
+      .select({ actionId: planBudgetLines.actionId, amountCents: planBudgetLines.amountCents, year: planBudgetLines.year, workingYear: planBudgetLines.workingYear, fundingSource: planBudgetLines.fundingSource })
+      .from(planBudgetLines)
+      .where(eq(planBudgetLines.planId, plan.id)),
+    db.select().from(planFunding).where(eq(planFunding.planId, plan.id)).orderBy(asc(planFunding.position)),
+  ]);
+  const totals = new Map<string, number>();
+  for (const line of lines) totals.set(line.actionId, (totals.get(line.actionId) ?? 0) + line.amountCents);
+  const actionsBy = groupBy(actionRows, (action) => action.objectiveId);
+  const objectiveTotal = (objectiveId: string) => (actionsBy.get(objectiveId) ?? []).reduce((sum, action) => sum + (totals.get(action.id) ?? 0), 0);
+  const objectivesBy = groupBy(objectives, (objective) => objective.goalId);
+  const byYear = new Map<string, number>();
+  const bySource = new Map<string, number>();
+  for (const line of lines) {
+    const label = line.workingYear !== null ? `werkjaar ${line.workingYear}` : line.year !== null ? String(line.year) : '';
+    byYear.set(label, (byYear.get(label) ?? 0) + line.amountCents);
+    bySource.set(line.fundingSource, (bySource.get(line.fundingSource) ?? 0) + line.amountCents);
+  }
+  const fundingTotal = funding.reduce((sum, row) => sum + row.amountCents, 0);
+  const fundingBySource = new Map<string, number>();
+  for (const row of funding) fundingBySource.set(row.fundingSource, (fundingBySource.get(row.fundingSource) ?? 0) + row.amountCents);
+  type Source = BudgetOverview['bySource'][number]['source'];
+  return {
+    totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+    byGoal: goals.map((goal) => {
+      const goalObjectives = (objectivesBy.get(goal.id) ?? []).map((objective) => ({ id: objective.id, code: objective.code, title: objective.title, totalCents: objectiveTotal(objective.id) }));
+      return { id: goal.id, code: goal.code, title: goal.title, totalCents: goalObjectives.reduce((sum, objective) => sum + objective.totalCents, 0), objectives: goalObjectives };
+    }),
+    byAction: actionRows.map((action) => ({ id: action.id, number: action.number, title: action.title, totalCents: totals.get(action.id) ?? 0 })),
+    byYear: [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([label, totalCents]) => ({ label, totalCents })),
+    bySource: [...bySource.entries()].map(([source, totalCents]) => ({ source: source as Source, totalCents })),
+    funding: {
+      totalCents: fundingTotal,
+      bySource: [...fundingBySource.entries()].map(([source, totalCents]) => ({
+        source: source as Source,
+        totalCents,
+        sharePercent: fundingTotal === 0 ? 0 : Math.round((10000 * totalCents) / fundingTotal) / 100,
+      })),
+    },
+  };
 }
