@@ -207,6 +207,9 @@ describe('approved plans: monitoring directly, content through proposals', () =>
     expect(content.json()).toMatchObject({ error: { code: 'PROPOSAL_REQUIRED' } });
     const monitoring = await editor.patch(url, { version: action.version, status: 'lopend', progress: 30 });
     expect(monitoring.statusCode).toBe(200);
+    // Milestones on an approved plan: statuses only; a new milestone is content.
+    const sneaky = await editor.patch(url, { version: action.version + 1, milestones: [{ title: 'Nieuwe mijlpaal', startDate: '2025-01-01', endDate: '2025-01-31' }] });
+    expect(sneaky.json()).toMatchObject({ error: { code: 'PROPOSAL_REQUIRED' } });
 
     const proposed = await editor.post(`${url}/proposals`, { changes: { title: 'Een gedeelde digitale agenda', regierol: 'Agenda beheren' }, reason: 'Afspraak op de stuurgroep' });
     expect(proposed.statusCode).toBe(201);

@@ -41,6 +41,7 @@ import {
 import {
   addMeasurement,
   assertMayEdit,
+  assertMilestoneStatusesOnly,
   createAction,
   createGoal,
   createIndicator,
@@ -245,6 +246,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       const { plan, role, user } = await memberPlan(request, request.params.slug, request.params.planId, ALL);
       const { version: _version, ...changes } = request.body;
       assertMayEdit(plan, role, changes);
+      assertMilestoneStatusesOnly(plan, await getAction(db(), plan, request.params.actionId), changes);
       return updateAction(db(), plan, request.params.actionId, request.body, user.id);
     },
   );

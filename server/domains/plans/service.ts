@@ -516,6 +516,17 @@ export function assertMayEdit(plan: PlanRow, role: Role | null, changes: ActionC
   if (content.length > 0) throw new AppError('PROPOSAL_REQUIRED', { fields: content.join(', ') });
 }
 
+/**
+ * On approved plans a milestone list may only change its statuses (monitoring); new, removed,
+ * renamed or re-dated milestones are content and need a proposal.
+ */
+export function assertMilestoneStatusesOnly(plan: PlanRow, current: PlanAction, changes: ActionChanges): void {
+  if (plan.status === 'ontwerp' || !changes.milestones) return;
+  const content = (list: { title: string; startDate: string | null; endDate: string | null; note: string; group: string }[]) =>
+    JSON.stringify(list.map((m) => [m.title, m.startDate, m.endDate, m.note, m.group]));
+  if (content(current.milestones) !== content(changes.milestones)) throw new AppError('PROPOSAL_REQUIRED', { fields: 'milestones' });
+}
+
 async function applyActionChanges(tx: Tx, plan: PlanRow, current: PlanAction, changes: ActionChanges, version: number): Promise<ActionRow> {
   if (changes.objectiveId) {
     const [objective] = await tx.select({ id: planObjectives.id }).from(planObjectives).where(and(eq(planObjectives.id, changes.objectiveId), eq(planObjectives.planId, plan.id)));
