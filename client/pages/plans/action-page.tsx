@@ -40,6 +40,8 @@ interface Draft {
   status: PlanAction['status'];
   progress: number;
   timingLabel: string;
+  spreidingAll: boolean;
+  spreidingNis: string[];
   milestoneStatuses: PlanAction['milestones'][number]['status'][];
 }
 
@@ -54,6 +56,8 @@ function draftOf(action: PlanAction): Draft {
     status: action.status,
     progress: action.progress,
     timingLabel: action.timing?.label ?? '',
+    spreidingAll: action.spreiding.all,
+    spreidingNis: action.spreiding.nisCodes,
     milestoneStatuses: action.milestones.map((milestone) => milestone.status),
   };
 }
@@ -155,6 +159,9 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
     if (draft.description !== base.description) out.description = draft.description;
     if (draft.status !== base.status) out.status = draft.status;
     if (draft.progress !== base.progress) out.progress = draft.progress;
+    if (draft.spreidingAll !== base.spreiding.all || [...draft.spreidingNis].sort().join() !== [...base.spreiding.nisCodes].sort().join()) {
+      out.spreiding = { all: draft.spreidingAll, text: base.spreiding.text, nisCodes: draft.spreidingAll ? [] : draft.spreidingNis };
+    }
     if (draft.milestoneStatuses.some((value, index) => value !== base.milestones[index]?.status)) {
       out.milestones = base.milestones.map(({ id: _id, ...milestone }, index) => ({ ...milestone, status: draft.milestoneStatuses[index] ?? milestone.status }));
     }
@@ -256,6 +263,31 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
             ))}
           </fieldset>
         ) : null}
+        <fieldset className="field checkbox-group">
+          <legend>{t('plans.edit.spreidingLegend')}</legend>
+          <label className="checkbox">
+            <input type="checkbox" checked={draft.spreidingAll} onChange={(event) => setDraft({ ...draft, spreidingAll: event.target.checked })} /> {t('plans.edit.spreidingAll')}
+          </label>
+          {!draft.spreidingAll ? (
+            <div className="checkbox-grid">
+              {region.municipalities.map((municipality) => (
+                <label key={municipality.nisCode} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={draft.spreidingNis.includes(municipality.nisCode)}
+                    onChange={(event) =>
+                      setDraft({
+                        ...draft,
+                        spreidingNis: event.target.checked ? [...draft.spreidingNis, municipality.nisCode] : draft.spreidingNis.filter((code) => code !== municipality.nisCode),
+                      })
+                    }
+                  />{' '}
+                  {municipality.name}
+                </label>
+              ))}
+            </div>
+          ) : null}
+        </fieldset>
         <Field id="action-timing" label={t('plans.edit.timing')}>
           {(control) => <input {...control} type="text" value={draft.timingLabel} onChange={(event) => setDraft({ ...draft, timingLabel: event.target.value })} />}
         </Field>
