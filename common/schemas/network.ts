@@ -127,6 +127,8 @@ export const actorDetailSchema = actorListItemSchema.extend({
   /** Whether the caller may edit this actor (admin, or the editor of this organisation). */
   canEdit: z.boolean(),
   relations: z.array(relationSummarySchema),
+  /** Members linked to this organisation (who may edit it as editor); only for admins, else empty. */
+  editors: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })),
 });
 export type ActorDetail = z.infer<typeof actorDetailSchema>;
 

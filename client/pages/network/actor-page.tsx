@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ActorDetail, ActorList, HistoryEntry } from '../../../common/schemas/network.js';
+import type { MembersOverview } from '../../../common/schemas/accounts.js';
 import { RELATION_TYPES } from '../../../common/schemas/network.js';
 import { formatDateTime } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
-import { api } from '../../api';
+import { api, apiRequest } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { flashState, useFlash } from '../../flash';
@@ -138,6 +139,63 @@ function RelationForm({ slug, actor, onAdded }: { slug: string; actor: ActorDeta
       </Field>
       <SubmitButton busy={busy}>{t('network.ui.addRelation')}</SubmitButton>
     </form>
+  );
+}
+
+/** Admins link members to this organisation: linked editors may edit it. */
+function Editors({ slug, actor, onChanged }: { slug: string; actor: ActorDetail; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const members = useApi<MembersOverview>(`/api/regions/${encodeURIComponent(slug)}/members`);
+  const [userId, setUserId] = useState('');
+  const base = `/api/regions/${encodeURIComponent(slug)}/actors/${encodeURIComponent(actor.id)}/editors`;
+  const link = useSubmit(async () => {
+    if (!userId) return;
+    await apiRequest('PUT', `${base}/${encodeURIComponent(userId)}`);
+    setUserId('');
+    onChanged();
+  });
+  const unlink = useSubmit(async (id: string) => {
+    await api.delete(`${base}/${encodeURIComponent(id)}`);
+    onChanged();
+  });
+  const linked = new Set(actor.editors.map((editor) => editor.userId));
+  return (
+    <section aria-labelledby="actor-editors">
+      <h2 id="actor-editors">{t('network.ui.editors')}</h2>
+      <p>{t('network.ui.editorsHint')}</p>
+      {link.error || unlink.error ? <Notice kind="error">{(link.error ?? unlink.error)!.message}</Notice> : null}
+      {actor.editors.length === 0 ? <p>{t('network.ui.noEditors')}</p> : null}
+      <ul>
+        {actor.editors.map((editor) => (
+          <li key={editor.userId}>
+            {editor.name} ({t(`roles.${editor.role}`)}){' '}
+            <button type="button" className="button button--small" onClick={() => void unlink.run(editor.userId)}>
+              {t('network.ui.unlinkEditor', { name: editor.name })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="button-row"
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void link.run();
+        }}
+      >
+        <label htmlFor="actor-editor">{t('network.ui.member')}</label>
+        <select id="actor-editor" value={userId} onChange={(event) => setUserId(event.target.value)}>
+          <option value="">{t('network.ui.chooseMember')}</option>
+          {members.data?.members
+            .filter((member) => !linked.has(member.userId))
+            .map((member) => (
+              <option key={member.userId} value={member.userId}>
+                {member.name} ({member.email})
+              </option>
+            ))}
+        </select>
+        <SubmitButton busy={link.busy}>{t('network.ui.linkEditor')}</SubmitButton>
+      </form>
+    </section>
   );
 }
 
@@ -303,6 +361,8 @@ export function ActorPage() {
         </ul>
         {data.canEdit ? <RelationForm slug={region.slug} actor={data} onAdded={actor.reload} /> : null}
       </section>
+
+      {role === 'admin' ? <Editors slug={region.slug} actor={data} onChanged={actor.reload} /> : null}
 
       {role ? (
         <section aria-labelledby="actor-history">

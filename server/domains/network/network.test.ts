@@ -155,7 +155,9 @@ describe('linking an editor to their organisation', () => {
     expect(((await editor.get(`/api/regions/${slug}/actors/${ids.sport}`)).json() as { canEdit: boolean }).canEdit).toBe(false);
     expect((await editor.request('PUT', `/api/regions/${slug}/actors/${ids.sport}/editors/${other.userId}`)).statusCode).toBe(403);
     expect((await admin.request('PUT', `/api/regions/${slug}/actors/${ids.sport}/editors/${other.userId}`)).statusCode).toBe(204);
-    expect(((await editor.get(`/api/regions/${slug}/actors/${ids.sport}`)).json() as { canEdit: boolean }).canEdit).toBe(true);
+    expect(((await editor.get(`/api/regions/${slug}/actors/${ids.sport}`)).json() as { canEdit: boolean; editors: unknown[] })).toMatchObject({ canEdit: true, editors: [] });
+    const seenByAdmin = (await admin.get(`/api/regions/${slug}/actors/${ids.sport}`)).json() as { editors: { userId: string; role: string }[] };
+    expect(seenByAdmin.editors).toEqual([expect.objectContaining({ userId: other.userId, role: 'editor' })]);
     expect((await admin.delete(`/api/regions/${slug}/actors/${ids.sport}/editors/${other.userId}`)).statusCode).toBe(204);
     expect(((await editor.get(`/api/regions/${slug}/actors/${ids.sport}`)).json() as { canEdit: boolean }).canEdit).toBe(false);
     const outsider = await regionFactory(t.database.db, { municipalities: ['33011'] });

@@ -267,6 +267,13 @@ export async function getActorDetail(database: DatabaseHandle, viewer: Viewer, a
   const sectorList = parse<SectorRef[]>(extra?.sectors, []);
   const member = isMember(viewer);
   const relationList = await listRelations(database.raw, viewer, actorId);
+  const editors =
+    viewer.role === 'admin'
+      ? await database.raw.query<{ user_id: string; name: string; role: string }>(
+          'SELECT m.user_id, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.region_id = $1 AND m.actor_id = $2 ORDER BY u.name',
+          [viewer.region.id, actorId],
+        )
+      : [];
   return {
     id: row.id,
     name: row.name,
@@ -289,6 +296,7 @@ export async function getActorDetail(database: DatabaseHandle, viewer: Viewer, a
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     canEdit: canEditActor(viewer, row.id),
+    editors: editors.map((editor) => ({ userId: editor.user_id, name: editor.name, role: editor.role })),
     relations: relationList.map((relation) => {
       const outgoing = relation.source.id === row.id;
       return {
