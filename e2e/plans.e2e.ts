@@ -116,8 +116,8 @@ describe('plans', () => {
     await waitForHeading(page, WESTHOEK_PLAN);
     await page.getByRole('link', { name: 'Coaching van kwetsbare inburgeraars' }).click();
     await waitForHeading(page, /Coaching van kwetsbare inburgeraars/);
-    await page.getByLabel('Datum').fill('2025-06-30');
-    await page.getByLabel('Waarde').fill('12');
+    await page.getByLabel('Datum', { exact: true }).fill('2025-06-30');
+    await page.getByLabel('Waarde', { exact: true }).fill('12');
     await page.getByLabel('Bron', { exact: true }).fill('registratie coach');
     await page.getByRole('button', { name: 'Meting toevoegen' }).click();
     await page.getByText('De meting is bewaard.').waitFor();

@@ -197,6 +197,11 @@ export const plansNl = {
     add: 'Meting toevoegen',
     added: 'De meting is bewaard.',
     none: 'Nog geen metingen.',
+    newHeading: 'Indicator toevoegen',
+    name: 'Naam',
+    unit: 'Eenheid',
+    create: 'Indicator toevoegen',
+    created: 'De indicator is toegevoegd.',
   },
   timeline: {
     heading: 'Tijdlijn van de mijlpalen',
@@ -454,6 +459,11 @@ export const plansEn: typeof plansNl = {
     add: 'Add measurement',
     added: 'The measurement was saved.',
     none: 'No measurements yet.',
+    newHeading: 'Add an indicator',
+    name: 'Name',
+    unit: 'Unit',
+    create: 'Add indicator',
+    created: 'The indicator was added.',
   },
   timeline: {
     heading: 'Milestone timeline',

@@ -462,6 +462,49 @@ function PartnerLinker({ partnerId, name, onLinked }: { partnerId: string; name:
   );
 }
 
+/** A new indicator with unit, baseline and target. */
+function NewIndicator({ create }: { create: (input: { name: string; unit: string; baseline: number | null; target: number | null }) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState({ name: '', unit: '', baseline: '', target: '' });
+  const [status, setStatus] = useState<string | null>(null);
+  const toNumber = (value: string) => (value.trim() === '' ? null : Number(value.replace(',', '.')));
+  const { run, busy, error } = useSubmit(async () => {
+    setStatus(null);
+    await create({ name: draft.name, unit: draft.unit, baseline: toNumber(draft.baseline), target: toNumber(draft.target) });
+    setDraft({ name: '', unit: '', baseline: '', target: '' });
+    setStatus(t('plans.indicators.created'));
+  });
+  return (
+    <details>
+      <summary>{t('plans.indicators.newHeading')}</summary>
+      <ErrorSummary error={error} fields={[{ path: 'name', id: 'indicator-name', label: t('plans.indicators.name') }]} />
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <Field id="indicator-name" label={t('plans.indicators.name')} error={error?.fieldMessage('name')}>
+          {(control) => <input {...control} type="text" value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} />}
+        </Field>
+        <Field id="indicator-unit" label={t('plans.indicators.unit')}>
+          {(control) => <input {...control} type="text" value={draft.unit} onChange={(event) => setDraft({ ...draft, unit: event.target.value })} />}
+        </Field>
+        <Field id="indicator-baseline" label={t('plans.indicators.baseline')} error={error?.fieldMessage('baseline')}>
+          {(control) => <input {...control} type="text" inputMode="decimal" value={draft.baseline} onChange={(event) => setDraft({ ...draft, baseline: event.target.value })} />}
+        </Field>
+        <Field id="indicator-target" label={t('plans.indicators.target')} error={error?.fieldMessage('target')}>
+          {(control) => <input {...control} type="text" inputMode="decimal" value={draft.target} onChange={(event) => setDraft({ ...draft, target: event.target.value })} />}
+        </Field>
+        <SubmitButton busy={busy}>{t('plans.indicators.create')}</SubmitButton>
+      </form>
+      <LiveStatus message={status} />
+    </details>
+  );
+}
+
 function History({ items }: { items: ChangeEntry[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p>{t('plans.action.historyEmpty')}</p>;
@@ -680,6 +723,15 @@ export function ActionPage() {
             ))}
           </ul>
         </>
+      ) : null}
+      {canEdit ? (
+        <NewIndicator
+          create={async (input) => {
+            await api.post(planApi(region.slug, planId, `/actions/${current.id}/indicators`), input);
+            action.reload();
+            history.reload();
+          }}
+        />
       ) : null}
       {current.indicators.length > 0 ? (
         <Indicators
