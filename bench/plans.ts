@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 // Types only: a value import of ./run.js would deadlock on its top-level await (run.ts loads this file).
-import type { BenchResult, BenchSuite } from './run.js';
+import type { BenchResult, BenchSuite } from './bench-kit.js';
 import { buildApp } from '../server/app.js';
 import { parseEnv } from '../server/config/env.js';
 import { openDatabase, type DatabaseHandle } from '../server/db/client.js';

@@ -5,19 +5,11 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireDataDirLock } from '../db/data-dir-lock.js';
+import { runCli } from '../test/run-cli.js';
 
-const BIN = fileURLToPath(new URL('../../bin/regiekamer.mjs', import.meta.url));
 let workDir: string;
 
-/** Runs the real CLI in a child process against an embedded data directory. */
-function cli(dataDir: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, REGIEKAMER_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = runCli;
 
 beforeAll(() => {
   workDir = mkdtempSync(join(tmpdir(), 'regiekamer-cli-'));

@@ -32,12 +32,18 @@ export function fieldError(path: string, messageKey: string, params?: Record<str
   return new AppError('VALIDATION_FAILED', {}, [{ path, message }]);
 }
 
-function requestLocale(request: FastifyRequest) {
+/** The caller's language: their account setting, else Accept-Language, else Dutch. */
+export function requestLocale(request: FastifyRequest) {
   return resolveLocale(request.user?.locale, request.headers['accept-language']);
 }
 
+/** A translate function in the caller's language. */
+export function requestTranslator(request: FastifyRequest) {
+  return translatorFor(requestLocale(request));
+}
+
 function buildBody(request: FastifyRequest, code: ErrorCode, params: Record<string, unknown>, fields?: FieldProblem[], details?: unknown): ErrorBody {
-  const t = translatorFor(requestLocale(request));
+  const t = requestTranslator(request);
   return {
     error: {
       code,

@@ -8,7 +8,8 @@ export interface AuthUser {
   email: string;
   name: string;
   locale: 'nl' | 'en';
-  memberships: { regionId: string; regionSlug: string; role: Role }[];
+  /** Per region: the role, and for editors the actor (partner organisation) they may edit. */
+  memberships: { regionId: string; regionSlug: string; role: Role; actorId: string | null }[];
 }
 
 export interface AuthSession {

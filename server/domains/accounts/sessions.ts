@@ -14,7 +14,7 @@ export async function loadAuthUser(db: Db, userId: string): Promise<AuthUser | n
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) return null;
   const rows = await db
-    .select({ regionId: memberships.regionId, regionSlug: regions.slug, role: memberships.role })
+    .select({ regionId: memberships.regionId, regionSlug: regions.slug, role: memberships.role, actorId: memberships.actorId })
     .from(memberships)
     .innerJoin(regions, eq(regions.id, memberships.regionId))
     .where(eq(memberships.userId, userId))

@@ -1,8 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { loadRegion, roleInRegion, type RegionRow } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
-import { memberships } from '../accounts/schema.js';
 import type { Role } from '../accounts/schema.js';
 
 /** Who is looking at a region's network: anonymous (role null), a member, and for editors their own actor. */
@@ -28,14 +26,7 @@ export function canEditActor(viewer: Viewer, actorId: string): boolean {
 export async function loadViewer(request: FastifyRequest, slug: string): Promise<Viewer> {
   const region = await loadRegion(request, slug);
   const role = roleInRegion(request.user, region.id);
-  let ownActorId: string | null = null;
-  if (request.user && role) {
-    const [row] = await request.server.ctx.database.db
-      .select({ actorId: memberships.actorId })
-      .from(memberships)
-      .where(and(eq(memberships.userId, request.user.id), eq(memberships.regionId, region.id)));
-    ownActorId = row?.actorId ?? null;
-  }
+  const ownActorId = request.user?.memberships.find((membership) => membership.regionId === region.id)?.actorId ?? null;
   return { region, role, userId: request.user?.id ?? null, ownActorId };
 }
 

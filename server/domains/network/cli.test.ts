@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runCli } from '../../test/run-cli.js';
 
-const BIN = fileURLToPath(new URL('../../../bin/regiekamer.mjs', import.meta.url));
 let workDir: string;
 let dataDir: string;
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, REGIEKAMER_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(dataDir, ...args);
 }
 
 beforeAll(() => {

@@ -15,8 +15,7 @@ import {
 } from '../../../common/schemas/network.js';
 import { importRequestSchema, importResultSchema, type ImportRequest, type ImportResult } from '../../../common/schemas/network.js';
 import type { FastifyRequest } from 'fastify';
-import { resolveLocale, translatorFor } from '../../../common/i18n/index.js';
-import { fieldError } from '../../http/errors.js';
+import { fieldError, requestTranslator } from '../../http/errors.js';
 import { loadViewer, requireAdmin, requireMember } from './access.js';
 import { actorFilter, needsTypos, Params, searchActors } from './search.js';
 import { ACTOR_COLUMNS, exportRows, ImportFileError, importActors, parseActorFile, toCsv, toXlsx } from './import.js';
@@ -46,9 +45,6 @@ const exportQuerySchema = actorListQuerySchema.omit({ limit: true, offset: true 
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
-function translatorOf(request: FastifyRequest) {
-  return translatorFor(resolveLocale(request.user?.locale, request.headers['accept-language']));
-}
 
 /** Parses an uploaded actor file and previews (dryRun) or commits the import; file-level problems become a 400 on `content`. */
 async function runImport(request: FastifyRequest, slug: string, body: ImportRequest, dryRun: boolean): Promise<ImportResult> {
@@ -61,7 +57,7 @@ async function runImport(request: FastifyRequest, slug: string, body: ImportRequ
       onlyValid: body.onlyValid,
       updateDuplicates: body.updateDuplicates,
       userId: viewer.userId,
-      t: translatorOf(request),
+      t: requestTranslator(request),
     });
   } catch (error) {
     if (error instanceof ImportFileError) throw fieldError('content', error.messageKey, error.params);
@@ -348,7 +344,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
     async (request, reply) => {
       const viewer = await loadViewer(request, request.params.slug);
       const report = await cachedView(database().raw, viewer.region.id, viewer.role ? 'coverage:member' : 'coverage:public', () => coverage(database().raw, viewer));
-      const t = translatorOf(request);
+      const t = requestTranslator(request);
       const body = request.query.format === 'xlsx' ? await coverageWorkbook(report, t) : coverageCsv(report, t);
       return reply
         .header('content-type', CONTENT_TYPES[request.query.format])

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runCli } from '../../test/run-cli.js';
 
-const BIN = fileURLToPath(new URL('../../../bin/regiekamer.mjs', import.meta.url));
 const SEEDS = process.env.REGIEKAMER_SEEDS_DIR ?? resolve(process.cwd(), '../shared/seeds');
 const SEED_000 = resolve(SEEDS, '000_2f1154fcdd5e0142.txt');
 const haveSeeds = existsSync(SEED_000);
@@ -13,12 +11,7 @@ let workDir: string;
 let dataDir: string;
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, REGIEKAMER_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(dataDir, ...args);
 }
 
 beforeAll(() => {

@@ -3,8 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
 import { loadRegion, requireRegionRole, roleInRegion } from '../../http/access.js';
-import { AppError } from '../../http/errors.js';
-import { resolveLocale, translatorFor } from '../../../common/i18n/index.js';
+import { AppError, requestTranslator } from '../../http/errors.js';
 import {
   actionCreateSchema,
   actionSchema,
@@ -90,7 +89,7 @@ async function parseUpload(request: FastifyRequest, body: z.infer<typeof importR
   } catch (error) {
     if (error instanceof PlanImportError) {
       // The reason in the caller's language; the code stays in details for programs.
-      const t = translatorFor(resolveLocale(request.user?.locale, request.headers['accept-language']));
+      const t = requestTranslator(request);
       const reason = t(`plans.import.errors.${error.reason}`, { ...error.params, defaultValue: describeImportError(error) }) as string;
       throw new AppError('IMPORT_FAILED', { reason }, undefined, { reason: error.reason });
     }
