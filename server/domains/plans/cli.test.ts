@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { haveSeeds, SEED_FILES, seedPath } from '../../test/seeds.js';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { runCli } from '../../test/run-cli.js';
 
-const SEEDS = process.env.REGIEKAMER_SEEDS_DIR ?? resolve(process.cwd(), '../shared/seeds');
-const SEED_000 = resolve(SEEDS, '000_2f1154fcdd5e0142.txt');
-const haveSeeds = existsSync(SEED_000);
+const SEED_000 = seedPath(SEED_FILES.co7Plan2021);
 let workDir: string;
 let dataDir: string;
 

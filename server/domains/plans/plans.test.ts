@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { haveSeeds, SEED_FILES, seedPath } from '../../test/seeds.js';
 import { ApiClient, createTestApp, type TestApp } from '../../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../../test/factories.js';
 import { planFactory, plainActorFactory, SMALL_PLAN_TSV } from './factories.js';
 import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
 import type { RegionRow } from '../../http/access.js';
 
-const SEEDS = process.env.REGIEKAMER_SEEDS_DIR ?? resolve(process.cwd(), '../shared/seeds');
-const haveSeeds = existsSync(resolve(SEEDS, '000_2f1154fcdd5e0142.txt'));
 
 let t: TestApp;
 let region: RegionRow;
@@ -106,7 +104,7 @@ describe('import through the API', () => {
 
   it.skipIf(!haveSeeds)('imports seed 000 with its exact counts and totals', async () => {
     const admin = await as('admin');
-    const content = readFileSync(resolve(SEEDS, '000_2f1154fcdd5e0142.txt')).toString('base64');
+    const content = readFileSync(seedPath(SEED_FILES.co7Plan2021)).toString('base64');
     const response = await admin.post('/api/regions/plannen-regio/plans/import', { filename: '000.txt', content });
     expect(response.json()).toMatchObject({ summary: { goals: 5, objectives: 10, actions: 55, budgetLines: 37, budgetTotalCents: 9_176_400 } });
     const plan = (await admin.get(`/api/regions/plannen-regio/plans/${(response.json() as { id: string }).id}`)).json() as PlanDetail;
@@ -119,7 +117,7 @@ describe('import through the API', () => {
 
   it.skipIf(!haveSeeds)('imports seed 004 with milestones, working-year budgets and funding shares', async () => {
     const admin = await as('admin');
-    const content = readFileSync(resolve(SEEDS, '004_4f0f4e3f9cff85db.txt')).toString('base64');
+    const content = readFileSync(seedPath(SEED_FILES.westhoekPlan)).toString('base64');
     const response = await admin.post('/api/regions/plannen-regio/plans/import', { filename: '004.txt', content, status: 'goedgekeurd' });
     expect(response.json()).toMatchObject({ summary: { actions: 7, milestones: 43, budgetLines: 14, budgetTotalCents: 16_341_500 } });
     const id = (response.json() as { id: string }).id;
@@ -313,7 +311,7 @@ describe('XLSX and PDF exports', () => {
   it.skipIf(!haveSeeds)('round-trips seed 004 and seed 000 through XLSX without loss', async () => {
     const admin = await as('admin');
     for (const name of ['000_2f1154fcdd5e0142.txt', '004_4f0f4e3f9cff85db.txt']) {
-      const content = readFileSync(resolve(SEEDS, name)).toString('base64');
+      const content = readFileSync(seedPath(name)).toString('base64');
       const imported = (await admin.post('/api/regions/plannen-regio/plans/import', { filename: name, content })).json() as { id: string; summary: Record<string, unknown> };
       const original = (await admin.get(`/api/regions/plannen-regio/plans/${imported.id}`)).json() as PlanDetail;
       const xlsx = await admin.request('GET', `/api/regions/plannen-regio/plans/${imported.id}/export.xlsx`);

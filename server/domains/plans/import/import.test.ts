@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { haveSeeds, seedPath } from '../../../test/seeds.js';
 import { parsePlanFile, PlanImportError } from './index.js';
 import { allActions, summarize, type ParsedPlan } from './types.js';
 
-const SEEDS = process.env.REGIEKAMER_SEEDS_DIR ?? resolve(process.cwd(), '../shared/seeds');
-const haveSeeds = existsSync(resolve(SEEDS, '000_2f1154fcdd5e0142.txt'));
-if (!haveSeeds) console.warn(`plan import seed tests skipped: seed files not found in ${SEEDS}`);
 
 function parseText(text: string, filename = 'plan.csv'): ParsedPlan {
   return parsePlanFile({ bytes: new TextEncoder().encode(text), filename });
 }
 function seed(name: string): ParsedPlan {
-  return parsePlanFile({ bytes: readFileSync(resolve(SEEDS, name)), filename: name });
+  return parsePlanFile({ bytes: readFileSync(seedPath(name)), filename: name });
 }
 function action(plan: ParsedPlan, number: string) {
   const found = allActions(plan).find((candidate) => candidate.number === number);
