@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-// Types only: a value import of ./run.js would deadlock on its top-level await (run.ts loads this file).
-import type { BenchResult, BenchSuite } from './run.js';
+// Types only (bench-kit.ts, not run.ts: a value import of ./run.js would deadlock on its top-level await).
+import type { BenchResult, BenchSuite } from './bench-kit.js';
 import { buildApp } from '../server/app.js';
 import { parseEnv } from '../server/config/env.js';
 import { openDatabase, type DatabaseHandle } from '../server/db/client.js';
@@ -152,14 +152,24 @@ export const networkBench: BenchSuite = {
         return response;
       };
       const results: BenchResult[] = [];
+      const searchUrl = (search: Record<string, string>) => `/api/regions/${SLUG}/actors?${new URLSearchParams(search).toString()}`;
+      const label = (search: Record<string, string>) => Object.entries(search).map(([key, value]) => `${key}=${value}`).join('&');
+      // Right after the bulk load the visibility map is empty, so every index-only scan still visits the
+      // table. The bench server runs with autovacuum off; with the default (on) the insert-triggered
+      // autovacuum sets the map within a minute of such a load. Both states are measured and reported.
       results.push(
-        await measure('search (12 query mixes: text, typo, filters)', '≤ 50 ms p95', 240, (i) =>
-          get(`/api/regions/${SLUG}/actors?${new URLSearchParams(SEARCHES[i % SEARCHES.length]).toString()}`).then(() => undefined),
+        await measure('search (12 query mixes), right after the bulk load (not vacuumed)', '≤ 50 ms p95', 240, (i) =>
+          get(searchUrl(SEARCHES[i % SEARCHES.length]!)).then(() => undefined),
         ),
       );
-      for (const search of [SEARCHES[0]!, SEARCHES[1]!, SEARCHES[2]!, SEARCHES[9]!]) {
-        const label = Object.entries(search).map(([key, value]) => `${key}=${value}`).join('&');
-        results.push(await measure(`search ${label}`, '≤ 50 ms p95', 40, () => get(`/api/regions/${SLUG}/actors?${new URLSearchParams(search).toString()}`).then(() => undefined)));
+      for (const table of ['actors', 'actor_sectors', 'actor_municipalities', 'network_search.actor_words', 'network_search.words']) {
+        await database.raw.exec(`VACUUM ANALYZE ${table}`);
+      }
+      results.push(
+        await measure('search (12 query mixes: text, typo, filters), vacuumed', '≤ 50 ms p95', 240, (i) => get(searchUrl(SEARCHES[i % SEARCHES.length]!)).then(() => undefined)),
+      );
+      for (const search of SEARCHES) {
+        results.push(await measure(`search ${label(search)}`, '≤ 50 ms p95', 40, () => get(searchUrl(search)).then(() => undefined), 'vacuumed'));
       }
       results.push(
         await measure('coverage report (JSON)', '≤ 50 ms p95', 60, () => get(`/api/regions/${SLUG}/coverage`).then(() => undefined), 'served from the fingerprinted cache while the network is unchanged'),

@@ -87,6 +87,19 @@ describe('actor search', () => {
     expect((await search('zuidelijke-westhoek', { q: 'xyzzyqwerty' })).total).toBe(0);
   });
 
+  it('pages through free-text results in the same order and with the same total as one long page', async () => {
+    // The name similarity is only computed for actors that can still reach the requested page; paging
+    // must therefore give exactly the slices of the full ranking.
+    for (const q of ['erfgoed', 'ieper', 'bibliotheek', 'museum', 'de', 'wandelen', 'biblioteek']) {
+      const all = await search('zuidelijke-westhoek', { q, limit: '500' });
+      for (const [limit, offset] of [[1, 0], [3, 0], [3, 2], [5, 5], [2, 9]] as const) {
+        const page = await search('zuidelijke-westhoek', { q, limit: String(limit), offset: String(offset) });
+        if (page.items.length > 0) expect(page.total, q).toBe(all.total);
+        expect(page.items.map((i) => [i.name, i.score]), `${q} ${limit}@${offset}`).toEqual(all.items.slice(offset, offset + limit).map((i) => [i.name, i.score]));
+      }
+    }
+  });
+
   it('seeds at least 60 demo actors with relations and links the demo editor', async () => {
     const [row] = await t.database.raw.query<{ actors: number; relations: number }>('SELECT (SELECT count(*)::int FROM actors) AS actors, (SELECT count(*)::int FROM relations) AS relations');
     expect(row!.actors).toBeGreaterThanOrEqual(60);
