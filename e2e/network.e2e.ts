@@ -73,7 +73,19 @@ describe('network map', () => {
     await page.getByText('De actor is bewaard.').waitFor();
     await page.getByRole('heading', { name: 'Geschiedenis' }).waitFor();
     await page.getByText(/Gewijzigd door Ruth Regisseur/).waitFor();
+
+    // A relation change shows in the history of both actors, in words.
+    await page.getByLabel('Met actor').selectOption({ label: 'Bibliotheek Ieper (Ieper)' });
+    await page.getByLabel('Soort relatie').selectOption({ label: 'Lid van' });
+    await page.getByLabel('Notitie').fill('Panelen voor de leesweek');
+    await page.getByRole('button', { name: 'Relatie toevoegen' }).click();
+    await page.getByText('De relatie is toegevoegd.').waitFor();
+    await page.getByText(/Relatie “Lid van” naar Bibliotheek Ieper toegevoegd door Ruth Regisseur/).waitFor();
+    await page.getByRole('cell', { name: 'Panelen voor de leesweek', exact: true }).waitFor();
     await expectAccessible(page, 'actor met geschiedenis');
+    await page.getByRole('link', { name: 'Bibliotheek Ieper' }).first().click();
+    await waitForHeading(page, 'Bibliotheek Ieper');
+    await page.getByText(/Relatie “Lid van” van Uitleendienst CO7 toegevoegd door Ruth Regisseur/).waitFor();
 
     const dir = mkdtempSync(join(tmpdir(), 'rk-network-e2e-'));
     const file = join(dir, 'actoren.csv');

@@ -138,6 +138,17 @@ export const historyEntrySchema = z.object({
   at: z.string(),
   user: z.object({ id: z.string(), name: z.string() }).nullable(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+  /** What was changed: the actor itself or one of its relations. */
+  entityType: z.enum(['actor', 'relation']),
+  /** For relation entries: the relation, its type and the actor at the other end (null name: gone). */
+  relation: z
+    .object({
+      id: z.string(),
+      type: z.string().nullable(),
+      direction: z.enum(['outgoing', 'incoming']),
+      other: z.object({ id: z.string(), name: z.string().nullable() }),
+    })
+    .nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ActorDetail, ActorList, HistoryEntry } from '../../../common/schemas/network.js';
 import type { MembersOverview } from '../../../common/schemas/accounts.js';
 import { RELATION_TYPES } from '../../../common/schemas/network.js';
@@ -24,45 +25,70 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** Field-level history: who changed what, when, before → after. */
+/** The relation fields a history entry shows, with their labels (endpoints are in the line itself). */
+const RELATION_FIELDS: Record<string, string> = {
+  type: 'network.ui.relationType',
+  validFrom: 'network.ui.relationFrom',
+  validTo: 'network.ui.relationTo',
+  note: 'network.ui.relationNote',
+};
+
+/** One history line: an actor change, or a relation from/to this actor added, changed or removed. */
+function historyLine(entry: HistoryEntry, t: TFunction): string {
+  const user = entry.user?.name ?? t('network.ui.unknownUser');
+  const date = formatDateTime(entry.at);
+  if (entry.relation) {
+    return t(`network.ui.relationHistory.${entry.relation.direction}`, {
+      action: t(`network.ui.relationActions.${entry.action}`, { defaultValue: entry.action }),
+      type: entry.relation.type ? t(`network.relationTypes.${entry.relation.type}`, { defaultValue: entry.relation.type }) : t('network.ui.relation'),
+      name: entry.relation.other.name ?? t('network.ui.removedActor'),
+      user,
+      date,
+    });
+  }
+  return t('network.ui.historyLine', { action: t(`network.ui.actions.${entry.action}`, { defaultValue: entry.action }), user, date });
+}
+
+/** Field-level history: who changed what, when, before → after; relation changes included. */
 function History({ entries }: { entries: HistoryEntry[] }) {
   const { t } = useTranslation();
   if (entries.length === 0) return <p>{t('network.ui.noHistory')}</p>;
   return (
     <ol className="plain-list stack history">
-      {entries.map((entry) => (
-        <li key={entry.id}>
-          <p>
-            <strong>
-              {t('network.ui.historyLine', {
-                action: t(`network.ui.actions.${entry.action}`, { defaultValue: entry.action }),
-                user: entry.user?.name ?? t('network.ui.unknownUser'),
-                date: formatDateTime(entry.at),
-              })}
-            </strong>
-          </p>
-          {Object.keys(entry.changes).length > 0 ? (
-            <table className="table table--compare">
-              <thead>
-                <tr>
-                  <th scope="col">{t('network.ui.field')}</th>
-                  <th scope="col">{t('network.ui.before')}</th>
-                  <th scope="col">{t('network.ui.after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(entry.changes).map(([field, change]) => (
-                  <tr key={field}>
-                    <th scope="row">{field}</th>
-                    <td>{show(change.before)}</td>
-                    <td>{show(change.after)}</td>
+      {entries.map((entry) => {
+        const relation = entry.relation !== null;
+        // A removed relation is fully described by its line; otherwise the changed fields in a table.
+        const changes = Object.entries(entry.changes).filter(([field]) => !relation || (entry.action !== 'delete' && field in RELATION_FIELDS));
+        const shown = (field: string, value: unknown) =>
+          relation && field === 'type' && typeof value === 'string' ? t(`network.relationTypes.${value}`, { defaultValue: value }) : show(value);
+        return (
+          <li key={entry.id}>
+            <p>
+              <strong>{historyLine(entry, t)}</strong>
+            </p>
+            {changes.length > 0 ? (
+              <table className="table table--compare">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('network.ui.field')}</th>
+                    <th scope="col">{t('network.ui.before')}</th>
+                    <th scope="col">{t('network.ui.after')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-        </li>
-      ))}
+                </thead>
+                <tbody>
+                  {changes.map(([field, change]) => (
+                    <tr key={field}>
+                      <th scope="row">{relation ? t(RELATION_FIELDS[field] ?? field) : field}</th>
+                      <td>{shown(field, change.before)}</td>
+                      <td>{shown(field, change.after)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -219,6 +245,7 @@ export function ActorPage() {
   const removeRelation = useSubmit(async (relationId: string) => {
     await api.delete(`/api/regions/${encodeURIComponent(region.slug)}/relations/${encodeURIComponent(relationId)}`);
     actor.reload();
+    history.reload();
   });
 
   if (actor.error?.status === 404) return <NotFoundPage />;
@@ -359,7 +386,10 @@ export function ActorPage() {
             </li>
           ))}
         </ul>
-        {data.canEdit ? <RelationForm slug={region.slug} actor={data} onAdded={actor.reload} /> : null}
+        {data.canEdit ? <RelationForm slug={region.slug} actor={data} onAdded={() => {
+              actor.reload();
+              history.reload();
+            }} /> : null}
       </section>
 
       {role === 'admin' ? <Editors slug={region.slug} actor={data} onChanged={actor.reload} /> : null}

@@ -197,6 +197,73 @@ describe('relations', () => {
   });
 });
 
+describe('relation changes in the actor history', () => {
+  // A region of its own, so these actors leave the counts of the other tests alone.
+  const slug = 'historiekregio';
+  let region: RegionRow;
+  let adminEmail: string;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    region = await regionFactory(t.database.db, { slug, municipalities: ['33011', '33021', '33016'] });
+    adminEmail = (await userFactory(t.database.db, { regionSlug: slug, role: 'admin' })).email;
+    ids = {
+      erfgoed: await actorFactory(t.database.db, region.id, { name: 'Erfgoedcel CO7', municipality: '33011', sectors: ['erfgoed'] }),
+      hidden: await actorFactory(t.database.db, region.id, { name: 'Verborgen Vereniging', municipality: '33016', sectors: ['welzijn'], isPublic: false }),
+    };
+  });
+  type Entry = { action: string; entityType: string; user: { name: string } | null; at: string; changes: Record<string, { before: unknown; after: unknown }>; relation: { id: string; type: string | null; direction: string; other: { id: string; name: string | null } } | null };
+
+  it('shows create, update and delete of a relation on the pages of both actors, also after it is gone', async () => {
+    const db = t.database.db;
+    const museum = await actorFactory(db, region.id, { name: 'Museum Aan de IJzer', municipality: '33011', sectors: ['erfgoed'] });
+    const school = await actorFactory(db, region.id, { name: 'Basisschool De Vlinder', municipality: '33016', sectors: ['onderwijs'] });
+    const admin = await new ApiClient(t.app).login(adminEmail, TEST_PASSWORD);
+    const created = await admin.post(`/api/regions/${slug}/relations`, { sourceActorId: museum, targetActorId: school, type: 'project', note: 'Klasbezoeken' });
+    expect(created.statusCode, created.body).toBe(201);
+    const relation = created.json() as { id: string; version: number };
+    const unrelated = await admin.post(`/api/regions/${slug}/relations`, { sourceActorId: ids.erfgoed, targetActorId: ids.hidden, type: 'ondersteunt' });
+    expect(unrelated.statusCode).toBe(201);
+    expect((await admin.patch(`/api/regions/${slug}/relations/${relation.id}`, { type: 'samenwerking', note: 'Vaste partner', version: relation.version })).statusCode).toBe(200);
+    expect((await admin.delete(`/api/regions/${slug}/relations/${relation.id}`)).statusCode).toBe(204);
+
+    const fromMuseum = (await admin.get(`/api/regions/${slug}/actors/${museum}/history`)).json() as Entry[];
+    const relationEntries = fromMuseum.filter((entry) => entry.entityType === 'relation');
+    expect(relationEntries.map((entry) => entry.action)).toEqual(['delete', 'update', 'create']);
+    for (const entry of relationEntries) {
+      expect(entry.user?.name).toBeTruthy();
+      expect(entry.relation).toMatchObject({ id: relation.id, direction: 'outgoing', other: { id: school, name: 'Basisschool De Vlinder' } });
+    }
+    expect(relationEntries[1]?.changes.note).toEqual({ before: 'Klasbezoeken', after: 'Vaste partner' });
+    expect(relationEntries[1]?.relation?.type).toBe('samenwerking');
+    expect(relationEntries[2]?.relation?.type).toBe('project');
+    expect(fromMuseum.at(-1)).toMatchObject({ entityType: 'actor', action: 'create', relation: null });
+    expect(fromMuseum.some((entry) => entry.relation?.id === (unrelated.json() as { id: string }).id)).toBe(false);
+
+    const fromSchool = (await admin.get(`/api/regions/${slug}/actors/${school}/history`)).json() as Entry[];
+    expect(fromSchool.filter((entry) => entry.entityType === 'relation').map((entry) => [entry.action, entry.relation?.direction, entry.relation?.other.name])).toEqual([
+      ['delete', 'incoming', 'Museum Aan de IJzer'],
+      ['update', 'incoming', 'Museum Aan de IJzer'],
+      ['create', 'incoming', 'Museum Aan de IJzer'],
+    ]);
+  });
+
+  it('includes relations made outside the API and keeps the name of a deleted other actor', async () => {
+    const db = t.database.db;
+    const centre = await actorFactory(db, region.id, { name: 'Jeugdhuis De Kelder', municipality: '33021', sectors: ['jeugd'] });
+    const partner = await actorFactory(db, region.id, { name: 'Speelpleinwerking Zonnekind', municipality: '33021', sectors: ['jeugd'] });
+    const relationId = await relationFactory(db, region.id, partner, centre, 'samenwerking'); // e.g. demo data: no create entry
+    const admin = await new ApiClient(t.app).login(adminEmail, TEST_PASSWORD);
+    expect((await admin.patch(`/api/regions/${slug}/relations/${relationId}`, { type: 'samenwerking', note: 'Zomerwerking', version: 1 })).statusCode).toBe(200);
+    expect((await admin.delete(`/api/regions/${slug}/actors/${partner}`)).statusCode).toBe(204);
+    const history = (await admin.get(`/api/regions/${slug}/actors/${centre}/history`)).json() as Entry[];
+    const update = history.find((entry) => entry.entityType === 'relation' && entry.action === 'update');
+    expect(update?.relation).toMatchObject({ id: relationId, type: 'samenwerking', direction: 'incoming', other: { id: partner } });
+    expect(update?.changes.note).toEqual({ before: '', after: 'Zomerwerking' });
+    const removed = history.find((entry) => entry.entityType === 'relation' && entry.action === 'delete');
+    expect(removed?.relation).toMatchObject({ id: relationId, other: { id: partner, name: 'Speelpleinwerking Zonnekind' } });
+  });
+});
+
 describe('coverage', () => {
   it('counts actors per municipality and sector, with white spots, shares and isolated actors', async () => {
     const viewer = await new ApiClient(t.app).login(viewerEmail, TEST_PASSWORD);

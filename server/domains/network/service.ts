@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db, DatabaseHandle, RawSql } from '../../db/client.js';
 import { AppError, fieldError } from '../../http/errors.js';
 import { diffFields, recordChange } from '../audit/service.js';
+import { auditLog } from '../audit/schema.js';
 import { municipalities, sectors } from '../reference/schema.js';
 import { regionMunicipalities } from '../regions/schema.js';
 import type {
@@ -159,6 +160,24 @@ export async function deleteActor(db: Db, viewer: Viewer, actorId: string, userI
   const existing = await loadActor(db, viewer, actorId);
   await db.transaction(async (tx) => {
     const links = await linksOf(tx, actorId);
+    // Its relations go with it: record each as deleted so the other actor's history shows it too.
+    const gone = await tx.select().from(relations).where(or(eq(relations.sourceActorId, actorId), eq(relations.targetActorId, actorId)));
+    if (gone.length > 0) {
+      await tx.insert(auditLog).values(
+        gone.map((relation) => ({
+          regionId: viewer.region.id,
+          userId,
+          entityType: 'relation',
+          entityId: relation.id,
+          action: 'delete',
+          changes: {
+            sourceActorId: { before: relation.sourceActorId, after: null },
+            targetActorId: { before: relation.targetActorId, after: null },
+            type: { before: relation.type, after: null },
+          },
+        })),
+      );
+    }
     await tx.delete(actors).where(eq(actors.id, actorId));
     const changes = Object.fromEntries(Object.entries(auditShape(existing, links.sectors, links.others)).map(([key, value]) => [key, { before: value, after: null }]));
     await recordChange(tx, { regionId: viewer.region.id, userId, entityType: 'actor', entityId: actorId, action: 'delete', changes });
@@ -314,24 +333,79 @@ export async function getActorDetail(database: DatabaseHandle, viewer: Viewer, a
   };
 }
 
-/** The change history of an actor, newest first, with who made each change (members only). */
+/**
+ * The change history of an actor, newest first, with who made each change (members only): the
+ * actor's own entries and those of every relation from or to it, including relations deleted since.
+ * A relation's endpoints come from the relations table or, once it is gone, from its create/delete
+ * entries (endpoints never change after creation); indexed by migration 0030.
+ */
 export async function actorHistory(database: DatabaseHandle, viewer: Viewer, actorId: string): Promise<HistoryEntry[]> {
-  const rows = await database.raw.query<{ id: string; action: string; created_at: Date | string; user_id: string | null; user_name: string | null; changes: unknown }>(
-    `SELECT l.id, l.action, l.created_at, l.user_id, u.name AS user_name, l.changes
-     FROM audit_log l LEFT JOIN users u ON u.id = l.user_id
-     WHERE l.region_id = $1 AND l.entity_type = 'actor' AND l.entity_id = $2
+  const rows = await database.raw.query<{
+    id: string;
+    entity_type: string;
+    entity_id: string;
+    action: string;
+    created_at: Date | string;
+    user_id: string | null;
+    user_name: string | null;
+    changes: unknown;
+    source_id: string | null;
+    target_id: string | null;
+    relation_type: string | null;
+    other_name: string | null;
+  }>(
+    `WITH touched AS (
+       SELECT r.id::text AS relation_id, r.source_actor_id::text AS source_id, r.target_actor_id::text AS target_id, r.type, 0 AS pref
+       FROM relations r WHERE r.region_id = $1 AND (r.source_actor_id::text = $2 OR r.target_actor_id::text = $2)
+       UNION ALL
+       SELECT a.entity_id, ${SOURCE_EXPR}, ${TARGET_EXPR}, COALESCE(a.changes->'type'->>'after', a.changes->'type'->>'before'), 1
+       FROM audit_log a
+       WHERE a.entity_type = 'relation' AND a.region_id = $1 AND (${SOURCE_EXPR} = $2 OR ${TARGET_EXPR} = $2)
+     ), rel AS (
+       SELECT DISTINCT ON (relation_id) relation_id, source_id, target_id, type,
+         CASE WHEN source_id = $2 THEN target_id ELSE source_id END AS other_id
+       FROM touched ORDER BY relation_id, pref
+     )
+     SELECT l.id, l.entity_type, l.entity_id, l.action, l.created_at, l.user_id, u.name AS user_name, l.changes,
+       rel.source_id, rel.target_id, rel.type AS relation_type,
+       COALESCE(o.name, (SELECT d.changes->'name'->>'before' FROM audit_log d
+                         WHERE d.entity_type = 'actor' AND d.entity_id = rel.other_id AND d.action = 'delete' LIMIT 1)) AS other_name
+     FROM audit_log l
+     LEFT JOIN users u ON u.id = l.user_id
+     LEFT JOIN rel ON l.entity_type = 'relation' AND rel.relation_id = l.entity_id
+     LEFT JOIN actors o ON o.region_id = $1 AND o.id::text = rel.other_id
+     WHERE l.region_id = $1 AND ((l.entity_type = 'actor' AND l.entity_id = $2) OR (l.entity_type = 'relation' AND rel.relation_id IS NOT NULL))
      ORDER BY l.created_at DESC, l.id DESC LIMIT 500`,
     [viewer.region.id, actorId],
   );
   if (rows.length === 0) await loadActor(database.db, viewer, actorId);
-  return rows.map((row) => ({
-    id: row.id,
-    action: row.action,
-    at: new Date(row.created_at).toISOString(),
-    user: row.user_id ? { id: row.user_id, name: row.user_name ?? '' } : null,
-    changes: (typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes) as HistoryEntry['changes'],
-  }));
+  return rows.map((row) => {
+    const changes = (typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes) as HistoryEntry['changes'];
+    const isRelation = row.entity_type === 'relation' && row.source_id !== null && row.target_id !== null;
+    const outgoing = row.source_id === actorId;
+    return {
+      id: row.id,
+      action: row.action,
+      at: new Date(row.created_at).toISOString(),
+      user: row.user_id ? { id: row.user_id, name: row.user_name ?? '' } : null,
+      changes,
+      entityType: isRelation ? ('relation' as const) : ('actor' as const),
+      relation: isRelation
+        ? {
+            id: row.entity_id,
+            // The type at the time of the entry when it changed then, else the latest known type.
+            type: (changes.type?.after as string | null | undefined) ?? (changes.type?.before as string | null | undefined) ?? row.relation_type,
+            direction: outgoing ? ('outgoing' as const) : ('incoming' as const),
+            other: { id: (outgoing ? row.target_id : row.source_id) ?? '', name: row.other_name },
+          }
+        : null,
+    };
+  });
 }
+
+/** The endpoints recorded in a relation's create (after) or delete (before) entry; same expressions as the 0030 indexes. */
+const SOURCE_EXPR = `COALESCE(a.changes->'sourceActorId'->>'after', a.changes->'sourceActorId'->>'before')`;
+const TARGET_EXPR = `COALESCE(a.changes->'targetActorId'->>'after', a.changes->'targetActorId'->>'before')`;
 
 async function actorInRegion(db: Db, regionId: string, actorId: string): Promise<ActorRow | undefined> {
   const [row] = await db.select().from(actors).where(and(eq(actors.id, actorId), eq(actors.regionId, regionId)));
