@@ -100,6 +100,46 @@ describe('plans', () => {
     await page.getByRole('link', { name: 'Derde actie via het formulier' }).waitFor();
     await expectAccessible(page, 'ontwerpplan');
 
+    // A partner name that matches no actor becomes a new actor of the network map, linked at once.
+    await page.getByRole('link', { name: 'Eerste actie' }).click();
+    await waitForHeading(page, /^Nr\. 1 — Eerste actie/);
+    await page.getByText('Nieuwe actor op de netwerkkaart').click();
+    await page.getByLabel('Gemeente voor Onbekende partner').selectOption({ index: 0 });
+    await page.getByRole('button', { name: 'Actor aanmaken en koppelen' }).click();
+    await page.getByText('Onbekende partner is als nieuwe actor aan de netwerkkaart toegevoegd en gekoppeld.').waitFor();
+    await page.getByText('(gekoppeld aan de netwerkkaart)').waitFor();
+    await page.getByRole('rowheader', { name: 'actorCreated:Onbekende partner' }).waitFor();
+
+    // Budget lines, milestones and partners change in the edit form of a draft.
+    await page.getByLabel('Bedrag in euro — lijn 1').fill('2.000,00');
+    await page.getByRole('button', { name: 'Budgetlijn toevoegen' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('line-1-amount');
+    await page.getByLabel('Bedrag in euro — lijn 2').fill('twaalf euro');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.getByRole('alert').getByText('Vul een bedrag in, zoals 2.500,00.').first().waitFor();
+    await page.getByLabel('Bedrag in euro — lijn 2').fill('750');
+    await page.getByLabel('Omschrijving — lijn 2').fill('affiches');
+    await page.getByLabel('Financieringsbron — lijn 2').selectOption('vlaamse-subsidie');
+    await page.getByRole('button', { name: 'Mijlpaal toevoegen' }).click();
+    await page.getByLabel('Titel van mijlpaal 1').fill('Zaal vastgelegd');
+    await page.getByLabel('Begindatum van mijlpaal 1').fill('2026-03-01');
+    await page.getByRole('button', { name: 'Partner toevoegen' }).click();
+    await page.getByLabel('Naam van partner 2').fill('Heemkundige kring');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.getByText('De actie is bewaard.').waitFor();
+    await page.getByText('€ 2.750,00').first().waitFor();
+    await page.getByRole('cell', { name: 'Zaal vastgelegd', exact: true }).waitFor();
+    await page.locator('li', { hasText: 'Heemkundige kring (nog niet gekoppeld)' }).first().waitFor();
+    await page.getByRole('rowheader', { name: 'budgetLines', exact: true }).first().waitFor();
+    await expectAccessible(page, 'actie met budgetlijnen');
+    // Removing a row and saving takes it out.
+    await page.getByRole('button', { name: 'Partner Heemkundige kring verwijderen' }).click();
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.getByText('De actie is bewaard.').waitFor();
+    await expect.poll(() => page.locator('li', { hasText: 'Heemkundige kring (nog niet gekoppeld)' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Terug naar het plan' }).click();
+    await waitForHeading(page, 'Proefplan e2e 2026');
+
     // Versions: freeze the state, change an action, compare.
     await page.getByRole('link', { name: 'Versies en vergelijken' }).click();
     await waitForHeading(page, /^Versies/);
@@ -123,7 +163,7 @@ describe('plans', () => {
     await page.getByText('De meting is bewaard.').waitFor();
     await page.getByText('12 (30/06/2025, registratie coach)').waitFor();
     // Monitoring: a milestone reached counts in the progress at once.
-    await page.getByLabel('Coach aanwerven').selectOption('behaald');
+    await page.getByLabel('Status van Coach aanwerven').selectOption('behaald');
     await page.getByRole('button', { name: 'Bewaren' }).click();
     await page.getByText('De actie is bewaard.').waitFor();
     await page.getByText('25 % klaar').first().waitFor();

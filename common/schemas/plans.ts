@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './regions.js';
+import { actorInputSchema } from './network.js';
 
 export const planKindSchema = z.enum(['beleidsplan', 'actieplan', 'projectplan']);
 export const planStatusSchema = z.enum(['ontwerp', 'goedgekeurd', 'lopend', 'afgesloten']);
@@ -336,6 +337,8 @@ export const partnerOverviewSchema = z.object({
 export type PartnerOverview = z.infer<typeof partnerOverviewSchema>;
 
 export const partnerLinkSchema = z.object({ actorId: z.string().uuid().nullable() });
+/** A new actor of the network map made from an unlinked partner name (its name is the partner's). */
+export const partnerActorSchema = actorInputSchema.pick({ kind: true, sectors: true, municipality: true });
 
 export const goalInputSchema = z.object({ code: z.string().trim().min(1).max(30), title: z.string().trim().max(2000).default('') });
 export const goalUpdateSchema = z.object({ code: z.string().trim().min(1).max(30).optional(), title: z.string().trim().max(2000).optional(), position: z.number().int().min(0).optional() });

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
+import { ACTOR_KINDS, type ActorKind } from '../../../common/schemas/network.js';
+import type { Sector } from '../../../common/schemas/regions.js';
 import { formatDate, formatDateTime, formatMoney } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { LiveStatus, Notice } from '../../components/notice';
@@ -42,7 +44,81 @@ interface Draft {
   timingLabel: string;
   spreidingAll: boolean;
   spreidingNis: string[];
-  milestoneStatuses: PlanAction['milestones'][number]['status'][];
+  budgetLines: LineDraft[];
+  milestones: MilestoneDraft[];
+  partners: PartnerDraft[];
+}
+
+type BudgetLineInput = Omit<PlanAction['budgetLines'][number], 'id'>;
+type MilestoneDraft = Omit<PlanAction['milestones'][number], 'id'>;
+type FundingSource = BudgetLineInput['fundingSource'];
+/** A budget line as typed: amount and year as text; the fields the form does not show are kept. */
+interface LineDraft {
+  amount: string;
+  description: string;
+  year: string;
+  fundingSource: FundingSource;
+  kept: BudgetLineInput | null;
+}
+/** A partner as typed; the link to an actor is kept while the name is unchanged. */
+interface PartnerDraft {
+  name: string;
+  actorId: string | null;
+  linkedName: string | null;
+}
+
+const FUNDING_SOURCES: FundingSource[] = ['eigen-middelen', 'vlaamse-subsidie', 'europese-subsidie', 'cofinanciering', 'andere'];
+
+/** "2.500,00", "€ 1.000", "564" → cents; null when it is not an amount. */
+function parseEuro(text: string): number | null {
+  const cleaned = text.replace(/€|eur(o)?/gi, '').replace(/\s/g, '');
+  if (!/^-?\d{1,3}(\.\d{3})*(,\d{1,2})?$|^-?\d+(,\d{1,2})?$/.test(cleaned)) return null;
+  const [whole = '0', fraction = ''] = cleaned.replace(/\./g, '').split(',');
+  const sign = whole.startsWith('-') ? -1 : 1;
+  return sign * (Math.abs(Number(whole)) * 100 + Number(fraction.padEnd(2, '0')));
+}
+
+function euroText(cents: number): string {
+  return (cents / 100).toLocaleString('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function lineDraftOf({ id: _id, ...line }: PlanAction['budgetLines'][number]): LineDraft {
+  return { amount: euroText(line.amountCents), description: line.description, year: line.year === null ? '' : String(line.year), fundingSource: line.fundingSource, kept: line };
+}
+
+const NEW_LINE: LineDraft = { amount: '', description: '', year: '', fundingSource: 'eigen-middelen', kept: null };
+const NEW_MILESTONE: MilestoneDraft = { title: '', startDate: null, endDate: null, status: 'gepland', note: '', group: '' };
+
+/** The budget lines to send, in the API's shape (null when an amount or year cannot be read). */
+function budgetPayload(lines: LineDraft[]): BudgetLineInput[] | { invalid: string } {
+  const out: BudgetLineInput[] = [];
+  for (const [index, line] of lines.entries()) {
+    const amountCents = parseEuro(line.amount);
+    if (amountCents === null) return { invalid: `budgetLines.${index}.amountCents` };
+    const year = line.year.trim() === '' ? null : Number(line.year);
+    if (year !== null && (!Number.isInteger(year) || year < 1900 || year > 2200)) return { invalid: `budgetLines.${index}.year` };
+    const kept = line.kept ?? { amountCents: 0, description: '', year: null, workingYear: null, fundingSource: 'andere', cofinancingPartner: '', vatNote: '', marker: '', per: '', sourceText: '' };
+    out.push(normalLine({ ...kept, amountCents, description: line.description, year, fundingSource: line.fundingSource }));
+  }
+  return out;
+}
+
+function normalLine(line: BudgetLineInput): BudgetLineInput {
+  const { amountCents, description, year, workingYear, fundingSource, cofinancingPartner, vatNote, marker, per, sourceText } = line;
+  return { amountCents, description, year, workingYear, fundingSource, cofinancingPartner, vatNote, marker, per, sourceText };
+}
+
+function normalMilestone(milestone: MilestoneDraft): MilestoneDraft {
+  const { title, startDate, endDate, status, note, group } = milestone;
+  return { title, startDate: startDate || null, endDate: endDate || null, status, note, group };
+}
+
+function partnerPayload(partners: PartnerDraft[]): { name: string; actorId: string | null }[] {
+  return partners.filter((partner) => partner.name.trim() !== '').map((partner) => ({ name: partner.name.trim(), actorId: partner.linkedName === partner.name.trim() ? partner.actorId : null }));
+}
+
+function summaryOfLines(lines: BudgetLineInput[]): string {
+  return lines.map((line) => `${formatMoney(line.amountCents)} ${line.description}`.trim()).join('; ');
 }
 
 const MILESTONE_STATUSES: PlanAction['milestones'][number]['status'][] = ['gepland', 'bezig', 'behaald', 'vertraagd', 'geschrapt'];
@@ -58,7 +134,9 @@ function draftOf(action: PlanAction): Draft {
     timingLabel: action.timing?.label ?? '',
     spreidingAll: action.spreiding.all,
     spreidingNis: action.spreiding.nisCodes,
-    milestoneStatuses: action.milestones.map((milestone) => milestone.status),
+    budgetLines: action.budgetLines.map(lineDraftOf),
+    milestones: action.milestones.map(({ id: _id, ...milestone }) => milestone),
+    partners: action.partners.map((partner) => ({ name: partner.name, actorId: partner.actorId, linkedName: partner.name })),
   };
 }
 
@@ -102,12 +180,19 @@ function ConflictPanel({ mine, newest, onLoad }: { mine: Draft; newest: PlanActi
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [newest.version]);
   const theirs = draftOf(newest);
+  const milestoneSummary = (list: MilestoneDraft[]) => list.map((milestone) => `${milestone.title} (${t(`plans.milestoneStatuses.${milestone.status}`)})`).join('; ');
+  const linesSummary = (lines: LineDraft[]) => {
+    const payload = budgetPayload(lines);
+    return 'invalid' in payload ? lines.map((line) => `${line.amount} ${line.description}`).join('; ') : summaryOfLines(payload);
+  };
   const rows: [string, string, string][] = [
     [t('plans.edit.title'), mine.title, theirs.title],
     [t('plans.edit.status'), t(`plans.actionStatuses.${mine.status}`), t(`plans.actionStatuses.${theirs.status}`)],
     [t('plans.edit.progress'), String(mine.progress), String(theirs.progress)],
     [t('plans.edit.timing'), mine.timingLabel, theirs.timingLabel],
-    [t('plans.action.milestones'), mine.milestoneStatuses.map((s) => t(`plans.milestoneStatuses.${s}`)).join(', '), theirs.milestoneStatuses.map((s) => t(`plans.milestoneStatuses.${s}`)).join(', ')],
+    [t('plans.action.milestones'), milestoneSummary(mine.milestones), milestoneSummary(theirs.milestones)],
+    [t('plans.action.budgetLines'), linesSummary(mine.budgetLines), linesSummary(theirs.budgetLines)],
+    [t('plans.tree.partners'), mine.partners.map((partner) => partner.name).join('; '), theirs.partners.map((partner) => partner.name).join('; ')],
     [t('plans.edit.description'), mine.description, theirs.description],
   ];
   return (
@@ -142,6 +227,157 @@ function ConflictPanel({ mine, newest, onLoad }: { mine: Draft; newest: PlanActi
   );
 }
 
+/** Budget lines, milestones and partners of the edit form: change, add and remove rows. */
+function ListEditors({ draft, setDraft, error }: { draft: Draft; setDraft: (draft: Draft) => void; error: ApiError | undefined }) {
+  const { t } = useTranslation();
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  const focusLater = (id: string) => window.setTimeout(() => document.getElementById(id)?.focus(), 0);
+  const setLine = (index: number, patch: Partial<LineDraft>) => setDraft({ ...draft, budgetLines: draft.budgetLines.map((line, position) => (position === index ? { ...line, ...patch } : line)) });
+  const setMilestone = (index: number, patch: Partial<MilestoneDraft>) =>
+    setDraft({ ...draft, milestones: draft.milestones.map((milestone, position) => (position === index ? { ...milestone, ...patch } : milestone)) });
+  const setPartner = (index: number, name: string) => setDraft({ ...draft, partners: draft.partners.map((partner, position) => (position === index ? { ...partner, name } : partner)) });
+  const removed = (label: string, focusId: string) => {
+    setAnnouncement(t('plans.edit.rowRemoved', { label }));
+    focusLater(focusId);
+  };
+  return (
+    <>
+      <fieldset className="field plan-rows">
+        <legend>{t('plans.action.budgetLines')}</legend>
+        {draft.budgetLines.map((line, index) => (
+          <fieldset key={index} className="plan-row">
+            <legend>{t('plans.edit.lineN', { n: index + 1 })}</legend>
+            <Field id={`line-${index}-amount`} label={t('plans.edit.lineAmount', { n: index + 1 })} hint={t('plans.edit.amountHint')} error={error?.fieldMessage(`budgetLines.${index}.amountCents`)}>
+              {(control) => <input {...control} type="text" inputMode="decimal" value={line.amount} onChange={(event) => setLine(index, { amount: event.target.value })} />}
+            </Field>
+            <Field id={`line-${index}-description`} label={t('plans.edit.lineDescription', { n: index + 1 })}>
+              {(control) => <input {...control} type="text" value={line.description} onChange={(event) => setLine(index, { description: event.target.value })} />}
+            </Field>
+            <Field id={`line-${index}-year`} label={t('plans.edit.lineYear', { n: index + 1 })} error={error?.fieldMessage(`budgetLines.${index}.year`)}>
+              {(control) => <input {...control} type="text" inputMode="numeric" value={line.year} onChange={(event) => setLine(index, { year: event.target.value })} />}
+            </Field>
+            <Field id={`line-${index}-source`} label={t('plans.edit.lineSource', { n: index + 1 })}>
+              {(control) => (
+                <select {...control} value={line.fundingSource} onChange={(event) => setLine(index, { fundingSource: event.target.value as FundingSource })}>
+                  {FUNDING_SOURCES.map((value) => (
+                    <option key={value} value={value}>
+                      {t(`plans.fundingSources.${value}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <button
+              type="button"
+              className="button button--danger-outline"
+              onClick={() => {
+                setDraft({ ...draft, budgetLines: draft.budgetLines.filter((_, position) => position !== index) });
+                removed(t('plans.edit.lineN', { n: index + 1 }), 'add-line');
+              }}
+            >
+              {t('plans.edit.removeLine', { n: index + 1 })}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          id="add-line"
+          type="button"
+          className="button"
+          onClick={() => {
+            setDraft({ ...draft, budgetLines: [...draft.budgetLines, { ...NEW_LINE }] });
+            focusLater(`line-${draft.budgetLines.length}-amount`);
+          }}
+        >
+          {t('plans.edit.addLine')}
+        </button>
+      </fieldset>
+
+      <fieldset className="field plan-rows">
+        <legend>{t('plans.action.milestones')}</legend>
+        {draft.milestones.map((milestone, index) => (
+          <fieldset key={index} className="plan-row">
+            <legend>{t('plans.edit.milestoneN', { n: index + 1 })}</legend>
+            <Field id={`milestone-${index}-title`} label={t('plans.edit.milestoneTitle', { n: index + 1 })} error={error?.fieldMessage(`milestones.${index}`)}>
+              {(control) => <input {...control} type="text" value={milestone.title} onChange={(event) => setMilestone(index, { title: event.target.value })} />}
+            </Field>
+            <Field id={`milestone-${index}-start`} label={t('plans.edit.milestoneStart', { n: index + 1 })}>
+              {(control) => <input {...control} type="date" value={milestone.startDate ?? ''} onChange={(event) => setMilestone(index, { startDate: event.target.value || null })} />}
+            </Field>
+            <Field id={`milestone-${index}-end`} label={t('plans.edit.milestoneEnd', { n: index + 1 })}>
+              {(control) => <input {...control} type="date" value={milestone.endDate ?? ''} onChange={(event) => setMilestone(index, { endDate: event.target.value || null })} />}
+            </Field>
+            <Field id={`milestone-status-${index}`} label={t('plans.edit.milestoneStatus', { title: milestone.title || t('plans.edit.milestoneN', { n: index + 1 }) })}>
+              {(control) => (
+                <select {...control} value={milestone.status} onChange={(event) => setMilestone(index, { status: event.target.value as MilestoneDraft['status'] })}>
+                  {MILESTONE_STATUSES.map((value) => (
+                    <option key={value} value={value}>
+                      {t(`plans.milestoneStatuses.${value}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <button
+              type="button"
+              className="button button--danger-outline"
+              onClick={() => {
+                setDraft({ ...draft, milestones: draft.milestones.filter((_, position) => position !== index) });
+                removed(t('plans.edit.milestoneN', { n: index + 1 }), 'add-milestone');
+              }}
+            >
+              {t('plans.edit.removeMilestone', { n: index + 1 })}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          id="add-milestone"
+          type="button"
+          className="button"
+          onClick={() => {
+            setDraft({ ...draft, milestones: [...draft.milestones, { ...NEW_MILESTONE }] });
+            focusLater(`milestone-${draft.milestones.length}-title`);
+          }}
+        >
+          {t('plans.edit.addMilestone')}
+        </button>
+      </fieldset>
+
+      <fieldset className="field plan-rows">
+        <legend>{t('plans.tree.partners')}</legend>
+        {draft.partners.map((partner, index) => (
+          <div key={index} className="plan-row">
+            <Field id={`partner-${index}-name`} label={t('plans.edit.partnerName', { n: index + 1 })} hint={partner.actorId && partner.linkedName === partner.name.trim() ? t('plans.action.partnerLinked') : undefined} error={error?.fieldMessage(`partners.${index}`)}>
+              {(control) => <input {...control} type="text" value={partner.name} onChange={(event) => setPartner(index, event.target.value)} />}
+            </Field>
+            <button
+              type="button"
+              className="button button--danger-outline"
+              onClick={() => {
+                setDraft({ ...draft, partners: draft.partners.filter((_, position) => position !== index) });
+                removed(partner.name || t('plans.edit.partnerName', { n: index + 1 }), 'add-partner');
+              }}
+            >
+              {t('plans.edit.removePartner', { name: partner.name || String(index + 1) })}
+            </button>
+          </div>
+        ))}
+        <button
+          id="add-partner"
+          type="button"
+          className="button"
+          onClick={() => {
+            setDraft({ ...draft, partners: [...draft.partners, { name: '', actorId: null, linkedName: null }] });
+            focusLater(`partner-${draft.partners.length}-name`);
+          }}
+        >
+          {t('plans.edit.addPartner')}
+        </button>
+      </fieldset>
+      <LiveStatus message={announcement} />
+    </>
+  );
+}
+
 function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDetail; onSaved: (action: PlanAction) => void }) {
   const { t } = useTranslation();
   const { region } = useRegion();
@@ -151,6 +387,13 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
   const [status, setStatus] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const approved = plan.status !== 'ontwerp';
+  // A newer version saved elsewhere on this page (a partner linked): take it over while nothing was typed.
+  useEffect(() => {
+    if (action.version > base.version && JSON.stringify(draft) === JSON.stringify(draftOf(base))) {
+      setBase(action);
+      setDraft(draftOf(action));
+    }
+  }, [action, base, draft]);
   const url = planApi(region.slug, plan.id, `/actions/${action.id}`);
 
   const changes = () => {
@@ -162,9 +405,14 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
     if (draft.spreidingAll !== base.spreiding.all || [...draft.spreidingNis].sort().join() !== [...base.spreiding.nisCodes].sort().join()) {
       out.spreiding = { all: draft.spreidingAll, text: base.spreiding.text, nisCodes: draft.spreidingAll ? [] : draft.spreidingNis };
     }
-    if (draft.milestoneStatuses.some((value, index) => value !== base.milestones[index]?.status)) {
-      out.milestones = base.milestones.map(({ id: _id, ...milestone }, index) => ({ ...milestone, status: draft.milestoneStatuses[index] ?? milestone.status }));
-    }
+    const milestones = draft.milestones.map(normalMilestone);
+    const baseMilestones = base.milestones.map(({ id: _id, ...milestone }) => normalMilestone(milestone));
+    if (JSON.stringify(milestones) !== JSON.stringify(baseMilestones)) out.milestones = milestones;
+    const lines = budgetPayload(draft.budgetLines);
+    if ('invalid' in lines) throw new ApiError(400, 'VALIDATION_FAILED', t('plans.edit.invalidLines'), [{ path: lines.invalid, message: t(lines.invalid.endsWith('year') ? 'plans.edit.invalidYear' : 'plans.edit.invalidAmount') }]);
+    if (JSON.stringify(lines) !== JSON.stringify(base.budgetLines.map(({ id: _id, ...line }) => normalLine(line)))) out.budgetLines = lines;
+    const partners = partnerPayload(draft.partners);
+    if (JSON.stringify(partners) !== JSON.stringify(base.partners.map(({ name, actorId }) => ({ name, actorId })))) out.partners = partners;
     if (draft.timingLabel !== (base.timing?.label ?? '')) out.timing = { kind: base.timing?.kind ?? 'text', start: base.timing?.start ?? null, end: base.timing?.end ?? null, label: draft.timingLabel, note: base.timing?.note ?? '' };
     return out;
   };
@@ -172,7 +420,10 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
   const { run, busy, error } = useSubmit(async () => {
     setStatus(null);
     const all = changes();
-    const isMonitoring = (key: string) => key === 'status' || key === 'progress' || key === 'milestones';
+    // Milestone statuses are monitoring; new, removed, renamed or re-dated milestones are content.
+    const milestoneContent = (list: MilestoneDraft[]) => JSON.stringify(list.map((milestone) => ({ ...normalMilestone(milestone), status: null })));
+    const statusesOnly = milestoneContent(draft.milestones) === milestoneContent(base.milestones.map(({ id: _id, ...milestone }) => milestone));
+    const isMonitoring = (key: string) => key === 'status' || key === 'progress' || (key === 'milestones' && statusesOnly);
     const monitoring = Object.fromEntries(Object.entries(all).filter(([key]) => isMonitoring(key)));
     const content = Object.fromEntries(Object.entries(all).filter(([key]) => !isMonitoring(key)));
     try {
@@ -211,7 +462,20 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
           }}
         />
       ) : null}
-      <ErrorSummary error={error} fields={[{ path: 'title', id: 'action-title', label: t('plans.edit.title') }, { path: 'progress', id: 'action-progress', label: t('plans.edit.progress') }]} />
+      <ErrorSummary
+        error={error}
+        fields={[
+          { path: 'title', id: 'action-title', label: t('plans.edit.title') },
+          { path: 'progress', id: 'action-progress', label: t('plans.edit.progress') },
+          ...draft.budgetLines.flatMap((_, index) => [
+            { path: `budgetLines.${index}.amountCents`, id: `line-${index}-amount`, label: t('plans.edit.lineAmount', { n: index + 1 }) },
+            { path: `budgetLines.${index}.year`, id: `line-${index}-year`, label: t('plans.edit.lineYear', { n: index + 1 }) },
+          ]),
+          ...draft.milestones.map((_, index) => ({ path: `milestones.${index}`, id: `milestone-${index}-title`, label: t('plans.edit.milestoneTitle', { n: index + 1 }) })),
+          { path: 'milestones', id: 'milestone-0-title', label: t('plans.action.milestones') },
+          ...draft.partners.map((_, index) => ({ path: `partners.${index}`, id: `partner-${index}-name`, label: t('plans.edit.partnerName', { n: index + 1 }) })),
+        ]}
+      />
       <form
         className="form"
         noValidate
@@ -239,30 +503,7 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
             <input {...control} type="number" min={0} max={100} inputMode="numeric" value={draft.progress} onChange={(event) => setDraft({ ...draft, progress: Number(event.target.value) })} />
           )}
         </Field>
-        {base.milestones.length > 0 ? (
-          <fieldset className="field">
-            <legend>{t('plans.action.milestones')}</legend>
-            {base.milestones.map((milestone, index) => (
-              <Field key={milestone.id} id={`milestone-status-${index}`} label={milestone.title}>
-                {(control) => (
-                  <select
-                    {...control}
-                    value={draft.milestoneStatuses[index] ?? milestone.status}
-                    onChange={(event) =>
-                      setDraft({ ...draft, milestoneStatuses: draft.milestoneStatuses.map((value, position) => (position === index ? (event.target.value as Draft['milestoneStatuses'][number]) : value)) })
-                    }
-                  >
-                    {MILESTONE_STATUSES.map((value) => (
-                      <option key={value} value={value}>
-                        {t(`plans.milestoneStatuses.${value}`)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-            ))}
-          </fieldset>
-        ) : null}
+        <ListEditors draft={draft} setDraft={setDraft} error={error} />
         <fieldset className="field checkbox-group">
           <legend>{t('plans.edit.spreidingLegend')}</legend>
           <label className="checkbox">
@@ -462,6 +703,73 @@ function PartnerLinker({ partnerId, name, onLinked }: { partnerId: string; name:
   );
 }
 
+/** Admins: turns an unlinked partner name into a new actor of the network map, linked right away. */
+function PartnerActorCreator({ partnerId, name, onCreated }: { partnerId: string; name: string; onCreated: (action: PlanAction) => void }) {
+  const { t } = useTranslation();
+  const { region } = useRegion();
+  const { planId = '' } = useParams();
+  const sectors = useApi<Sector[]>('/api/sectors').data ?? [];
+  const [kind, setKind] = useState<ActorKind>('organisatie');
+  const [sector, setSector] = useState('');
+  const [municipality, setMunicipality] = useState(region.municipalities[0]?.nisCode ?? '');
+  const chosenSector = sector || sectors[0]?.key || '';
+  const { run, busy, error } = useSubmit(async () => {
+    const saved = await api.post<PlanAction>(planApi(region.slug, planId, `/partners/${partnerId}/actor`), { kind, sectors: [chosenSector], municipality });
+    onCreated(saved);
+  });
+  const id = `create-${partnerId}`;
+  return (
+    <details>
+      <summary>{t('plans.action.createActor')}</summary>
+      <p className="muted">{t('plans.action.createActorHint', { name })}</p>
+      <ErrorSummary error={error} fields={[{ path: 'municipality', id: `${id}-municipality`, label: t('plans.action.createActorMunicipality', { name }) }, { path: 'sectors.0', id: `${id}-sector`, label: t('plans.action.createActorSector', { name }) }]} />
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <Field id={`${id}-kind`} label={t('plans.action.createActorKind', { name })}>
+          {(control) => (
+            <select {...control} value={kind} onChange={(event) => setKind(event.target.value as ActorKind)}>
+              {ACTOR_KINDS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`network.kinds.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${id}-sector`} label={t('plans.action.createActorSector', { name })} error={error?.fieldMessage('sectors.0')}>
+          {(control) => (
+            <select {...control} value={chosenSector} onChange={(event) => setSector(event.target.value)}>
+              {sectors.map((value) => (
+                <option key={value.key} value={value.key}>
+                  {value.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${id}-municipality`} label={t('plans.action.createActorMunicipality', { name })} error={error?.fieldMessage('municipality')}>
+          {(control) => (
+            <select {...control} value={municipality} onChange={(event) => setMunicipality(event.target.value)}>
+              {region.municipalities.map((value) => (
+                <option key={value.nisCode} value={value.nisCode}>
+                  {value.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <SubmitButton busy={busy}>{t('plans.action.createActorConfirm')}</SubmitButton>
+      </form>
+    </details>
+  );
+}
+
 /** A new indicator with unit, baseline and target. */
 function NewIndicator({ create }: { create: (input: { name: string; unit: string; baseline: number | null; target: number | null }) => Promise<void> }) {
   const { t } = useTranslation();
@@ -589,6 +897,7 @@ export function ActionPage() {
   const history = useApi<{ items: ChangeEntry[] }>(member ? planApi(region.slug, planId, `/changes?actionId=${actionId}`) : null, userKey);
   const proposals = useApi<{ items: Proposal[] }>(member ? planApi(region.slug, planId, '/proposals') : null, userKey);
   const [decisionError, setDecisionError] = useState<string | null>(null);
+  const [partnerStatus, setPartnerStatus] = useState<string | null>(null);
 
   if (action.error?.status === 404 || plan.error?.status === 404) return <NotFoundPage />;
   if (!action.data || !plan.data) {
@@ -635,6 +944,18 @@ export function ActionPage() {
                   partnerId={partner.id}
                   name={partner.name}
                   onLinked={(saved) => {
+                    setPartnerStatus(t('plans.action.linkDone', { name: partner.name }));
+                    action.setData(saved);
+                    history.reload();
+                  }}
+                />
+              ) : null}
+              {canEdit && region.myRole === 'admin' && !partner.actorId ? (
+                <PartnerActorCreator
+                  partnerId={partner.id}
+                  name={partner.name}
+                  onCreated={(saved) => {
+                    setPartnerStatus(t('plans.action.createActorDone', { name: partner.name }));
                     action.setData(saved);
                     history.reload();
                   }}
@@ -644,6 +965,9 @@ export function ActionPage() {
           ))}
         </ul>
       )}
+
+      {/* The forms above disappear once a partner is linked, so their outcome is announced here. */}
+      <LiveStatus message={partnerStatus} />
 
       <h2>{t('plans.action.budgetLines')}</h2>
       {current.budgetLines.length === 0 ? (

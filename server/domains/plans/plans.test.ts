@@ -415,6 +415,84 @@ describe('linking partners to actors', () => {
   });
 });
 
+describe('editing budget lines, milestones and partners of an action', () => {
+  it('adds, changes and removes rows on a draft with history, and gives a stale save a conflict with both lists', async () => {
+    const { id: planId } = await planFactory(t.database.db, region);
+    const editor = await as('editor');
+    const action = allActions((await editor.get(`/api/regions/plannen-regio/plans/${planId}`)).json() as PlanDetail)[2]!;
+    const url = `/api/regions/plannen-regio/plans/${planId}/actions/${action.id}`;
+    expect(action.budgetLines.map((l) => [l.amountCents, l.marker])).toEqual([[80_000, ''], [15_000, '*']]);
+    const [lesgevers] = action.budgetLines.map(({ id: _id, ...line }) => line);
+    // Change the first amount, drop the catering line, add a subsidy line; rename the partner; add a milestone.
+    const budgetLines = [{ ...lesgevers!, amountCents: 90_000 }, { amountCents: 250_000, description: 'zaalhuur', year: 2025, fundingSource: 'vlaamse-subsidie' }];
+    const saved = await editor.patch(url, { version: action.version, budgetLines, partners: [{ name: 'Vormingplus Westhoek' }], milestones: [{ title: 'Eerste les', startDate: '2025-10-01', endDate: '2025-10-01' }] });
+    expect(saved.statusCode).toBe(200);
+    const after = saved.json() as PlanAction;
+    expect(after.budgetLines.map((l) => [l.amountCents, l.description, l.year, l.fundingSource])).toEqual([
+      [90_000, lesgevers!.description, null, lesgevers!.fundingSource],
+      [250_000, 'zaalhuur', 2025, 'vlaamse-subsidie'],
+    ]);
+    expect(after.budgetTotalCents).toBe(340_000);
+    expect(after.partners.map((p) => p.name)).toEqual(['Vormingplus Westhoek']);
+    expect(after.milestones.map((m) => m.title)).toEqual(['Eerste les']);
+    const history = (await editor.get(`/api/regions/plannen-regio/plans/${planId}/changes?actionId=${action.id}`)).json() as { items: { changes: Record<string, { before: unknown; after: unknown }> }[] };
+    expect(Object.keys(history.items[0]!.changes).sort()).toEqual(['budgetLines', 'milestones', 'partners']);
+    expect((history.items[0]!.changes.budgetLines!.before as unknown[]).length).toBe(2);
+    expect(history.items[0]!.changes.budgetLines!.before).toContainEqual(expect.objectContaining({ amountCents: 15_000, marker: '*' }));
+
+    // Someone else saved meanwhile: the stale budget edit gets the stored lines back, nothing is overwritten.
+    const stale = await (await as('admin')).patch(url, { version: action.version, budgetLines: [] });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ error: { code: 'CONFLICT', details: { current: { version: after.version, budgetTotalCents: 340_000 } } } });
+    // Removing every line is a change like any other.
+    const emptied = (await editor.patch(url, { version: after.version, budgetLines: [] })).json() as PlanAction;
+    expect(emptied).toMatchObject({ budgetLines: [], budgetTotalCents: 0 });
+  });
+
+  it('sends budget lines and partners of approved plans through a proposal, milestone statuses directly', async () => {
+    const { id: planId } = await planFactory(t.database.db, region, { status: 'lopend' });
+    const editor = await as('editor');
+    const action = allActions((await editor.get(`/api/regions/plannen-regio/plans/${planId}`)).json() as PlanDetail)[0]!;
+    const url = `/api/regions/plannen-regio/plans/${planId}/actions/${action.id}`;
+    const lines = [{ amountCents: 150_000, description: 'zaalhuur' }];
+    expect((await editor.patch(url, { version: action.version, budgetLines: lines })).json()).toMatchObject({ error: { code: 'PROPOSAL_REQUIRED' } });
+    expect((await editor.patch(url, { version: action.version, partners: [] })).json()).toMatchObject({ error: { code: 'PROPOSAL_REQUIRED' } });
+    const proposal = (await editor.post(`${url}/proposals`, { changes: { budgetLines: lines, partners: [{ name: 'Bibliotheek Ieper' }] }, reason: 'Nieuwe offerte' })).json() as { id: string };
+    const decided = await (await as('steering')).post(`/api/regions/plannen-regio/plans/${planId}/proposals/${proposal.id}/decision`, { decision: 'goedgekeurd' });
+    expect(decided.statusCode).toBe(200);
+    const after = (await editor.get(url)).json() as PlanAction;
+    expect(after).toMatchObject({ budgetTotalCents: 150_000, partners: [{ name: 'Bibliotheek Ieper' }] });
+  });
+});
+
+describe('creating an actor from a partner name', () => {
+  it('lets an admin turn an unknown partner into a new actor of the network map, linked and in the history', async () => {
+    const { id: planId } = await planFactory(t.database.db, region, { status: 'goedgekeurd' });
+    const base = `/api/regions/plannen-regio/plans/${planId}`;
+    const admin = await as('admin');
+    const action = allActions((await admin.get(base)).json() as PlanDetail)[4]!;
+    const partner = action.partners.find((p) => p.name === 'Onbekende partner')!;
+    expect(partner.actorId).toBeNull();
+    const body = { kind: 'organisatie', sectors: ['lokaal-cultuurbeleid'], municipality: '33011' };
+    // Editors link, but only admins add actors to the network map.
+    expect((await (await as('editor')).post(`${base}/partners/${partner.id}/actor`, body)).statusCode).toBe(403);
+    // The municipality must be one of the region's.
+    expect((await admin.post(`${base}/partners/${partner.id}/actor`, { ...body, municipality: '11002' })).statusCode).toBe(400);
+    const created = await admin.post(`${base}/partners/${partner.id}/actor`, body);
+    expect(created.statusCode).toBe(201);
+    const saved = created.json() as PlanAction;
+    const actorId = saved.partners.find((p) => p.name === 'Onbekende partner')!.actorId;
+    expect(actorId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(saved.version).toBe(action.version + 1);
+    const actor = (await admin.get(`/api/regions/plannen-regio/actors/${actorId}`)).json() as { name: string; municipality: { nisCode: string } };
+    expect(actor).toMatchObject({ name: 'Onbekende partner', municipality: { nisCode: '33011' } });
+    const history = (await admin.get(`${base}/changes?actionId=${action.id}`)).json() as { items: { change: string; changes: Record<string, { before: unknown; after: unknown }> }[] };
+    expect(history.items[0]!.changes).toEqual({ 'partner:Onbekende partner': { before: null, after: actorId }, 'actorCreated:Onbekende partner': { before: null, after: actorId } });
+    // A linked partner cannot be created twice.
+    expect((await admin.post(`${base}/partners/${partner.id}/actor`, body)).statusCode).toBe(400);
+  });
+});
+
 describe('changing the structure of a draft plan', () => {
   it('adds goals, objectives and actions, moves an OD to another SD, removes an action, and compare shows it all', async () => {
     const { id: planId } = await planFactory(t.database.db, region);

@@ -23,6 +23,7 @@ import {
   indicatorUpdateSchema,
   measurementInputSchema,
   partnerLinkSchema,
+  partnerActorSchema,
   partnerOverviewSchema,
   spreidingOverviewSchema,
   planDetailSchema,
@@ -49,6 +50,7 @@ import {
   updateGoal,
   updateObjective,
   linkPartner,
+  createPartnerActor,
   partnerOverview,
   planBudgetOverview,
   spreidingOverview,
@@ -455,6 +457,24 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
     async (request) => {
       const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
       return linkPartner(db(), plan, request.params.partnerId, request.body.actorId, user.id);
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/:planId/partners/:partnerId/actor',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Maakt van een niet-gekoppelde partnernaam een nieuwe actor van de netwerkkaart en koppelt die (regisseur)',
+        params: partnerParams,
+        body: partnerActorSchema,
+        response: { 201: actionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin']);
+      const action = await createPartnerActor(db(), plan, request.params.partnerId, request.body, user.id);
+      return reply.status(201).send(action);
     },
   );
 

@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.js';
 import type { Role } from '../accounts/schema.js';
 import { users } from '../accounts/schema.js';
 import { actors } from '../network/schema.js';
+import { createActor } from '../network/service.js';
 import { regionMunicipalities } from '../regions/schema.js';
 import { municipalities } from '../reference/schema.js';
 import {
@@ -39,6 +40,7 @@ import type {
   PlanUpdate,
   VersionCompare,
 } from '../../../common/schemas/plans.js';
+import { actorInputSchema, type ActorInput } from '../../../common/schemas/network.js';
 
 export type PlanRow = typeof plans.$inferSelect;
 type ActionRow = typeof planActions.$inferSelect;
@@ -987,7 +989,7 @@ export async function partnerOverview(db: Db, region: RegionRow, role: Role | nu
  * Allowed on approved plans too: the name stays as written, only the link changes. Bumps the
  * action's version so a concurrent edit of the partner list gets a conflict instead of undoing it.
  */
-export async function linkPartner(db: Db, plan: PlanRow, partnerId: string, actorId: string | null, userId: string): Promise<PlanAction> {
+export async function linkPartner(db: Db, plan: PlanRow, partnerId: string, actorId: string | null, userId: string, createdActor = false): Promise<PlanAction> {
   if (plan.status === 'afgesloten') throw new AppError('PLAN_CLOSED');
   if (!/^[0-9a-f-]{36}$/i.test(partnerId)) throw new AppError('NOT_FOUND');
   return db.transaction(async (tx) => {
@@ -1009,11 +1011,37 @@ export async function linkPartner(db: Db, plan: PlanRow, partnerId: string, acto
       entityId: partner.actionId,
       actionId: partner.actionId,
       change: 'update',
-      changes: { [`partner:${partner.name}`]: { before: partner.actorId, after: actorId } },
+      changes: {
+        [`partner:${partner.name}`]: { before: partner.actorId, after: actorId },
+        ...(createdActor ? { [`actorCreated:${partner.name}`]: { before: null, after: actorId } } : {}),
+      },
       userId,
     });
     return getAction(tx, plan, action!.id);
   });
+}
+
+/**
+ * Turns an unlinked partner name into a new actor of the region's network map (admins) and links it.
+ * The actor gets the name as written plus the kind, sectors and municipality given; the network map
+ * records the creation in its own audit, the plan history records the link with an `actorCreated:NAME` entry.
+ */
+export async function createPartnerActor(
+  db: Db,
+  plan: PlanRow,
+  partnerId: string,
+  input: Pick<ActorInput, 'kind' | 'sectors' | 'municipality'>,
+  userId: string,
+): Promise<PlanAction> {
+  if (plan.status === 'afgesloten') throw new AppError('PLAN_CLOSED');
+  if (!/^[0-9a-f-]{36}$/i.test(partnerId)) throw new AppError('NOT_FOUND');
+  const [partner] = await db.select().from(planActionPartners).where(and(eq(planActionPartners.id, partnerId), eq(planActionPartners.planId, plan.id)));
+  if (!partner) throw new AppError('NOT_FOUND');
+  if (partner.actorId) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'partnerId', message: '@validation.invalid' }]);
+  const name = partner.name.trim();
+  if (name.length < 2) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'name', message: '@validation.invalid' }]);
+  const actorId = await createActor(db, plan.regionId, actorInputSchema.parse({ name: name.slice(0, 200), kind: input.kind, sectors: input.sectors, municipality: input.municipality }), userId);
+  return linkPartner(db, plan, partnerId, actorId, userId, true);
 }
 
 // ---------------------------------------------------------------------------------------------
