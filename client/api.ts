@@ -73,15 +73,40 @@ async function send(method: Method, path: string, body: unknown, signal: AbortSi
   }
 }
 
+/** Like send, through XMLHttpRequest so the upload can report its progress (fetch cannot). */
+function sendWithUploadProgress(method: Method, path: string, body: unknown, csrfToken: string | null, onUploadProgress: UploadProgress): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', currentLocale());
+    xhr.setRequestHeader('content-type', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onUploadProgress(event.loaded, event.total);
+    };
+    xhr.onload = () => {
+      const empty = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
+      resolve(new Response(empty ? null : xhr.responseText, { status: xhr.status, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? 'application/json' } }));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', i18n.t('errors.NETWORK')));
+    xhr.send(JSON.stringify(body));
+  });
+}
+
+/** Bytes sent so far of the request body, and its size. */
+export type UploadProgress = (loaded: number, total: number) => void;
+
 /** Calls the API with JSON in and out; throws ApiError for every non-2xx answer. */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  let response = await send(method, path, body, signal, hooks.csrfToken());
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal, onUploadProgress?: UploadProgress): Promise<T> {
+  const transmit = (token: string | null) => (onUploadProgress ? sendWithUploadProgress(method, path, body, token, onUploadProgress) : send(method, path, body, signal, token));
+  let response = await transmit(hooks.csrfToken());
   if (response.status === 403 && method !== 'GET') {
     const error = await toApiError(response.clone());
     // The token can change when the user logged in again in another tab: fetch it anew and retry once.
     if (error.code === 'CSRF_FAILED') {
       const freshToken = await hooks.recoverCsrf();
-      response = await send(method, path, body, signal, freshToken);
+      response = await transmit(freshToken);
     }
   }
   if (!response.ok) {
@@ -96,6 +121,8 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>('GET', path, undefined, signal),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body),
+  /** A POST whose upload reports its progress (large files). */
+  upload: <T>(path: string, body: unknown, onUploadProgress: UploadProgress) => apiRequest<T>('POST', path, body, undefined, onUploadProgress),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };

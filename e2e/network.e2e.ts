@@ -70,7 +70,7 @@ describe('network map', () => {
     await page.getByLabel('Sterktes').fill('pool van materialen\ntentoonstellingspanelen');
     await page.getByRole('button', { name: 'Bewaren' }).click();
     await waitForHeading(page, 'Uitleendienst CO7');
-    await page.getByText('De actor is bewaard.').waitFor();
+    await page.getByText('De actor is bewaard.').first().waitFor();
     await page.getByRole('heading', { name: 'Geschiedenis' }).waitFor();
     await page.getByText(/Gewijzigd door Ruth Regisseur/).waitFor();
 
@@ -99,6 +99,28 @@ describe('network map', () => {
     await page.getByLabel('Enkel de correcte rijen inlezen').check();
     await page.getByRole('button', { name: 'Import bevestigen' }).click();
     await page.getByText(/Import klaar: 1 nieuw/).first().waitFor();
+    await context.close();
+  });
+  test('a large file shows an accessible progress indication before its preview', async () => {
+    const { context, page } = await openPage(browser);
+    await logInViaForm(page, demoUsers.admin, `/r/${CO7}/netwerk/importeren`);
+    await waitForHeading(page, 'Actoren importeren');
+    const dir = mkdtempSync(join(tmpdir(), 'rk-network-e2e-'));
+    const file = join(dir, 'groot.csv');
+    const towns = ['Ieper', 'Poperinge', 'Vleteren', 'Heuvelland'];
+    writeFileSync(file, ['naam;gemeente;sector;werking', ...Array.from({ length: 3000 }, (_, i) => `Testvereniging ${i + 1};${towns[i % towns.length]};kunsten;Werking ${i + 1}`)].join('\n'));
+    // Hold the request a moment at the server's door, so the indication is there to be checked.
+    await page.route('**/actors/import/preview', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.getByLabel('Bestand (CSV of XLSX)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    await page.getByRole('progressbar', { name: /^Bestand wordt (verstuurd|ingelezen)/ }).waitFor();
+    await expectAccessible(page, 'import voortgang');
+    await page.getByRole('heading', { name: 'Rijen' }).waitFor({ timeout: 60_000 });
+    await page.getByText(/^3000 nieuw, 0 bijgewerkt/).first().waitFor();
+    expect(await page.getByRole('progressbar').count()).toBe(0);
     await context.close();
   });
 });

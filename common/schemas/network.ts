@@ -209,6 +209,8 @@ export const importRequestSchema = z.object({
   onlyValid: z.boolean().default(false),
   /** Update near-duplicates of existing actors (after the user confirmed in the preview); otherwise skip them. */
   updateDuplicates: z.boolean().default(true),
+  /** Chosen by the client: the import stores its progress under this id for GET …/import/progress/:id. */
+  progressId: z.uuid().optional(),
 });
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 
@@ -233,6 +235,14 @@ export const importResultSchema = z.object({
   ),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** A running import: validating rows, writing actors, done or failed; done/total in rows (write: actors). */
+export const importProgressSchema = z.object({
+  phase: z.enum(['validate', 'write', 'done', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
 
 export const graphSchema = z.object({
   nodes: z.array(

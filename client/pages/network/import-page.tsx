@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult } from '../../../common/schemas/network.js';
+import type { ImportProgress, ImportResult } from '../../../common/schemas/network.js';
 import { Page } from '../../components/page';
 import { NoAccess } from '../../components/access';
 import { LiveStatus, Notice } from '../../components/notice';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
 import { api } from '../../api';
+import { currentLocale } from '../../i18n';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
 import { NetworkNav, networkPaths } from './network-common';
@@ -17,6 +18,73 @@ async function toBase64(file: File): Promise<string> {
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return btoa(binary);
+}
+
+/** A random UUID (v4) for the import's progress row; crypto.randomUUID needs a secure context. */
+function newProgressId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+type Stage = 'upload' | 'read' | 'validate' | 'write';
+interface Progress {
+  stage: Stage;
+  done: number;
+  total: number;
+}
+
+/** A labelled, determinate progress bar (indeterminate while the total is unknown). */
+function ImportProgressBar({ progress }: { progress: Progress }) {
+  const { t } = useTranslation();
+  const phase = t(`network.importUi.progressPhases.${progress.stage}`);
+  const numberLocale = currentLocale() === 'nl' ? 'nl-BE' : 'en-GB';
+  const known = progress.total > 0;
+  const label = !known
+    ? phase
+    : progress.stage === 'upload'
+      ? t('network.importUi.progressPercent', { phase, percent: Math.round((100 * progress.done) / progress.total) })
+      : t('network.importUi.progressCount', { phase, done: progress.done.toLocaleString(numberLocale), total: progress.total.toLocaleString(numberLocale) });
+  return (
+    <div className="import-progress">
+      <label htmlFor="import-progress">{label}</label>
+      <progress id="import-progress" max={known ? progress.total : undefined} value={known ? progress.done : undefined} />
+    </div>
+  );
+}
+
+/**
+ * Sends the import with upload progress and, until it answers, polls the progress the server stores
+ * for it (rows validated, actors written), calling onProgress with each new stage and count.
+ */
+async function importWithProgress<T>(path: string, progressPath: (id: string) => string, body: Record<string, unknown>, onProgress: (progress: Progress) => void): Promise<T> {
+  const progressId = newProgressId();
+  let uploaded = false;
+  let finished = false;
+  onProgress({ stage: 'upload', done: 0, total: 0 });
+  const poll = async () => {
+    while (!finished) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      if (finished || !uploaded) continue;
+      const state = await api.get<ImportProgress>(progressPath(progressId)).catch(() => null);
+      if (finished) break;
+      if (state && (state.phase === 'validate' || state.phase === 'write') && state.total > 0) onProgress({ stage: state.phase, done: state.done, total: state.total });
+    }
+  };
+  void poll();
+  try {
+    return await api.upload<T>(path, { ...body, progressId }, (loaded, total) => {
+      if (finished) return;
+      if (loaded >= total) {
+        uploaded = true;
+        onProgress({ stage: 'read', done: 0, total: 0 });
+      } else onProgress({ stage: 'upload', done: loaded, total });
+    });
+  } finally {
+    finished = true;
+  }
 }
 
 /** Upload → preview with per-row errors and duplicate warnings → confirm (all-or-nothing, or only the valid rows). */
@@ -30,20 +98,36 @@ export function ImportPage() {
   const [onlyValid, setOnlyValid] = useState(false);
   const [updateDuplicates, setUpdateDuplicates] = useState(true);
   const [status, setStatus] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const progressPath = (id: string) => `${base}/progress/${encodeURIComponent(id)}`;
+  // The bar shows the numbers; the live region announces each new stage once, not every tick.
+  const track = (next: Progress) => {
+    setProgress(next);
+    setStatus(t(`network.importUi.progressPhases.${next.stage}`));
+  };
   const base = `/api/regions/${encodeURIComponent(region.slug)}/actors/import`;
 
   const previewing = useSubmit(async () => {
     setResult(null);
     setPreview(null);
     if (!file) return;
-    setStatus(t('network.importUi.reading'));
-    const answer = await api.post<ImportResult>(`${base}/preview`, { fileName: file.name, content: file.content, updateDuplicates });
+    let answer: ImportResult;
+    try {
+      answer = await importWithProgress<ImportResult>(`${base}/preview`, progressPath, { fileName: file.name, content: file.content, updateDuplicates }, track);
+    } finally {
+      setProgress(null);
+    }
     setPreview(answer);
     setStatus(t('network.importUi.summary', { created: answer.created, updated: answer.updated, skipped: answer.skipped, errors: answer.errors.length }));
   });
   const committing = useSubmit(async () => {
     if (!file) return;
-    const answer = await api.post<ImportResult>(base, { fileName: file.name, content: file.content, onlyValid, updateDuplicates });
+    let answer: ImportResult;
+    try {
+      answer = await importWithProgress<ImportResult>(base, progressPath, { fileName: file.name, content: file.content, onlyValid, updateDuplicates }, track);
+    } finally {
+      setProgress(null);
+    }
     setResult(answer);
     setPreview(null);
     setStatus(t('network.importUi.done', { created: answer.created, updated: answer.updated, skipped: answer.skipped }));
@@ -56,6 +140,7 @@ export function ImportPage() {
     <Page title={t('network.importUi.title')} regionName={region.name} lead={<p>{t('network.importUi.lead')}</p>}>
       <NetworkNav slug={region.slug} isAdmin />
       <LiveStatus message={status} />
+      {progress ? <ImportProgressBar progress={progress} /> : null}
       <ErrorSummary error={previewing.error ?? committing.error} fields={[{ path: 'content', id: 'import-file', label: t('network.importUi.file') }]} />
       <form
         className="form form--narrow"

@@ -54,8 +54,8 @@ export const networkCommands: CliCommand[] = [
           updateDuplicates: values['skip-duplicates'] !== true,
           userId: null,
           t,
-          onProgress: (done, total) => {
-            if (done === total || done - lastShown >= 1000) {
+          onProgress: (done, total, phase) => {
+            if (phase === 'write' && (done === total || done - lastShown >= 1000)) {
               lastShown = done;
               console.error(`  ${done}/${total} weggeschreven`);
             }

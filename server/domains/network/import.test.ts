@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import { ApiClient, createTestApp, type TestApp } from '../../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../../test/factories.js';
 import { actorFactory } from './factories.js';
-import { nameKey, nameSimilarity, toXlsx } from './import.js';
+import { randomUUID } from 'node:crypto';
+import { importActors, nameKey, nameSimilarity, parseActorFile, toXlsx } from './import.js';
+import { translatorFor } from '../../../common/i18n/index.js';
 import type { RegionRow } from '../../http/access.js';
 
 let t: TestApp;
@@ -161,5 +163,61 @@ describe('coverage export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Gemeente x sector', 'Witte vlekken', 'Samenvatting']);
+  });
+});
+
+describe('import progress for large files', () => {
+  // Own region: thousands of generated actors would change the counts of the tests above.
+  const bigSlug = 'grote-importregio';
+  let bigRegion: RegionRow;
+  let bigAdminEmail: string;
+  const bigFile = (rows: number, prefix: string) =>
+    ['naam;gemeente;sector;werking', ...Array.from({ length: rows }, (_, i) => `${prefix} ${i + 1};${['Ieper', 'Poperinge', 'Vleteren'][i % 3]};kunsten;Werking ${i + 1}`)].join('\n');
+  beforeAll(async () => {
+    bigRegion = await regionFactory(t.database.db, { slug: bigSlug, municipalities: ['33011', '33021', '33041'] });
+    bigAdminEmail = (await userFactory(t.database.db, { regionSlug: bigSlug, role: 'admin' })).email;
+  });
+
+  it('reports validated rows every 500 and written actors per batch, awaiting the reporter', async () => {
+    const file = await parseActorFile('groot.csv', Buffer.from(bigFile(1200, 'Vereniging')));
+    const calls: string[] = [];
+    const result = await importActors(t.database.db, bigRegion.id, file, {
+      dryRun: false,
+      onlyValid: false,
+      updateDuplicates: true,
+      userId: null,
+      t: translatorFor('nl'),
+      onProgress: async (done, total, phase) => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        calls.push(`${phase} ${done}/${total}`);
+      },
+    });
+    expect(result.created).toBe(1200);
+    expect(calls).toEqual(['validate 0/1200', 'validate 500/1200', 'validate 1000/1200', 'validate 1200/1200', 'write 500/1200', 'write 1000/1200', 'write 1200/1200', 'write 1200/1200']);
+  });
+
+  it('stores the progress of a 10,000-row import in the database for the uploader to poll', async () => {
+    const admin = await new ApiClient(t.app).login(bigAdminEmail, TEST_PASSWORD);
+    const progressId = randomUUID();
+    const path = `/api/regions/${bigSlug}/actors/import/progress/${progressId}`;
+    expect((await admin.get(path)).statusCode).toBe(404);
+    const preview = await admin.post(`/api/regions/${bigSlug}/actors/import/preview`, { fileName: 'groot.csv', content: b64(bigFile(10_000, 'Initiatief')), progressId });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect((preview.json() as Result).created).toBe(10_000);
+    expect((await admin.get(path)).json()).toEqual({ phase: 'done', done: 10_000, total: 10_000 });
+    const [row] = await t.database.raw.query<{ count: number }>('SELECT count(*)::int AS count FROM actors WHERE region_id = $1', [bigRegion.id]);
+    expect(row?.count).toBe(1200); // a preview writes no actors
+
+    // Only the admin who started it sees it; a broken file ends as failed.
+    const other = await userFactory(t.database.db, { regionSlug: bigSlug, role: 'admin' });
+    expect((await (await new ApiClient(t.app).login(other.email, TEST_PASSWORD)).get(path)).statusCode).toBe(404);
+    const broken = randomUUID();
+    expect((await admin.post(`/api/regions/${bigSlug}/actors/import`, { fileName: 'kapot.xlsx', content: b64('geen xlsx'), progressId: broken })).statusCode).toBe(400);
+    expect(((await admin.get(`/api/regions/${bigSlug}/actors/import/progress/${broken}`)).json() as { phase: string }).phase).toBe('failed');
+  }, 60_000);
+
+  it('is for admins only', async () => {
+    const viewer = await new ApiClient(t.app).login(viewerEmail, TEST_PASSWORD);
+    expect((await viewer.get(`/api/regions/${slug}/actors/import/progress/${randomUUID()}`)).statusCode).toBe(403);
   });
 });

@@ -195,7 +195,8 @@ export interface ImportOptions {
   updateDuplicates: boolean;
   userId: string | null;
   t: TFunction;
-  onProgress?: (done: number, total: number) => void;
+  /** Rows validated ('validate', every 500 rows, awaited so progress can be stored) and actors written ('write'). */
+  onProgress?: (done: number, total: number, phase: 'validate' | 'write') => void | Promise<void>;
 }
 
 /**
@@ -236,7 +237,11 @@ export async function importActors(db: Db, regionId: string, file: ParsedFile, o
   const planned: PlannedRow[] = [];
   const addError = (row: number, field: string, message: string) => errors.push({ row, field, message });
 
+  let validated = 0;
+  await options.onProgress?.(0, file.rows.length, 'validate');
   for (const { row, cells } of file.rows) {
+    if (validated > 0 && validated % 500 === 0) await options.onProgress?.(validated, file.rows.length, 'validate');
+    validated += 1;
     const name = cells.naam ?? '';
     const before = errors.length;
     let municipality: string | null = null;
@@ -317,6 +322,7 @@ export async function importActors(db: Db, regionId: string, file: ParsedFile, o
     });
   }
 
+  await options.onProgress?.(file.rows.length, file.rows.length, 'validate');
   const blocked = errors.length > 0 && !options.onlyValid;
   const count = (action: PlannedRow['action']) => planned.filter((row) => row.action === action).length;
   const result: ImportResult = {
@@ -386,7 +392,7 @@ async function writeImport(db: Db, regionId: string, file: ParsedFile, planned: 
         })),
       );
       done += batch.length;
-      options.onProgress?.(done, total);
+      await options.onProgress?.(done, total, 'write');
     }
     const updateIds = updates.map((row) => row.duplicateOf!.id);
     const currentRows = updateIds.length > 0 ? await tx.select().from(actors).where(and(eq(actors.regionId, regionId), inArray(actors.id, updateIds))) : [];
@@ -433,10 +439,10 @@ async function writeImport(db: Db, regionId: string, file: ParsedFile, planned: 
         await tx.insert(auditLog).values({ regionId, userId: options.userId, entityType: 'actor', entityId: id, action: 'import', changes });
       }
       done += 1;
-      if (done % 100 === 0) options.onProgress?.(done, total);
+      if (done % 100 === 0) await options.onProgress?.(done, total, 'write');
     }
   });
-  options.onProgress?.(total, total);
+  await options.onProgress?.(total, total, 'write');
 }
 
 function csvCell(value: string): string {

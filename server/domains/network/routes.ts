@@ -13,9 +13,10 @@ import {
   relationSchema,
   relationUpdateSchema,
 } from '../../../common/schemas/network.js';
-import { importRequestSchema, importResultSchema, type ImportRequest, type ImportResult } from '../../../common/schemas/network.js';
+import { importProgressSchema, importRequestSchema, importResultSchema, type ImportProgress, type ImportRequest, type ImportResult } from '../../../common/schemas/network.js';
 import type { FastifyRequest } from 'fastify';
-import { fieldError, requestTranslator } from '../../http/errors.js';
+import { AppError, fieldError, requestTranslator } from '../../http/errors.js';
+import type { DatabaseHandle } from '../../db/client.js';
 import { loadViewer, requireAdmin, requireMember } from './access.js';
 import { actorFilter, needsTypos, Params, searchActors } from './search.js';
 import { ACTOR_COLUMNS, exportRows, ImportFileError, importActors, parseActorFile, toCsv, toXlsx } from './import.js';
@@ -46,20 +47,59 @@ const exportQuerySchema = actorListQuerySchema.omit({ limit: true, offset: true 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 
+/**
+ * Stores an import's progress in network_import_progress (at most every 200 ms) so that any instance
+ * can answer the client's poll. On PGlite the one connection is held by the import transaction, so
+ * the write phase is not reported there (validation is, and the final row always is).
+ */
+function progressReporter(database: DatabaseHandle, regionId: string, userId: string, id: string) {
+  let last = 0;
+  const write = (phase: string, done: number, total: number) =>
+    database.raw.query(
+      `INSERT INTO network_import_progress (id, region_id, user_id, phase, done, total) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET phase = EXCLUDED.phase, done = EXCLUDED.done, total = EXCLUDED.total, updated_at = now()
+       WHERE network_import_progress.region_id = EXCLUDED.region_id AND network_import_progress.user_id = EXCLUDED.user_id`,
+      [id, regionId, userId, phase, done, total],
+    );
+  return {
+    start: async () => {
+      await database.raw.query(`DELETE FROM network_import_progress WHERE updated_at < now() - interval '1 day'`);
+      await write('validate', 0, 0);
+    },
+    onProgress: async (done: number, total: number, phase: 'validate' | 'write') => {
+      if (phase === 'write' && database.kind === 'pglite') return;
+      const now = Date.now();
+      if (done !== 0 && done !== total && now - last < 200) return;
+      last = now;
+      await write(phase, done, total);
+    },
+    finish: (phase: 'done' | 'failed', total: number) => write(phase, total, total),
+  };
+}
+
 /** Parses an uploaded actor file and previews (dryRun) or commits the import; file-level problems become a 400 on `content`. */
 async function runImport(request: FastifyRequest, slug: string, body: ImportRequest, dryRun: boolean): Promise<ImportResult> {
   const viewer = await loadViewer(request, slug);
   requireAdmin(viewer);
+  const database = request.server.ctx.database;
+  const progress = body.progressId ? progressReporter(database, viewer.region.id, viewer.userId, body.progressId) : null;
+  await progress?.start();
+  let rows = 0;
   try {
     const file = await parseActorFile(body.fileName, Buffer.from(body.content, 'base64'));
-    return await importActors(request.server.ctx.database.db, viewer.region.id, file, {
+    rows = file.rows.length;
+    const result = await importActors(database.db, viewer.region.id, file, {
       dryRun,
       onlyValid: body.onlyValid,
       updateDuplicates: body.updateDuplicates,
       userId: viewer.userId,
       t: requestTranslator(request),
+      onProgress: progress?.onProgress,
     });
+    await progress?.finish('done', rows);
+    return result;
   } catch (error) {
+    await progress?.finish('failed', rows).catch(() => undefined);
     if (error instanceof ImportFileError) throw fieldError('content', error.messageKey, error.params);
     throw error;
   }
@@ -315,6 +355,28 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => runImport(request, request.params.slug, request.body, true),
+  );
+
+  app.get(
+    '/regions/:slug/actors/import/progress/:progressId',
+    {
+      schema: {
+        tags: ['netwerk'],
+        summary: 'Voortgang van een lopende import (fase, verwerkte rijen, totaal), door de client gepeild (regisseur die de import startte)',
+        params: slugParams.extend({ progressId: z.uuid() }),
+        response: { 200: importProgressSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const viewer = await loadViewer(request, request.params.slug);
+      requireAdmin(viewer);
+      const [row] = await request.server.ctx.database.raw.query<{ phase: ImportProgress['phase']; done: number; total: number }>(
+        'SELECT phase, done, total FROM network_import_progress WHERE id = $1 AND region_id = $2 AND user_id = $3',
+        [request.params.progressId, viewer.region.id, viewer.userId],
+      );
+      if (!row) throw new AppError('NOT_FOUND');
+      return { phase: row.phase, done: row.done, total: row.total };
+    },
   );
 
   app.post(

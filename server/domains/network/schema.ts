@@ -1,5 +1,6 @@
 import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { regions } from '../regions/schema.js';
+import { users } from '../accounts/schema.js';
 import { municipalities, sectors } from '../reference/schema.js';
 
 import type { ActorKind, RelationType } from '../../../common/schemas/network.js';
@@ -91,3 +92,16 @@ export const networkCache = pgTable(
   },
   (table) => [primaryKey({ columns: [table.regionId, table.kind] })],
 );
+
+/** Progress of a running import (see migration 0031): written by the instance importing, read by any. */
+export const importProgress = pgTable('network_import_progress', {
+  id: uuid('id').primaryKey(),
+  regionId: uuid('region_id')
+    .notNull()
+    .references(() => regions.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  phase: text('phase').$type<'validate' | 'write' | 'done' | 'failed'>().notNull(),
+  done: integer('done').notNull().default(0),
+  total: integer('total').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
