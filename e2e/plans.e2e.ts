@@ -20,6 +20,27 @@ const CO7 = 'zuidelijke-westhoek';
 const CO7_PLAN = 'Demo-actieplan bovenlokale cultuurwerking CO7 2021';
 const WESTHOEK_PLAN = 'Demo: dynamisch actieplan sociale netwerken nieuwkomers Westhoek 2024-2026';
 
+/** The bubble view against its table: one circle per municipality, area ∝ actions, unreached ones flagged in words. */
+async function checkBubbles(page: import('playwright-core').Page) {
+  await page.getByRole('img', { name: 'Bellenkaart: acties per gemeente' }).waitFor();
+  const bubbles = await page.locator('svg g.plan-bubble').evaluateAll((nodes) =>
+    nodes.map((node) => ({
+      actions: Number(node.getAttribute('data-actions')),
+      r: Number(node.querySelector('circle')!.getAttribute('r')),
+      unreached: node.classList.contains('plan-bubble--unreached'),
+      label: node.querySelectorAll('text')[1]!.textContent,
+    })),
+  );
+  const rows = await page.getByRole('table', { name: 'Als tabel' }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[0]!.textContent)));
+  expect(bubbles.map((bubble) => bubble.actions)).toEqual(rows);
+  const reached = bubbles.filter((bubble) => bubble.actions > 0);
+  const max = Math.max(...reached.map((bubble) => bubble.actions));
+  const maxR = Math.max(...reached.map((bubble) => bubble.r));
+  for (const bubble of reached) expect((bubble.r / maxR) ** 2).toBeCloseTo(bubble.actions / max, 5);
+  for (const bubble of bubbles.filter((b) => b.actions === 0)) expect(bubble).toMatchObject({ unreached: true, label: 'niet bereikt' });
+  return { reached: reached.length, unreached: bubbles.length - reached.length };
+}
+
 describe('plans', () => {
   test('the public sees the approved demo plans: tree, budget overview and timeline', async () => {
     const { context, page } = await openPage(browser);
@@ -49,6 +70,8 @@ describe('plans', () => {
     await page.getByRole('link', { name: 'Spreiding' }).click();
     await waitForHeading(page, /^Spreiding over de gemeenten/);
     await page.getByRole('heading', { name: 'Partners en hun acties' }).waitFor();
+    // The demo plans name no municipalities: every bubble is there, flagged as not reached.
+    expect((await checkBubbles(page)).unreached).toBeGreaterThan(1);
     await expectAccessible(page, 'spreiding');
     await context.close();
   });
@@ -125,6 +148,7 @@ describe('plans', () => {
     await page.getByLabel('Begindatum van mijlpaal 1').fill('2026-03-01');
     await page.getByRole('button', { name: 'Partner toevoegen' }).click();
     await page.getByLabel('Naam van partner 2').fill('Heemkundige kring');
+    await page.locator('.checkbox-grid input[type=checkbox]').first().check();
     await page.getByRole('button', { name: 'Bewaren' }).click();
     await page.getByText('De actie is bewaard.').waitFor();
     await page.getByText('€ 2.750,00').first().waitFor();
@@ -137,6 +161,14 @@ describe('plans', () => {
     await page.getByRole('button', { name: 'Bewaren' }).click();
     await page.getByText('De actie is bewaard.').waitFor();
     await expect.poll(() => page.locator('li', { hasText: 'Heemkundige kring (nog niet gekoppeld)' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Terug naar het plan' }).click();
+    await waitForHeading(page, 'Proefplan e2e 2026');
+    // Only action 1 reaches one municipality: one bubble, the others flagged as not reached.
+    await page.getByRole('link', { name: 'Spreiding' }).click();
+    await waitForHeading(page, /^Spreiding over de gemeenten/);
+    expect((await checkBubbles(page)).reached).toBe(1);
+    await page.getByRole('cell', { name: 'niet bereikt' }).first().waitFor();
+    await expectAccessible(page, 'spreiding zonder bereik');
     await page.getByRole('link', { name: 'Terug naar het plan' }).click();
     await waitForHeading(page, 'Proefplan e2e 2026');
 

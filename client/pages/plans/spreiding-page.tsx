@@ -10,6 +10,55 @@ import { useRegion } from '../regions/region-context';
 import { planApi, planPaths } from './plan-common';
 import './plans.css';
 
+type Reach = SpreidingOverview['municipalities'][number];
+
+const COLUMNS = 5;
+const CELL = 128;
+const MAX_RADIUS = 44;
+const UNREACHED_RADIUS = 14;
+
+/**
+ * One circle per municipality, its area proportional to the number of actions reaching it.
+ * Municipalities no action reaches get a dashed ring and the words "niet bereikt" (not colour alone).
+ * The SVG is one image with a text description; the table below is the accessible alternative.
+ */
+function SpreidingBubbles({ municipalities }: { municipalities: Reach[] }) {
+  const { t } = useTranslation();
+  const max = Math.max(1, ...municipalities.map((m) => m.actions));
+  const columns = Math.max(1, Math.min(COLUMNS, municipalities.length));
+  const rows = Math.ceil(municipalities.length / columns);
+  const width = columns * CELL;
+  const height = rows * (CELL + 24);
+  const unreached = municipalities.filter((m) => m.actions === 0).length;
+  return (
+    <figure className="plan-bubbles">
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: `${width}px` }} role="img" aria-labelledby="bubbles-title bubbles-desc">
+        <title id="bubbles-title">{t('plans.spreiding.bubblesTitle')}</title>
+        <desc id="bubbles-desc">{t('plans.spreiding.bubblesDesc', { count: municipalities.length, unreached })}</desc>
+        {municipalities.map((municipality, index) => {
+          const cx = (index % columns) * CELL + CELL / 2;
+          const cy = Math.floor(index / columns) * (CELL + 24) + MAX_RADIUS + 4;
+          const reached = municipality.actions > 0;
+          // Area ∝ actions: the radius grows with the square root.
+          const r = reached ? MAX_RADIUS * Math.sqrt(municipality.actions / max) : UNREACHED_RADIUS;
+          return (
+            <g key={municipality.nisCode} className={reached ? 'plan-bubble' : 'plan-bubble plan-bubble--unreached'} data-nis={municipality.nisCode} data-actions={municipality.actions}>
+              <circle cx={cx} cy={cy} r={r} />
+              <text x={cx} y={cy + MAX_RADIUS + 18} textAnchor="middle" className="plan-bubble__name">
+                {municipality.name}
+              </text>
+              <text x={cx} y={cy + MAX_RADIUS + 34} textAnchor="middle" className="plan-bubble__count">
+                {reached ? t('plans.spreiding.actionCount', { count: municipality.actions }) : t('plans.spreiding.notReached')}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="muted">{t('plans.spreiding.bubblesCaption')}</figcaption>
+    </figure>
+  );
+}
+
 /** /r/:slug/plannen/:planId/spreiding — actions per municipality (unreached ones flagged) and the partners per action. */
 export function PlanSpreidingPage() {
   const { t } = useTranslation();
@@ -40,7 +89,9 @@ export function PlanSpreidingPage() {
       <p>
         <Link to={planPaths.plan(region.slug, planId)}>{t('plans.links.backToPlan')}</Link>
       </p>
-      <table className="table">
+      <SpreidingBubbles municipalities={data.municipalities} />
+      <h2 id="spreiding-table">{t('plans.spreiding.tableHeading')}</h2>
+      <table className="table" aria-labelledby="spreiding-table">
         <thead>
           <tr>
             <th scope="col">{t('plans.spreiding.municipality')}</th>
@@ -50,6 +101,7 @@ export function PlanSpreidingPage() {
             <th scope="col">
               <span className="visually-hidden">{t('plans.spreiding.actions')}</span>
             </th>
+            <th scope="col">{t('plans.spreiding.reachedColumn')}</th>
           </tr>
         </thead>
         <tbody>
@@ -60,6 +112,7 @@ export function PlanSpreidingPage() {
               <td>
                 <span className="plan-bars__bar" style={{ display: 'block', width: `${(100 * municipality.actions) / max}%` }} aria-hidden="true" />
               </td>
+              <td>{municipality.actions > 0 ? t('plans.spreiding.reached') : <strong>{t('plans.spreiding.notReached')}</strong>}</td>
             </tr>
           ))}
         </tbody>
