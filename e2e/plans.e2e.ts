@@ -41,6 +41,22 @@ async function checkBubbles(page: import('playwright-core').Page) {
   return { reached: reached.length, unreached: bubbles.length - reached.length };
 }
 
+/** A bar chart against its table: same rows and amounts, bar lengths proportional to the amounts. */
+async function checkBarChart(page: import('playwright-core').Page, title: string) {
+  await page.getByRole('img', { name: `Staafdiagram: ${title}` }).waitFor();
+  const section = page.getByRole('region', { name: title, exact: true });
+  const bars = await section.locator('svg g.plan-chart__row').evaluateAll((nodes) =>
+    nodes.map((node) => ({ cents: Number(node.getAttribute('data-cents')), width: Number(node.querySelector('rect')!.getAttribute('width')), amount: node.querySelectorAll('text')[1]!.textContent! })),
+  );
+  const rows = await section.getByRole('table').locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(bars.length).toBeGreaterThan(0);
+  expect(bars.map((bar) => bar.amount.replace(/ \(.*\)$/, ''))).toEqual(rows);
+  for (const amount of rows) expect(amount).toMatch(/^€ \d{1,3}(\.\d{3})*,\d{2}$/);
+  const widest = bars.reduce((a, b) => (Math.abs(b.cents) > Math.abs(a.cents) ? b : a));
+  for (const bar of bars.filter((b) => Math.abs(b.cents) / Math.abs(widest.cents) > 0.01)) expect(bar.width / widest.width).toBeCloseTo(Math.abs(bar.cents) / Math.abs(widest.cents), 3);
+  return rows;
+}
+
 describe('plans', () => {
   test('the public sees the approved demo plans: tree, budget overview and timeline', async () => {
     const { context, page } = await openPage(browser);
@@ -57,10 +73,23 @@ describe('plans', () => {
 
     await page.getByRole('link', { name: 'Budgetoverzicht' }).click();
     await waitForHeading(page, /^Budgetoverzicht/);
+    await checkBarChart(page, 'Per jaar');
+    await checkBarChart(page, 'Per financieringsbron');
     await expectAccessible(page, 'budgetoverzicht');
 
     await page.goto(url('/r/westhoek/plannen'));
     await page.getByRole('link', { name: WESTHOEK_PLAN }).click();
+    await waitForHeading(page, WESTHOEK_PLAN);
+    // The Westhoek plan's funding table: 75 % European subsidy, 25 % co-financing.
+    await page.getByRole('link', { name: 'Budgetoverzicht' }).click();
+    await waitForHeading(page, /^Budgetoverzicht/);
+    expect(await checkBarChart(page, 'Per jaar')).toHaveLength(2);
+    await checkBarChart(page, 'Financiering');
+    const funding = page.getByRole('region', { name: 'Financiering', exact: true }).getByRole('table');
+    await funding.getByRole('cell', { name: '75 %', exact: true }).waitFor();
+    await funding.getByRole('cell', { name: '25 %', exact: true }).waitFor();
+    await expectAccessible(page, 'budgetoverzicht met financiering');
+    await page.getByRole('link', { name: 'Terug naar het plan' }).click();
     await waitForHeading(page, WESTHOEK_PLAN);
     await page.getByRole('link', { name: 'Tijdlijn' }).click();
     await waitForHeading(page, /^Tijdlijn van de mijlpalen/);

@@ -166,6 +166,9 @@ export const plansNl = {
     total: 'Totaal',
     noYear: 'Geen jaar vermeld',
     chartLabel: '{{label}}: {{amount}}',
+    chartTitle: 'Staafdiagram: {{title}}',
+    item: 'Onderdeel',
+    fundingTotal: 'Totaal van de financiering',
   },
   spreiding: {
     heading: 'Spreiding over de gemeenten',
@@ -467,6 +470,9 @@ export const plansEn: typeof plansNl = {
     total: 'Total',
     noYear: 'No year stated',
     chartLabel: '{{label}}: {{amount}}',
+    chartTitle: 'Bar chart: {{title}}',
+    item: 'Item',
+    fundingTotal: 'Total of the funding',
   },
   spreiding: {
     heading: 'Spread over the municipalities',

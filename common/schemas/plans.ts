@@ -290,7 +290,8 @@ export const budgetOverviewSchema = z.object({
   byGoal: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), totalCents: z.number().int(), objectives: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), totalCents: z.number().int() })) })),
   byAction: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), totalCents: z.number().int() })),
   byYear: z.array(z.object({ label: z.string(), totalCents: z.number().int() })),
-  bySource: z.array(z.object({ source: fundingSourceSchema, totalCents: z.number().int() })),
+  /** sharePercent: the source's share of the total of the budget lines (two decimals). */
+  bySource: z.array(z.object({ source: fundingSourceSchema, totalCents: z.number().int(), sharePercent: z.number() })),
   funding: z.object({
     totalCents: z.number().int(),
     bySource: z.array(z.object({ source: fundingSourceSchema, totalCents: z.number().int(), sharePercent: z.number() })),

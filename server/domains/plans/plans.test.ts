@@ -444,6 +444,13 @@ describe('editing budget lines, milestones and partners of an action', () => {
     const stale = await (await as('admin')).patch(url, { version: action.version, budgetLines: [] });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ error: { code: 'CONFLICT', details: { current: { version: after.version, budgetTotalCents: 340_000 } } } });
+    // The budget overview follows: per year and per source with the shares of the total.
+    const overview = (await editor.get(`/api/regions/plannen-regio/plans/${planId}/budget`)).json() as { byYear: { label: string; totalCents: number }[]; bySource: { source: string; totalCents: number; sharePercent: number }[] };
+    expect(overview.byYear).toContainEqual({ label: '2025', totalCents: 250_000 });
+    const subsidy = overview.bySource.find((source) => source.source === 'vlaamse-subsidie')!;
+    const total = overview.bySource.reduce((sum, source) => sum + source.totalCents, 0);
+    expect(subsidy).toEqual({ source: 'vlaamse-subsidie', totalCents: 250_000, sharePercent: Math.round((10000 * 250_000) / total) / 100 });
+    expect(overview.bySource.reduce((sum, source) => sum + source.sharePercent, 0)).toBeCloseTo(100, 1);
     // Removing every line is a change like any other.
     const emptied = (await editor.patch(url, { version: after.version, budgetLines: [] })).json() as PlanAction;
     expect(emptied).toMatchObject({ budgetLines: [], budgetTotalCents: 0 });

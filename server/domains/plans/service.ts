@@ -1138,6 +1138,11 @@ export async function deleteAction(db: Db, plan: PlanRow, actionId: string, user
   });
 }
 
+/** A part of a whole in percent with two decimals (0 when the whole is 0). */
+function sharePercent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((10000 * part) / whole) / 100;
+}
+
 /** The budget overview straight from goals, objectives, actions and budget lines (no milestones, partners or indicators loaded). */
 export async function planBudgetOverview(db: Db, plan: PlanRow): Promise<BudgetOverview> {
   const [goals, objectives, actionRows, lines, funding] = await Promise.all([
@@ -1170,21 +1175,22 @@ export async function planBudgetOverview(db: Db, plan: PlanRow): Promise<BudgetO
   const fundingBySource = new Map<string, number>();
   for (const row of funding) fundingBySource.set(row.fundingSource, (fundingBySource.get(row.fundingSource) ?? 0) + row.amountCents);
   type Source = BudgetOverview['bySource'][number]['source'];
+  const linesTotal = lines.reduce((sum, line) => sum + line.amountCents, 0);
   return {
-    totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+    totalCents: linesTotal,
     byGoal: goals.map((goal) => {
       const goalObjectives = (objectivesBy.get(goal.id) ?? []).map((objective) => ({ id: objective.id, code: objective.code, title: objective.title, totalCents: objectiveTotal(objective.id) }));
       return { id: goal.id, code: goal.code, title: goal.title, totalCents: goalObjectives.reduce((sum, objective) => sum + objective.totalCents, 0), objectives: goalObjectives };
     }),
     byAction: actionRows.map((action) => ({ id: action.id, number: action.number, title: action.title, totalCents: totals.get(action.id) ?? 0 })),
     byYear: [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([label, totalCents]) => ({ label, totalCents })),
-    bySource: [...bySource.entries()].map(([source, totalCents]) => ({ source: source as Source, totalCents })),
+    bySource: [...bySource.entries()].map(([source, totalCents]) => ({ source: source as Source, totalCents, sharePercent: sharePercent(totalCents, linesTotal) })),
     funding: {
       totalCents: fundingTotal,
       bySource: [...fundingBySource.entries()].map(([source, totalCents]) => ({
         source: source as Source,
         totalCents,
-        sharePercent: fundingTotal === 0 ? 0 : Math.round((10000 * totalCents) / fundingTotal) / 100,
+        sharePercent: sharePercent(totalCents, fundingTotal),
       })),
     },
   };
