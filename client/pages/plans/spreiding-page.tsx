@@ -13,7 +13,7 @@ import './plans.css';
 type Reach = SpreidingOverview['municipalities'][number];
 
 const COLUMNS = 5;
-const CELL = 128;
+const CELL = 168;
 const MAX_RADIUS = 44;
 const UNREACHED_RADIUS = 14;
 
@@ -110,7 +110,7 @@ export function PlanSpreidingPage() {
               <th scope="row">{municipality.name}</th>
               <td className="numeric">{municipality.actions}</td>
               <td>
-                <span className="plan-bars__bar" style={{ display: 'block', width: `${(100 * municipality.actions) / max}%` }} aria-hidden="true" />
+                {municipality.actions > 0 ? <span className="plan-bars__bar" style={{ display: 'block', width: `${(100 * municipality.actions) / max}%` }} aria-hidden="true" /> : null}
               </td>
               <td>{municipality.actions > 0 ? t('plans.spreiding.reached') : <strong>{t('plans.spreiding.notReached')}</strong>}</td>
             </tr>
