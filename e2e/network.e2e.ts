@@ -123,4 +123,26 @@ describe('network map', () => {
     expect(await page.getByRole('progressbar').count()).toBe(0);
     await context.close();
   });
+  test('the regisseur sees and sets the organisation of each member on the users page', async () => {
+    const { context, page } = await openPage(browser);
+    await logInViaForm(page, demoUsers.admin, `/r/${CO7}/gebruikers`);
+    await waitForHeading(page, 'Gebruikers van de regio');
+    const organisation = () => page.getByRole('combobox', { name: 'Organisatie van Pieter Partner' });
+    const chosen = async () => organisation().evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
+    await page.getByRole('option', { name: 'Bibliotheek Ieper (Ieper)' }).first().waitFor({ state: 'attached' });
+    const before = await organisation().inputValue();
+    expect(await chosen()).toMatch(/^Bibliotheek Poperinge/);
+    await organisation().selectOption({ label: 'Bibliotheek Ieper (Ieper)' });
+    await page.getByText('Pieter Partner is gekoppeld aan Bibliotheek Ieper.').waitFor();
+    await expectAccessible(page, 'gebruikers met organisatie');
+    await page.reload();
+    await waitForHeading(page, 'Gebruikers van de regio');
+    await page.getByRole('option', { name: 'Bibliotheek Ieper (Ieper)' }).first().waitFor({ state: 'attached' });
+    expect(await chosen()).toBe('Bibliotheek Ieper (Ieper)');
+    await organisation().selectOption('');
+    await page.getByText('Pieter Partner is niet langer aan een organisatie gekoppeld.').waitFor();
+    await organisation().selectOption(before); // leave the demo as it was
+    await page.getByText(/Pieter Partner is gekoppeld aan Bibliotheek Poperinge/).waitFor();
+    await context.close();
+  });
 });

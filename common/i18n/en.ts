@@ -89,6 +89,12 @@ export const en: Catalog = {
     reloaded: 'The newest version is now in the form. Make your changes again and save.',
   },
   users: {
+    organisation: 'Organisation',
+    organisationHint: 'An editor edits the profile and relations of the organisation they are linked to.',
+    changeActor: 'Organisation of {{name}}',
+    noActor: '— none —',
+    actorLinked: '{{name}} is now linked to {{actor}}.',
+    actorUnlinked: '{{name}} is no longer linked to an organisation.',
     title: 'Users of the region',
     members: 'Members',
     email: 'E-mail address',

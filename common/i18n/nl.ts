@@ -89,6 +89,12 @@ export const nl = {
     reloaded: 'De nieuwste versie staat nu in het formulier. Breng je wijzigingen opnieuw aan en sla op.',
   },
   users: {
+    organisation: 'Organisatie',
+    organisationHint: 'Een redacteur bewerkt het profiel en de relaties van de organisatie waaraan hij of zij gekoppeld is.',
+    changeActor: 'Organisatie van {{name}}',
+    noActor: '— geen —',
+    actorLinked: '{{name}} is gekoppeld aan {{actor}}.',
+    actorUnlinked: '{{name}} is niet langer aan een organisatie gekoppeld.',
     title: 'Gebruikers van de regio',
     members: 'Leden',
     email: 'E-mailadres',

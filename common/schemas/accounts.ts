@@ -37,6 +37,8 @@ export const memberSchema = z.object({
   email: z.string(),
   role: roleSchema,
   since: z.string(),
+  /** The organisation (actor of the network map) the member belongs to; a linked editor may edit it. */
+  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type Member = z.infer<typeof memberSchema>;
 

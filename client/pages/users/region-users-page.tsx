@@ -2,13 +2,14 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationCreated, Member, MembersOverview } from '../../../common/schemas/accounts.js';
 import type { RoleName } from '../../../common/schemas/regions.js';
+import type { ActorList } from '../../../common/schemas/network.js';
 import { formatDate } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { LoginPrompt, NoAccess } from '../../components/access';
 import { Notice } from '../../components/notice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
-import { api, asApiError, type ApiError } from '../../api';
+import { api, apiRequest, asApiError, type ApiError } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
@@ -108,6 +109,9 @@ function UsersAdmin() {
   const { user, refresh } = useSession();
   const base = `/api/regions/${encodeURIComponent(region.slug)}`;
   const overview = useApi<MembersOverview>(`${base}/members`);
+  // The organisations a member can belong to (the actors of the network map), by name.
+  const actorList = useApi<ActorList>(`${base}/actors?limit=500`);
+  const actorOptions = [...(actorList.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const [status, setStatus] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
@@ -132,6 +136,19 @@ function UsersAdmin() {
       // Changing one's own role changes what the interface may show.
       if (member.userId === user?.id) await refresh();
       return t('users.roleUpdated');
+    });
+
+  const changeActor = (member: Member, actorId: string) =>
+    act(async () => {
+      if (actorId) await apiRequest('PUT', `${base}/actors/${encodeURIComponent(actorId)}/editors/${member.userId}`);
+      else if (member.actor) await api.delete(`${base}/actors/${encodeURIComponent(member.actor.id)}/editors/${member.userId}`);
+      const chosen = actorId ? (actorOptions.find((option) => option.id === actorId) ?? null) : null;
+      if (overview.data) {
+        const actor = chosen ? { id: chosen.id, name: chosen.name } : null;
+        overview.setData({ ...overview.data, members: overview.data.members.map((m) => (m.userId === member.userId ? { ...m, actor } : m)) });
+      }
+      if (member.userId === user?.id) await refresh();
+      return chosen ? t('users.actorLinked', { name: member.name, actor: chosen.name }) : t('users.actorUnlinked', { name: member.name });
     });
 
   const confirmRemove = () => {
@@ -177,12 +194,14 @@ function UsersAdmin() {
         <h2 id="members-heading" ref={membersHeading} tabIndex={-1}>
           {t('users.members')} <span className="count">({members.length})</span>
         </h2>
+        <p id="organisation-hint">{t('users.organisationHint')}</p>
         <table className="table table--stack" aria-labelledby="members-heading">
           <thead>
             <tr>
               <th scope="col">{t('users.name')}</th>
               <th scope="col">{t('users.email')}</th>
               <th scope="col">{t('users.role')}</th>
+              <th scope="col">{t('users.organisation')}</th>
               <th scope="col">{t('users.since')}</th>
               <th scope="col">{t('users.actions')}</th>
             </tr>
@@ -208,6 +227,23 @@ function UsersAdmin() {
                     {ROLES.map((option) => (
                       <option key={option} value={option}>
                         {t(`roles.${option}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td data-label={t('users.organisation')}>
+                  <select
+                    aria-label={t('users.changeActor', { name: member.name })}
+                    aria-describedby="organisation-hint"
+                    value={member.actor?.id ?? ''}
+                    onChange={(event) => void changeActor(member, event.target.value)}
+                  >
+                    <option value="">{t('users.noActor')}</option>
+                    {member.actor && !actorOptions.some((option) => option.id === member.actor!.id) ? <option value={member.actor.id}>{member.actor.name}</option> : null}
+                    {actorOptions.map((option) => (
+                      <option key={option.id} value={option.id}>
+                        {option.name}
+                        {option.municipality ? ` (${option.municipality.name})` : ''}
                       </option>
                     ))}
                   </select>

@@ -166,6 +166,22 @@ describe('linking an editor to their organisation', () => {
   });
 });
 
+describe('the users page shows and sets the organisation of each member', () => {
+  it('lists the linked actor per member and follows linking and unlinking', async () => {
+    const admin = await new ApiClient(t.app).login(adminEmail, TEST_PASSWORD);
+    type Overview = { members: { userId: string; email: string; actor: { id: string; name: string } | null }[] };
+    const member = await userFactory(t.database.db, { regionSlug: slug, role: 'editor' });
+    const actorOf = async () => ((await admin.get(`/api/regions/${slug}/members`)).json() as Overview).members.find((m) => m.userId === member.userId)?.actor;
+    expect(await actorOf()).toBeNull();
+    expect((await admin.request('PUT', `/api/regions/${slug}/actors/${ids.erfgoed}/editors/${member.userId}`)).statusCode).toBe(204);
+    expect(await actorOf()).toEqual({ id: ids.erfgoed, name: 'Erfgoedcel CO7' });
+    const all = ((await admin.get(`/api/regions/${slug}/members`)).json() as Overview).members;
+    expect(all.find((m) => m.email === editorEmail)?.actor).toEqual({ id: ids.bib, name: 'Bibliotheek Poperinge' });
+    expect((await admin.delete(`/api/regions/${slug}/actors/${ids.erfgoed}/editors/${member.userId}`)).statusCode).toBe(204);
+    expect(await actorOf()).toBeNull();
+  });
+});
+
 describe('relations', () => {
   it('marks bovenlokaal and grensverleggend and lets editors link their own actor only', async () => {
     const editor = await new ApiClient(t.app).login(editorEmail, TEST_PASSWORD);
