@@ -190,6 +190,23 @@ describe('plans', () => {
     await page.getByRole('button', { name: 'Bewaren' }).click();
     await page.getByText('De actie is bewaard.').waitFor();
     await expect.poll(() => page.locator('li', { hasText: 'Heemkundige kring (nog niet gekoppeld)' }).count()).toBe(0);
+    // Two people edit the budget of the same action: the second save shows both versions.
+    const other = await openPage(browser);
+    await logInViaForm(other.page, demoUsers.editor, new URL(page.url()).pathname);
+    await waitForHeading(other.page, /^Nr\. 1 — Eerste actie/);
+    await other.page.getByLabel('Bedrag in euro — lijn 1').fill('3.000,00');
+    await other.page.getByRole('button', { name: 'Bewaren' }).click();
+    await other.page.getByText('De actie is bewaard.').waitFor();
+    await other.context.close();
+    await page.getByLabel('Omschrijving — lijn 2').fill('flyers');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Iemand anders heeft deze actie intussen bewaard' });
+    const budgetRow = conflict.getByRole('row', { name: /^Budgetlijnen/ });
+    await budgetRow.getByRole('cell', { name: /€ 2\.000,00 zaal; € 750,00 flyers/ }).waitFor();
+    await budgetRow.getByRole('cell', { name: /€ 3\.000,00 zaal; € 750,00 affiches/ }).waitFor();
+    await expectAccessible(page, 'conflict met budgetlijnen');
+    await conflict.getByRole('button', { name: 'Bewaarde versie laden' }).click();
+    await expect.poll(() => page.getByLabel('Bedrag in euro — lijn 1').inputValue()).toBe('3.000,00');
     await page.getByRole('link', { name: 'Terug naar het plan' }).click();
     await waitForHeading(page, 'Proefplan e2e 2026');
     // Only action 1 reaches one municipality: one bubble, the others flagged as not reached.
