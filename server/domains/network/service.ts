@@ -356,7 +356,7 @@ export async function actorHistory(database: DatabaseHandle, viewer: Viewer, act
   }>(
     `WITH touched AS (
        SELECT r.id::text AS relation_id, r.source_actor_id::text AS source_id, r.target_actor_id::text AS target_id, r.type, 0 AS pref
-       FROM relations r WHERE r.region_id = $1 AND (r.source_actor_id::text = $2 OR r.target_actor_id::text = $2)
+       FROM relations r WHERE r.region_id = $1 AND (r.source_actor_id = $3 OR r.target_actor_id = $3)
        UNION ALL
        SELECT a.entity_id, ${SOURCE_EXPR}, ${TARGET_EXPR}, COALESCE(a.changes->'type'->>'after', a.changes->'type'->>'before'), 1
        FROM audit_log a
@@ -365,18 +365,24 @@ export async function actorHistory(database: DatabaseHandle, viewer: Viewer, act
        SELECT DISTINCT ON (relation_id) relation_id, source_id, target_id, type,
          CASE WHEN source_id = $2 THEN target_id ELSE source_id END AS other_id
        FROM touched ORDER BY relation_id, pref
+     ), entries AS (
+       SELECT l.id, l.entity_type, l.entity_id, l.action, l.created_at, l.user_id, l.changes,
+         NULL::text AS source_id, NULL::text AS target_id, NULL::text AS relation_type, NULL::text AS other_id
+       FROM audit_log l WHERE l.entity_type = 'actor' AND l.entity_id = $2 AND l.region_id = $1
+       UNION ALL
+       SELECT l.id, l.entity_type, l.entity_id, l.action, l.created_at, l.user_id, l.changes, rel.source_id, rel.target_id, rel.type, rel.other_id
+       FROM rel JOIN audit_log l ON l.entity_type = 'relation' AND l.entity_id = rel.relation_id AND l.region_id = $1
      )
-     SELECT l.id, l.entity_type, l.entity_id, l.action, l.created_at, l.user_id, u.name AS user_name, l.changes,
-       rel.source_id, rel.target_id, rel.type AS relation_type,
+     SELECT e.id, e.entity_type, e.entity_id, e.action, e.created_at, e.user_id, u.name AS user_name, e.changes,
+       e.source_id, e.target_id, e.relation_type,
        COALESCE(o.name, (SELECT d.changes->'name'->>'before' FROM audit_log d
-                         WHERE d.entity_type = 'actor' AND d.entity_id = rel.other_id AND d.action = 'delete' LIMIT 1)) AS other_name
-     FROM audit_log l
-     LEFT JOIN users u ON u.id = l.user_id
-     LEFT JOIN rel ON l.entity_type = 'relation' AND rel.relation_id = l.entity_id
-     LEFT JOIN actors o ON o.region_id = $1 AND o.id::text = rel.other_id
-     WHERE l.region_id = $1 AND ((l.entity_type = 'actor' AND l.entity_id = $2) OR (l.entity_type = 'relation' AND rel.relation_id IS NOT NULL))
-     ORDER BY l.created_at DESC, l.id DESC LIMIT 500`,
-    [viewer.region.id, actorId],
+                         WHERE d.entity_type = 'actor' AND d.entity_id = e.other_id AND d.action = 'delete' LIMIT 1)) AS other_name
+     FROM entries e
+     LEFT JOIN users u ON u.id = e.user_id
+     LEFT JOIN actors o ON o.id = e.other_id::uuid AND o.region_id = $1
+     ORDER BY e.created_at DESC, e.id DESC LIMIT 500`,
+    // $2 the id as text (audit entries), $3 as uuid (relations, so its indexes apply).
+    [viewer.region.id, actorId, actorId],
   );
   if (rows.length === 0) await loadActor(database.db, viewer, actorId);
   return rows.map((row) => {
