@@ -483,6 +483,8 @@ describe('creating an actor from a partner name', () => {
     const body = { kind: 'organisatie', sectors: ['lokaal-cultuurbeleid'], municipality: '33011' };
     // Editors link, but only admins add actors to the network map.
     expect((await (await as('editor')).post(`${base}/partners/${partner.id}/actor`, body)).statusCode).toBe(403);
+    // An admin of another region cannot add actors to this region's map through its plans.
+    expect((await (await as('outsider')).post(`${base}/partners/${partner.id}/actor`, body)).statusCode).toBe(403);
     // The municipality must be one of the region's.
     expect((await admin.post(`${base}/partners/${partner.id}/actor`, { ...body, municipality: '11002' })).statusCode).toBe(400);
     const created = await admin.post(`${base}/partners/${partner.id}/actor`, body);
