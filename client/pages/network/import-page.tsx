@@ -67,16 +67,20 @@ async function importWithProgress<T>(path: string, progressPath: (id: string) =>
   const poll = async () => {
     while (!finished) {
       await new Promise((resolve) => setTimeout(resolve, 400));
-      if (finished || !uploaded) continue;
+      if (finished) break;
+      // 404 until the server has the file; once it reports, the upload is over whatever the browser said.
       const state = await api.get<ImportProgress>(progressPath(progressId)).catch(() => null);
       if (finished) break;
-      if (state && (state.phase === 'validate' || state.phase === 'write') && state.total > 0) onProgress({ stage: state.phase, done: state.done, total: state.total });
+      if (state && (state.phase === 'validate' || state.phase === 'write') && state.total > 0) {
+        uploaded = true;
+        onProgress({ stage: state.phase, done: state.done, total: state.total });
+      }
     }
   };
   void poll();
   try {
     return await api.upload<T>(path, { ...body, progressId }, (loaded, total) => {
-      if (finished) return;
+      if (finished || uploaded) return;
       if (loaded >= total) {
         uploaded = true;
         onProgress({ stage: 'read', done: 0, total: 0 });
