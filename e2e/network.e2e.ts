@@ -73,6 +73,7 @@ describe('network map', () => {
     await page.getByText('De actor is bewaard.').first().waitFor();
     await page.getByRole('heading', { name: 'Geschiedenis' }).waitFor();
     await page.getByText(/Gewijzigd door Ruth Regisseur/).waitFor();
+    await page.getByRole('rowheader', { name: 'Sterktes' }).first().waitFor();
 
     // A relation change shows in the history of both actors, in words.
     await page.getByLabel('Met actor').selectOption({ label: 'Bibliotheek Ieper (Ieper)' });

@@ -78,7 +78,7 @@ function History({ entries }: { entries: HistoryEntry[] }) {
                 <tbody>
                   {changes.map(([field, change]) => (
                     <tr key={field}>
-                      <th scope="row">{relation ? t(RELATION_FIELDS[field] ?? field) : field}</th>
+                      <th scope="row">{relation ? t(RELATION_FIELDS[field] ?? field) : t(`network.ui.${field}`, { defaultValue: field })}</th>
                       <td>{shown(field, change.before)}</td>
                       <td>{shown(field, change.after)}</td>
                     </tr>
