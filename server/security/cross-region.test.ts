@@ -32,6 +32,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/indicators': { name: 'Overgenomen' },
   'PATCH /api/regions/{slug}/plans/{planId}/indicators/{indicatorId}': { target: 1 },
   'POST /api/regions/{slug}/plans/{planId}/partners/{partnerId}/link': { actorId: null },
+  'POST /api/regions/{slug}/plans/{planId}/partners/{partnerId}/actor': { kind: 'organisatie', sectors: ['kunsten'], municipality: '33011' },
   'POST /api/regions/{slug}/plans/{planId}/goals': { code: 'SD9', title: 'Overgenomen' },
   'PATCH /api/regions/{slug}/plans/{planId}/goals/{goalId}': { title: 'Overgenomen' },
   'POST /api/regions/{slug}/plans/{planId}/objectives': { goalId: '00000000-0000-4000-8000-000000000000', code: 'OD9', title: 'Overgenomen' },
@@ -64,6 +65,14 @@ beforeAll(async () => {
   const hidden = await actorFactory(t.database.db, networkRegionB, { name: 'Verborgen Actor B', isPublic: false });
   ids.relationId = await relationFactory(t.database.db, networkRegionB, ids.actorId, hidden);
   secrets.push('geheim-contact-b@test.be', 'Verborgen Contactpersoon', '+32 470 99 88 77', 'Verborgen Actor B');
+  // An import B's admin is running: its progress is B's alone.
+  ids.progressId = '5f0c1c9e-7b1a-4c3e-9d2a-0b1b2c3d4e5f';
+  const preview = await clientB.post('/api/regions/regio-b/actors/import/preview', {
+    fileName: 'actoren.csv',
+    content: Buffer.from('naam;gemeente;sector\nGeheime Importactor;Ieper;kunsten\n').toString('base64'),
+    progressId: ids.progressId,
+  });
+  if (preview.statusCode !== 200) throw new Error(`import preview of B failed: ${preview.body}`);
   // Plans of B: a draft (private as a whole) and an approved plan with a proposal (members only).
   const regionB = (await t.database.raw.query<{ id: string }>("SELECT id FROM regions WHERE slug = 'regio-b'"))[0]!;
   const regionRowB = { id: regionB.id } as Parameters<typeof planFactory>[1];
