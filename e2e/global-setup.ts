@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -14,6 +16,26 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** A fresh PostgreSQL database for one e2e run, dropped again afterwards. */
+async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `rk_e2e_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,9 +61,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  // A clean environment: no external database, no mail server (so invitations return their link).
+  // A clean environment: no mail server (so invitations return their link), and the embedded database
+  // unless E2E_DATABASE_URL names a PostgreSQL server, on which a fresh database is made for this run.
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['DATABASE_URL', 'SMTP_URL', 'PUBLIC_URL', 'COOKIE_SECURE']) delete env[name];
+  const postgres = process.env.E2E_DATABASE_URL ? await createPostgresDatabase(process.env.E2E_DATABASE_URL) : null;
+  if (postgres) env.DATABASE_URL = postgres.url;
   Object.assign(env, {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -69,6 +94,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       clearTimeout(timer);
     }
     rmSync(dataDir, { recursive: true, force: true });
+    await postgres?.drop();
   };
 
   const deadline = Date.now() + 90_000;
@@ -87,6 +113,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+
+  // The browser tests must run on the backend this run asked for.
+  const { database } = (await (await fetch(`${baseUrl}/api/health`)).json()) as { database: string };
+  const expected = postgres ? 'postgresql' : 'pglite';
+  if (database !== expected) {
+    await stop();
+    throw new Error(`De server draait op ${database}, verwacht ${expected}.`);
+  }
+  process.stderr.write(`[e2e] server op ${baseUrl} met ${database}\n`);
 
   project.provide('baseUrl', baseUrl);
   return stop;
