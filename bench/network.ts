@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 // Types only (bench-kit.ts, not run.ts: a value import of ./run.js would deadlock on its top-level await).
 import type { BenchResult, BenchSuite } from './bench-kit.js';
 import { buildApp } from '../server/app.js';
 import { parseEnv } from '../server/config/env.js';
 import { openDatabase, type DatabaseHandle } from '../server/db/client.js';
+import { createScratchDatabase } from '../server/db/scratch-database.js';
 import { migrate } from '../server/db/migrate.js';
 import { createRegion } from '../server/domains/regions/service.js';
 
@@ -117,20 +116,9 @@ export const networkBench: BenchSuite = {
     let database: DatabaseHandle;
     let dropDatabase: (() => Promise<void>) | undefined;
     if (databaseUrl) {
-      const name = `rk_bench_network_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: databaseUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(databaseUrl);
-      url.pathname = `/${name}`;
-      database = await openDatabase({ databaseUrl: url.toString() });
-      dropDatabase = async () => {
-        const dropper = new pg.Client({ connectionString: databaseUrl });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
-      };
+      const scratch = await createScratchDatabase(databaseUrl, 'rk_bench_network');
+      database = await openDatabase({ databaseUrl: scratch.url });
+      dropDatabase = scratch.drop;
     } else {
       database = await openDatabase({});
     }
