@@ -22,3 +22,21 @@ export function percentile(values: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return Math.round((sorted[index] ?? 0) * 100) / 100;
 }
+
+/** Runs fn `warmup` times unmeasured, then `samples` times timed, and reports p50/p95. */
+export async function measure(
+  name: string,
+  target: string | undefined,
+  samples: number,
+  fn: (i: number) => Promise<void>,
+  options: { note?: string; warmup?: number } = {},
+): Promise<BenchResult> {
+  for (let i = 0; i < (options.warmup ?? 5); i++) await fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    await fn(i);
+    times.push(performance.now() - started);
+  }
+  return { name, target, samples, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), ...(options.note ? { note: options.note } : {}) };
+}

@@ -1,5 +1,5 @@
 // Types only (bench-kit.ts, not run.ts: a value import of ./run.js would deadlock on its top-level await).
-import type { BenchResult, BenchSuite } from './bench-kit.js';
+import { measure as measureWith, type BenchResult, type BenchSuite } from './bench-kit.js';
 import { buildApp } from '../server/app.js';
 import { parseEnv } from '../server/config/env.js';
 import { openDatabase, type DatabaseHandle } from '../server/db/client.js';
@@ -92,21 +92,9 @@ export async function generate(database: DatabaseHandle, regionId: string): Prom
   await raw.exec('ANALYZE actors; ANALYZE actor_sectors; ANALYZE relations; ANALYZE actor_municipalities; ANALYZE network_search.actor_words; ANALYZE network_search.words');
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round((sorted[index] ?? 0) * 100) / 100;
-}
-
-async function measure(name: string, target: string | undefined, samples: number, fn: (i: number) => Promise<void>, note?: string): Promise<BenchResult> {
-  for (let i = 0; i < 5; i++) await fn(i);
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const started = performance.now();
-    await fn(i);
-    times.push(performance.now() - started);
-  }
-  return { name, target, samples, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), ...(note ? { note } : {}) };
+// Each measurement of this suite warms up 5 times first.
+function measure(name: string, target: string | undefined, samples: number, fn: (i: number) => Promise<void>, note?: string): Promise<BenchResult> {
+  return measureWith(name, target, samples, fn, { note, warmup: 5 });
 }
 
 /** Network: search and coverage with 50,000 actors and 200,000 relations (targets: ≤ 50 ms p95 on PostgreSQL). */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 // Types only: a value import of ./run.js would deadlock on its top-level await (run.ts loads this file).
-import type { BenchResult, BenchSuite } from './bench-kit.js';
+import { measure as measureWith, type BenchResult, type BenchSuite } from './bench-kit.js';
 import { buildApp } from '../server/app.js';
 import { parseEnv } from '../server/config/env.js';
 import { openDatabase, type DatabaseHandle } from '../server/db/client.js';
@@ -60,21 +60,9 @@ async function generate(database: DatabaseHandle, regionId: string): Promise<str
   return planId;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round((sorted[index] ?? 0) * 100) / 100;
-}
-
-async function measure(name: string, target: string | undefined, samples: number, fn: (i: number) => Promise<void>, note?: string): Promise<BenchResult> {
-  for (let i = 0; i < 3; i++) await fn(i);
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const started = performance.now();
-    await fn(i);
-    times.push(performance.now() - started);
-  }
-  return { name, target, samples, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), ...(note ? { note } : {}) };
+// Each measurement of this suite warms up 3 times first.
+function measure(name: string, target: string | undefined, samples: number, fn: (i: number) => Promise<void>, note?: string): Promise<BenchResult> {
+  return measureWith(name, target, samples, fn, { note, warmup: 3 });
 }
 
 /** Plans: the tree and the budget overview of a 1,000-action plan, and importing seed 000. */
