@@ -14,6 +14,8 @@ export interface BenchSuite {
   title: string;
   /** Runs against PostgreSQL when databaseUrl is given (the targets are for PostgreSQL), else PGlite. */
   run(options: { databaseUrl?: string }): Promise<BenchResult[]>;
+  /** Lines printed under the suite's table (filled by run(): conditions, figures that are not durations). */
+  notes?: string[];
 }
 
 /** Percentile of a list of durations in milliseconds. */

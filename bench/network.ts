@@ -10,7 +10,7 @@ import { createRegion } from '../server/domains/regions/service.js';
 const ACTORS = 50_000;
 const RELATIONS = 200_000;
 const SLUG = 'bench-westhoek';
-const WESTHOEK = ['38002', '38008', '32003', '33039', '32006', '33011', '32010', '38014', '32011', '33040', '32030', '33016', '38016', '33021', '38025', '33041', '33029', '33037'];
+export const WESTHOEK = ['38002', '38008', '32003', '33039', '32006', '33011', '32010', '38014', '32011', '33040', '32030', '33016', '38016', '33021', '38025', '33041', '33029', '33037'];
 
 // Words the generator combines into names and profile texts, so the search has realistic Dutch text to chew on.
 const NAME_HEADS = [
@@ -45,8 +45,8 @@ function sql(values: string[]): string {
   return `ARRAY[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(',')}]::text[]`;
 }
 
-/** Fills a region with ACTORS actors (sectors, other municipalities) and RELATIONS relations, set-based and deterministic. */
-export async function generate(database: DatabaseHandle, regionId: string): Promise<void> {
+/** Fills a region with ACTORS actors (sectors, other municipalities) and RELATIONS relations (or the given counts), set-based and deterministic. */
+export async function generate(database: DatabaseHandle, regionId: string, size = { actors: ACTORS, relations: RELATIONS }): Promise<void> {
   const raw = database.raw;
   await raw.query('SELECT setseed(0.42)');
   await raw.query(
@@ -61,7 +61,7 @@ export async function generate(database: DatabaseHandle, regionId: string): Prom
        ARRAY['tag' || (i % 50)],
        (i % 10) <> 0,
        'contact' || i || '@bench.test'
-     FROM generate_series(1, ${ACTORS}) AS i`,
+     FROM generate_series(1, ${size.actors}) AS i`,
     [regionId, WESTHOEK],
   );
   await raw.query(
@@ -80,12 +80,12 @@ export async function generate(database: DatabaseHandle, regionId: string): Prom
   await raw.query(
     `WITH ids AS (SELECT array_agg(id ORDER BY id) AS a FROM actors WHERE region_id = $1),
      candidates AS (
-       SELECT ids.a[1 + (g * 7919) % ${ACTORS}] AS s, ids.a[1 + (g * 104723 + (g * g) % 9973) % ${ACTORS}] AS t,
+       SELECT ids.a[1 + (g * 7919) % ${size.actors}] AS s, ids.a[1 + (g * 104723 + (g * g) % 9973) % ${size.actors}] AS t,
          (ARRAY['samenwerking','project','lid-van','deelt-infrastructuur','ondersteunt','andere'])[1 + (g % 6)] AS type
-       FROM ids, generate_series(1::bigint, ${RELATIONS * 2}::bigint) AS g
+       FROM ids, generate_series(1::bigint, ${size.relations * 2}::bigint) AS g
      )
      INSERT INTO relations (region_id, source_actor_id, target_actor_id, type)
-     SELECT $1, s, t, type FROM (SELECT DISTINCT s, t, type FROM candidates WHERE s <> t) pairs LIMIT ${RELATIONS}
+     SELECT $1, s, t, type FROM (SELECT DISTINCT s, t, type FROM candidates WHERE s <> t) pairs LIMIT ${size.relations}
      ON CONFLICT DO NOTHING`,
     [regionId],
   );
@@ -161,6 +161,18 @@ export const networkBench: BenchSuite = {
             await get(`/api/regions/${SLUG}/coverage`);
           },
           'counts, white spots, cross-border shares over 200,000 relations and isolated actors',
+        ),
+      );
+      results.push(
+        await measure(
+          'coverage report, scope werkingsgebied, right after an edit (recomputed)',
+          undefined,
+          10,
+          async (i) => {
+            await database.raw.query('UPDATE actors SET version = version + 1, updated_at = now() WHERE id = (SELECT id FROM actors ORDER BY id OFFSET $1 LIMIT 1)', [i + 10]);
+            await get(`/api/regions/${SLUG}/coverage?scope=werkingsgebied`);
+          },
+          'actors also counted in the municipalities they work in',
         ),
       );
       const started2 = performance.now();

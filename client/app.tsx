@@ -33,6 +33,8 @@ import { PlanSpreidingPage } from './pages/plans/spreiding-page';
 import { PlanVersionsPage } from './pages/plans/versions-page';
 import { PlanTablePage } from './pages/plans/table-page';
 import { PlanProposalsPage } from './pages/plans/proposals-page';
+import { PlanPartnersPage } from './pages/plans/partners-page';
+import { PlanIndicatorsPage } from './pages/plans/indicators-page';
 
 /** Routes use Dutch paths, as the people who share links speak Dutch. */
 export function App() {
@@ -62,6 +64,8 @@ export function App() {
                   <Route path="plannen/:planId/versies" element={<PlanVersionsPage />} />
                   <Route path="plannen/:planId/tabel" element={<PlanTablePage />} />
                   <Route path="plannen/:planId/voorstellen" element={<PlanProposalsPage />} />
+                  <Route path="plannen/:planId/partners" element={<PlanPartnersPage />} />
+                  <Route path="plannen/:planId/indicatoren" element={<PlanIndicatorsPage />} />
                   <Route path="plannen/:planId/acties/:actionId" element={<ActionPage />} />
                   <Route path="netwerk" element={<ActorListPage />} />
                   <Route path="netwerk/nieuw" element={<ActorFormPage />} />

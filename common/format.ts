@@ -25,3 +25,15 @@ export function formatDateTime(value: Date | string): string {
 export function formatMoney(cents: number): string {
   return moneyFormat.format(cents / 100).replace(/\u00a0/g, ' ');
 }
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** Formats a number the Belgian way ("1.234,5"), with at most `maxFractionDigits` decimals. */
+export function formatNumber(value: number, maxFractionDigits = 2): string {
+  let format = numberFormats.get(maxFractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: maxFractionDigits });
+    numberFormats.set(maxFractionDigits, format);
+  }
+  return format.format(value);
+}

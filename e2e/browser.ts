@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const demoUsers = {
@@ -22,6 +22,28 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Uncaught errors in any page; each test file checks this stays empty. */
 export const pageErrors: string[] = [];
+
+/**
+ * One browser per test file, closed at the end, and after every test the check that no page threw.
+ * Call at the top of a test file; `browser()` gives the running browser inside tests.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(() => {
+    const errors = pageErrors.splice(0);
+    expect(errors).toEqual([]);
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not running (useBrowser must be called at the top of the test file)');
+    return browser;
+  };
+}
 
 export async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });

@@ -1,20 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { expectAccessible } from './axe';
-import { demoUsers, logInViaForm, openPage, pageErrors, url, waitForHeading } from './browser';
+import { demoUsers, logInViaForm, openPage, url, useBrowser, waitForHeading } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  const { launchBrowser } = await import('./browser');
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  const errors = pageErrors.splice(0);
-  expect(errors).toEqual([]);
-});
+const browser = useBrowser();
 
 const CO7 = 'zuidelijke-westhoek';
 const CO7_PLAN = 'Demo-actieplan bovenlokale cultuurwerking CO7 2021';
@@ -59,7 +47,7 @@ async function checkBarChart(page: import('playwright-core').Page, title: string
 
 describe('plans', () => {
   test('the public sees the approved demo plans: tree, budget overview and timeline', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(url(`/r/${CO7}/plannen`));
     await waitForHeading(page, 'Plannen');
     await expectAccessible(page, 'plannen');
@@ -106,7 +94,7 @@ describe('plans', () => {
   });
 
   test('the regisseur edits an action of an approved plan, sees the history, and imports a plan with a preview', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await logInViaForm(page, demoUsers.admin, `/r/${CO7}/plannen`);
     await page.getByRole('link', { name: CO7_PLAN }).click();
     await waitForHeading(page, CO7_PLAN);
@@ -160,7 +148,7 @@ describe('plans', () => {
     await page.getByRole('button', { name: 'Actor aanmaken en koppelen' }).click();
     await page.getByText('Onbekende partner is als nieuwe actor aan de netwerkkaart toegevoegd en gekoppeld.').waitFor();
     await page.getByText('(gekoppeld aan de netwerkkaart)').waitFor();
-    await page.getByRole('rowheader', { name: 'actorCreated:Onbekende partner' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Nieuwe actor voor partner Onbekende partner' }).waitFor();
 
     // Budget lines, milestones and partners change in the edit form of a draft.
     await page.getByLabel('Bedrag in euro — lijn 1').fill('2.000,00');
@@ -183,7 +171,10 @@ describe('plans', () => {
     await page.getByText('€ 2.750,00').first().waitFor();
     await page.getByRole('cell', { name: 'Zaal vastgelegd', exact: true }).waitFor();
     await page.locator('li', { hasText: 'Heemkundige kring (nog niet gekoppeld)' }).first().waitFor();
-    await page.getByRole('rowheader', { name: 'budgetLines', exact: true }).first().waitFor();
+    // The history in words: list changes as added and removed items, money and dates the Belgian way.
+    await page.getByRole('rowheader', { name: 'Budgetlijnen', exact: true }).first().waitFor();
+    await page.getByText('+ € 750,00 — affiches (Vlaamse subsidie)', { exact: true }).first().waitFor();
+    await page.getByText('+ Zaal vastgelegd (01/03/2026) · Gepland', { exact: true }).first().waitFor();
     await expectAccessible(page, 'actie met budgetlijnen');
     // Removing a row and saving takes it out.
     await page.getByRole('button', { name: 'Partner Heemkundige kring verwijderen' }).click();
@@ -191,7 +182,7 @@ describe('plans', () => {
     await page.getByText('De actie is bewaard.').waitFor();
     await expect.poll(() => page.locator('li', { hasText: 'Heemkundige kring (nog niet gekoppeld)' }).count()).toBe(0);
     // Two people edit the budget of the same action: the second save shows both versions.
-    const other = await openPage(browser);
+    const other = await openPage(browser());
     await logInViaForm(other.page, demoUsers.editor, new URL(page.url()).pathname);
     await waitForHeading(other.page, /^Nr\. 1 — Eerste actie/);
     await other.page.getByLabel('Bedrag in euro — lijn 1').fill('3.000,00');
@@ -228,6 +219,31 @@ describe('plans', () => {
     await page.getByRole('heading', { name: 'Toegevoegd (0)' }).waitFor();
     await expectAccessible(page, 'versies');
 
+    // Two actions become one (seed 001's "worden één actie"): the compare shows the merge, not a removal.
+    await page.getByRole('link', { name: 'Terug naar het plan' }).click();
+    await waitForHeading(page, 'Proefplan e2e 2026');
+    await page.getByRole('button', { name: 'Alles openklappen' }).click();
+    await page.getByRole('link', { name: 'Tweede actie' }).click();
+    await waitForHeading(page, /^Nr\. 2 — Tweede actie/);
+    await page.locator('summary', { hasText: 'Samenvoegen' }).click();
+    await page.getByLabel('Zoek op nummer, titel of doelstelling').fill('derde');
+    await page.getByRole('checkbox', { name: /Derde actie via het formulier/ }).check();
+    await expectAccessible(page, 'samenvoegen');
+    await page.getByRole('button', { name: 'Samenvoegen', exact: true }).click();
+    await page.getByRole('dialog').getByText('1 actie gaat op in actie 2').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Samenvoegen' }).click();
+    await page.getByText('1 actie is samengevoegd in deze actie.').waitFor();
+    await page.getByRole('rowheader', { name: 'Samengevoegd uit' }).first().waitFor();
+    await page.getByText('+ 3 Derde actie via het formulier', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: 'Terug naar het plan' }).click();
+    await waitForHeading(page, 'Proefplan e2e 2026');
+    await page.getByRole('link', { name: 'Versies en vergelijken' }).click();
+    await waitForHeading(page, /^Versies/);
+    await page.getByRole('button', { name: 'Vergelijken' }).click();
+    await page.getByRole('heading', { name: 'Samengevoegd (1)' }).waitFor();
+    await page.getByText(/3 Derde actie via het formulier — opgegaan in actie 2/).waitFor();
+    await page.getByRole('heading', { name: 'Verwijderd (0)' }).waitFor();
+
     // Indicators: a measurement on an action of the Westhoek plan.
     await page.goto(url('/r/westhoek/plannen'));
     await page.getByRole('link', { name: WESTHOEK_PLAN }).click();
@@ -250,7 +266,7 @@ describe('plans', () => {
   });
 
   test('a partner proposes a change to an approved plan and the steering group approves it', async () => {
-    const partner = await openPage(browser);
+    const partner = await openPage(browser());
     await logInViaForm(partner.page, demoUsers.editor, `/r/${CO7}/plannen`);
     await partner.page.getByRole('link', { name: CO7_PLAN }).click();
     await waitForHeading(partner.page, CO7_PLAN);
@@ -263,7 +279,7 @@ describe('plans', () => {
     await partner.page.getByText('Je voorstel wacht op de stuurgroep.').waitFor();
     await partner.context.close();
 
-    const steering = await openPage(browser);
+    const steering = await openPage(browser());
     await logInViaForm(steering.page, demoUsers.steering, `/r/${CO7}/plannen`);
     await steering.page.getByRole('link', { name: CO7_PLAN }).click();
     await steering.page.getByRole('link', { name: 'Wijzigingsvoorstellen' }).click();

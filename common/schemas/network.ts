@@ -183,10 +183,15 @@ export const relationSchema = z.object({
 });
 export type Relation = z.infer<typeof relationSchema>;
 
+/** Where an actor counts in the coverage matrix: its home municipality only, or also where it is active. */
+export const coverageScopeSchema = z.enum(['thuis', 'werkingsgebied']);
+export type CoverageScope = z.infer<typeof coverageScopeSchema>;
+
 export const coverageSchema = z.object({
+  scope: coverageScopeSchema,
   municipalities: z.array(municipalitySummarySchema),
   sectors: z.array(sectorRefSchema),
-  /** counts[i][k]: actors with home municipality i that have sector k (primary or not). */
+  /** counts[i][k]: actors with sector k (primary or not) whose home municipality is i (or, scope werkingsgebied, that are active in i). */
   counts: z.array(z.array(z.number().int())),
   /** Municipality × sector cells without any actor. */
   whiteSpots: z.array(z.object({ nisCode: z.string(), sectorKey: z.string() })),

@@ -188,6 +188,12 @@ export const actionChangesSchema = z.object({
 });
 export type ActionChanges = z.infer<typeof actionChangesSchema>;
 export const actionUpdateSchema = actionChangesSchema.extend({ version: z.number().int().min(1) });
+/** Merges other actions of the plan into this one (drafts): their lists move over, their texts are appended. */
+export const actionMergeSchema = z.object({
+  version: z.number().int().min(1),
+  sourceActionIds: z.array(z.uuid()).min(1).max(20),
+});
+export type ActionMerge = z.infer<typeof actionMergeSchema>;
 export type ActionUpdate = z.infer<typeof actionUpdateSchema>;
 
 export const changeEntrySchema = z.object({
@@ -225,6 +231,8 @@ export const versionCompareSchema = z.object({
   removed: z.array(diffItemSchema),
   reworded: z.array(diffItemSchema),
   moved: z.array(diffItemSchema),
+  /** Actions merged into another one: `to` is the code of the action that took them over. */
+  merged: z.array(diffItemSchema),
 });
 export type VersionCompare = z.infer<typeof versionCompareSchema>;
 
@@ -340,6 +348,47 @@ export type PartnerOverview = z.infer<typeof partnerOverviewSchema>;
 export const partnerLinkSchema = z.object({ actorId: z.string().uuid().nullable() });
 /** A new actor of the network map made from an unlinked partner name (its name is the partner's). */
 export const partnerActorSchema = actorInputSchema.pick({ kind: true, sectors: true, municipality: true });
+
+/** An action as a partner list shows it: number, title, status and where it sits (SD / OD codes). */
+export const partnerActionSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  status: actionStatusSchema,
+  objectiveCode: z.string().nullable(),
+  goalCode: z.string().nullable(),
+});
+export type PartnerAction = z.infer<typeof partnerActionSchema>;
+
+/** One plan's partners: each linked actor or unlinked name with its actions, most actions first. */
+export const planPartnersSchema = z.object({
+  items: z.array(
+    z.object({
+      /** The network-map actor this partner is linked to; null for a name that is not linked yet. */
+      actorId: z.string().nullable(),
+      /** The actor's name (when the caller may see its profile), else the name as written in the plan. */
+      name: z.string(),
+      linked: z.boolean(),
+      /** False when the linked actor's profile is hidden from the caller (no link to the actor page). */
+      actorVisible: z.boolean(),
+      /** The partner rows behind this entry (one per mention), to link an unlinked name everywhere at once. */
+      partnerIds: z.array(z.string()),
+      actions: z.array(partnerActionSchema),
+    }),
+  ),
+});
+export type PlanPartners = z.infer<typeof planPartnersSchema>;
+
+/** The plans and actions one actor takes part in as a linked partner. */
+export const actorPlanActionsSchema = z.object({
+  items: z.array(
+    z.object({
+      plan: planSummarySchema.pick({ id: true, title: true, status: true, period: true }),
+      actions: z.array(partnerActionSchema),
+    }),
+  ),
+});
+export type ActorPlanActions = z.infer<typeof actorPlanActionsSchema>;
 
 export const goalInputSchema = z.object({ code: z.string().trim().min(1).max(30), title: z.string().trim().max(2000).default('') });
 export const goalUpdateSchema = z.object({ code: z.string().trim().min(1).max(30).optional(), title: z.string().trim().max(2000).optional(), position: z.number().int().min(0).optional() });

@@ -38,6 +38,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/plans/{planId}/objectives': { goalId: '00000000-0000-4000-8000-000000000000', code: 'OD9', title: 'Overgenomen' },
   'PATCH /api/regions/{slug}/plans/{planId}/objectives/{objectiveId}': { title: 'Overgenomen' },
   'POST /api/regions/{slug}/plans/{planId}/actions': { title: 'Overgenomen' },
+  'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/merge': { version: 1, sourceActionIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/measurements': { measuredOn: '2025-01-01', value: 1 },
   'POST /api/regions/{slug}/actors': { name: 'Indringer', sectors: ['kunsten'], municipality: '33011' },
   'PATCH /api/regions/{slug}/actors/{actorId}': { name: 'Overgenomen', sectors: ['kunsten'], municipality: '33011', version: 1 },
@@ -76,7 +77,7 @@ beforeAll(async () => {
   // Plans of B: a draft (private as a whole) and an approved plan with a proposal (members only).
   const regionB = (await t.database.raw.query<{ id: string }>("SELECT id FROM regions WHERE slug = 'regio-b'"))[0]!;
   const regionRowB = { id: regionB.id } as Parameters<typeof planFactory>[1];
-  await planFactory(t.database.db, regionRowB, { title: 'Geheim ontwerpplan van B' });
+  const draftB = await planFactory(t.database.db, regionRowB, { title: 'Geheim ontwerpplan van B' });
   secrets.push('Geheim ontwerpplan van B');
   const approved = await planFactory(t.database.db, regionRowB, { title: 'Goedgekeurd plan van B', status: 'goedgekeurd' });
   const planB = await loadPlan(t.database.db, regionRowB, approved.id, 'admin');
@@ -85,6 +86,10 @@ beforeAll(async () => {
   const indicator = await createIndicator(t.database.db, planB, actionB.id, { name: 'Indicator van B', unit: '', baseline: null, target: 5 }, adminB.userId);
   Object.assign(ids, { planId: approved.id, actionId: actionB.id, proposalId: proposal.id, indicatorId: indicator.id, partnerId: actionB.partners[0]!.id, goalId: (await getPlanDetail(t.database.db, planB, 'admin')).goals[0]!.id, objectiveId: (await getPlanDetail(t.database.db, planB, 'admin')).goals[0]!.objectives[0]!.id });
   secrets.push('Geheime reden van B', 'Geheim voorstel');
+  // Partners both ways: B's public actor takes part in B's draft (its plan actions must not show it to
+  // outsiders), B's hidden actor in the approved plan under a written name (its map name must stay hidden).
+  await t.database.raw.query('UPDATE plan_action_partners SET actor_id = $1 WHERE plan_id = $2', [ids.actorId, draftB.id]);
+  await t.database.raw.query("UPDATE plan_action_partners SET actor_id = $1 WHERE plan_id = $2 AND name = 'Bibliotheek Ieper'", [hidden, approved.id]);
 });
 afterAll(async () => t.close());
 

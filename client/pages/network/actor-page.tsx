@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { ActorDetail, ActorList, HistoryEntry } from '../../../common/schemas/network.js';
+import type { ActorDetail, HistoryEntry } from '../../../common/schemas/network.js';
 import type { MembersOverview } from '../../../common/schemas/accounts.js';
 import { RELATION_TYPES } from '../../../common/schemas/network.js';
 import { formatDateTime } from '../../../common/format.js';
@@ -10,19 +10,71 @@ import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
+import { ActorPicker, type PickedActor } from '../../components/actor-picker';
 import { api, apiRequest } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { flashState, useFlash } from '../../flash';
 import { useRegion } from '../regions/region-context';
 import { NotFoundPage } from '../not-found-page';
-import { NetworkNav, networkPaths } from './network-common';
+import { NetworkNav, networkPaths, useSectors } from './network-common';
+import type { ActorPlanActions } from '../../../common/schemas/plans.js';
+import { periodLabel, planPaths } from '../plans/plan-common';
 
-function show(value: unknown): string {
+/** The plans and actions this actor takes part in as a linked partner (the other side of the plan's partners). */
+function PlanActions({ slug, result, error }: { slug: string; result: ActorPlanActions | undefined; error: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="actor-plan-actions">
+      <h2 id="actor-plan-actions">{t('network.planActions.heading')}</h2>
+      {error ? <Notice kind="error">{error}</Notice> : !result ? <p>{t('network.ui.loading')}</p> : null}
+      {result && result.items.length === 0 ? <p>{t('network.planActions.none')}</p> : null}
+      {result && result.items.length > 0 ? <p>{t('network.planActions.lead')}</p> : null}
+      {result?.items.map(({ plan, actions }) => (
+        <div key={plan.id}>
+          <h3>
+            <Link to={planPaths.plan(slug, plan.id)}>{plan.title}</Link>
+          </h3>
+          <p className="muted">
+            {[t(`plans.statuses.${plan.status}`), periodLabel(plan.period), t('network.planActions.actionCount', { count: actions.length })].filter(Boolean).join(' · ')}
+          </p>
+          <ul>
+            {actions.map((action) => (
+              <li key={action.id}>
+                <Link to={planPaths.action(slug, plan.id, action.id)}>{t('network.planActions.action', { number: action.number, title: action.title })}</Link>
+                {action.objectiveCode ? <span className="muted"> ({t('network.planActions.code', { goal: action.goalCode ?? '', objective: action.objectiveCode })})</span> : null}
+                {' · '}
+                {t(`plans.actionStatuses.${action.status}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** Names for the codes an actor's history stores: sectors, municipalities and kinds. */
+interface HistoryNames {
+  sector: (key: string) => string;
+  municipality: (nisCode: string) => string;
+  kind: (kind: string) => string;
+}
+
+/** One stored value of an actor field in words: names instead of codes, lists joined, yes/no as marks. */
+function show(value: unknown, field = '', names?: HistoryNames): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '—';
+  const name = (item: unknown): string => {
+    const text = String(item);
+    if (!names) return text;
+    if (field === 'sectors') return names.sector(text);
+    if (field === 'municipality' || field === 'otherMunicipalities') return names.municipality(text);
+    if (field === 'kind') return names.kind(text);
+    return text;
+  };
+  if (Array.isArray(value)) return value.length > 0 ? value.map(name).join(', ') : '—';
   if (typeof value === 'boolean') return value ? '✓' : '✗';
-  return String(value);
+  return name(value);
 }
 
 /** The relation fields a history entry shows, with their labels (endpoints are in the line itself). */
@@ -52,6 +104,13 @@ function historyLine(entry: HistoryEntry, t: TFunction): string {
 /** Field-level history: who changed what, when, before → after; relation changes included. */
 function History({ entries }: { entries: HistoryEntry[] }) {
   const { t } = useTranslation();
+  const { region } = useRegion();
+  const sectors = useSectors();
+  const names: HistoryNames = {
+    sector: (key) => sectors.find((sector) => sector.key === key)?.name ?? key,
+    municipality: (nisCode) => region.municipalities.find((municipality) => municipality.nisCode === nisCode)?.name ?? nisCode,
+    kind: (kind) => t(`network.kinds.${kind}`, { defaultValue: kind }),
+  };
   if (entries.length === 0) return <p>{t('network.ui.noHistory')}</p>;
   return (
     <ol className="plain-list stack history">
@@ -60,7 +119,7 @@ function History({ entries }: { entries: HistoryEntry[] }) {
         // A removed relation is fully described by its line; otherwise the changed fields in a table.
         const changes = Object.entries(entry.changes).filter(([field]) => !relation || (entry.action !== 'delete' && field in RELATION_FIELDS));
         const shown = (field: string, value: unknown) =>
-          relation && field === 'type' && typeof value === 'string' ? t(`network.relationTypes.${value}`, { defaultValue: value }) : show(value);
+          relation && field === 'type' && typeof value === 'string' ? t(`network.relationTypes.${value}`, { defaultValue: value }) : show(value, relation ? '' : field, names);
         return (
           <li key={entry.id}>
             <p>
@@ -96,19 +155,20 @@ function History({ entries }: { entries: HistoryEntry[] }) {
 /** Adds a relation from this actor to another actor of the region. */
 function RelationForm({ slug, actor, onAdded }: { slug: string; actor: ActorDetail; onAdded: () => void }) {
   const { t } = useTranslation();
-  const others = useApi<ActorList>(`/api/regions/${encodeURIComponent(slug)}/actors?limit=500`);
-  const [draft, setDraft] = useState({ targetActorId: '', type: 'samenwerking', validFrom: '', validTo: '', note: '' });
+  const [target, setTarget] = useState<PickedActor | null>(null);
+  const [draft, setDraft] = useState({ type: 'samenwerking', validFrom: '', validTo: '', note: '' });
   const [done, setDone] = useState(false);
   const { run, busy, error } = useSubmit(async () => {
     await api.post(`/api/regions/${encodeURIComponent(slug)}/relations`, {
       sourceActorId: actor.id,
-      targetActorId: draft.targetActorId,
+      targetActorId: target?.id ?? '',
       type: draft.type,
       validFrom: draft.validFrom || null,
       validTo: draft.validTo || null,
       note: draft.note,
     });
-    setDraft({ targetActorId: '', type: 'samenwerking', validFrom: '', validTo: '', note: '' });
+    setDraft({ type: 'samenwerking', validFrom: '', validTo: '', note: '' });
+    setTarget(null);
     setDone(true);
     onAdded();
   });
@@ -129,19 +189,7 @@ function RelationForm({ slug, actor, onAdded }: { slug: string; actor: ActorDeta
       />
       {done ? <Notice kind="success">{t('network.ui.relationAdded')}</Notice> : null}
       <Field id="relation-target" label={t('network.ui.relationOther')} error={error?.fieldMessage('targetActorId')}>
-        {(control) => (
-          <select {...control} value={draft.targetActorId} onChange={(event) => setDraft({ ...draft, targetActorId: event.target.value })}>
-            <option value="">{t('network.ui.chooseActor')}</option>
-            {others.data?.items
-              .filter((item) => item.id !== actor.id)
-              .map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.name}
-                  {item.municipality ? ` (${item.municipality.name})` : ''}
-                </option>
-              ))}
-          </select>
-        )}
+        {(control) => <ActorPicker control={control} slug={slug} value={target} onChange={setTarget} excludeId={actor.id} />}
       </Field>
       <Field id="relation-type" label={t('network.ui.relationType')}>
         {(control) => (
@@ -237,6 +285,7 @@ export function ActorPage() {
   const base = `/api/regions/${encodeURIComponent(region.slug)}/actors/${encodeURIComponent(actorId)}`;
   const actor = useApi<ActorDetail>(base, user?.id ?? '');
   const history = useApi<HistoryEntry[]>(role ? `${base}/history` : null, actor.data?.version ?? 0);
+  const planActions = useApi<ActorPlanActions>(`${base}/plan-actions`, user?.id ?? '');
   const [confirming, setConfirming] = useState(false);
   const removal = useSubmit(async () => {
     await api.delete(base);
@@ -391,6 +440,8 @@ export function ActorPage() {
               history.reload();
             }} /> : null}
       </section>
+
+      <PlanActions slug={region.slug} result={planActions.data} error={planActions.error?.message} />
 
       {role === 'admin' ? <Editors slug={region.slug} actor={data} onChanged={actor.reload} /> : null}
 

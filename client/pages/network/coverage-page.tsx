@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Coverage } from '../../../common/schemas/network.js';
+import type { Coverage, CoverageScope } from '../../../common/schemas/network.js';
+import { formatNumber } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { useApi } from '../../use-api';
@@ -8,7 +10,8 @@ import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
 import { NetworkNav, networkPaths } from './network-common';
 
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+// Belgian notation: 42,9 %.
+const percent = (share: number) => `${formatNumber(Math.round(share * 1000) / 10, 1)} %`;
 
 /** The coverage report: municipality × sector matrix, white spots, cross-border shares, isolated actors. */
 export function CoveragePage() {
@@ -16,17 +19,30 @@ export function CoveragePage() {
   const { region } = useRegion();
   const { roleIn } = useSession();
   const base = `/api/regions/${encodeURIComponent(region.slug)}/coverage`;
-  const report = useApi<Coverage>(base);
+  const [scope, setScope] = useState<CoverageScope>('thuis');
+  const report = useApi<Coverage>(`${base}?scope=${scope}`);
   const data = report.data;
 
   return (
     <Page title={t('network.coverageUi.title')} regionName={region.name} lead={<p>{t('network.coverageUi.lead')}</p>}>
       <NetworkNav slug={region.slug} isAdmin={roleIn(region.slug) === 'admin'} />
+      <fieldset className="coverage-scope">
+        <legend>{t('network.coverageUi.scopeLegend')}</legend>
+        {(['thuis', 'werkingsgebied'] as const).map((option) => (
+          <label key={option}>
+            <input type="radio" name="coverage-scope" value={option} checked={scope === option} onChange={() => setScope(option)} /> {t(`network.coverageUi.scope.${option}`)}
+          </label>
+        ))}
+        <p className="muted">{t('network.coverageUi.scopeHint')}</p>
+      </fieldset>
       <div className="button-row">
-        <a className="button" href={`${base}/export?format=xlsx`} download>
+        <a className="button" href={`${base}/export?format=pdf&scope=${scope}`} download>
+          {t('network.coverageUi.exportPdf')}
+        </a>
+        <a className="button" href={`${base}/export?format=xlsx&scope=${scope}`} download>
           {t('network.coverageUi.exportXlsx')}
         </a>
-        <a className="button" href={`${base}/export?format=csv`} download>
+        <a className="button" href={`${base}/export?format=csv&scope=${scope}`} download>
           {t('network.coverageUi.exportCsv')}
         </a>
         <button type="button" className="button" onClick={() => window.print()}>

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { formatNumber } from '../../../common/format.js';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Graph } from '../../../common/schemas/network.js';
 import { Page } from '../../components/page';
@@ -8,92 +9,176 @@ import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
 import { NetworkNav, networkPaths, sectorColor, useSectors } from './network-common';
+import { GraphCanvas, type GraphCanvasHandle } from './graph-canvas';
+import { buildGraphModel, computeLayout, findActors, type ClusterBy, type GraphModel, type SizeBy } from './graph-model';
 
-type ClusterBy = 'municipality' | 'sector' | 'community';
-type SizeBy = 'degree' | 'betweenness';
+const MAX_MATCHES = 20;
+const MAX_NEIGHBOURS_LISTED = 30;
+const MAX_COMMUNITIES_LISTED = 40;
 
-/**
- * Deterministic cluster layout: clusters on a large circle, nodes of a cluster on a sunflower spiral
- * around its centre. It is computed once per choice (no simulation), so thousands of nodes stay fluid.
- */
-function layout(graph: Graph, clusterBy: ClusterBy, width: number, height: number): Map<string, { x: number; y: number }> {
-  const keyOf = (node: Graph['nodes'][number]) => (clusterBy === 'municipality' ? (node.municipality ?? '?') : clusterBy === 'sector' ? (node.sector ?? '?') : String(node.community));
-  const clusters = new Map<string, Graph['nodes']>();
-  for (const node of graph.nodes) clusters.set(keyOf(node), [...(clusters.get(keyOf(node)) ?? []), node]);
-  const keys = [...clusters.keys()].sort();
-  const positions = new Map<string, { x: number; y: number }>();
-  const big = Math.min(width, height) * 0.36;
-  keys.forEach((key, index) => {
-    const angle = (2 * Math.PI * index) / keys.length;
-    const cx = width / 2 + (keys.length > 1 ? big * Math.cos(angle) : 0);
-    const cy = height / 2 + (keys.length > 1 ? big * Math.sin(angle) : 0);
-    const members = [...clusters.get(key)!].sort((a, b) => b.degree - a.degree);
-    const spread = Math.min(big * 0.5, 6 * Math.sqrt(members.length) + 8);
-    members.forEach((node, i) => {
-      const r = spread * Math.sqrt((i + 0.5) / members.length);
-      const theta = i * 2.399963;
-      positions.set(node.id, { x: cx + r * Math.cos(theta), y: cy + r * Math.sin(theta) });
-    });
-  });
-  return positions;
+/** The "find actor" combobox: type part of a name, pick one of the matches (arrows + Enter, or click). */
+function ActorFinder({ model, subtitle, onChoose }: { model: GraphModel; subtitle: (index: number) => string; onChoose: (index: number) => void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const matches = useMemo(() => findActors(model, query, MAX_MATCHES), [model, query]);
+  const expanded = open && matches.length > 0;
+
+  const choose = (index: number) => {
+    setQuery(model.nodes[index]!.name);
+    setOpen(false);
+    setActive(-1);
+    onChoose(index);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (!open) setOpen(true);
+      if (matches.length === 0) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((old) => (old + step + matches.length) % matches.length);
+    } else if (event.key === 'Enter') {
+      const index = matches[active] ?? (open ? matches[0] : undefined);
+      if (index === undefined) return;
+      event.preventDefault();
+      choose(index);
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      setOpen(false);
+      setActive(-1);
+    }
+  };
+
+  return (
+    <div className="field graph-finder">
+      <label htmlFor="graph-find">{t('network.graph.find')}</label>
+      <input
+        id="graph-find"
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls="graph-find-list"
+        aria-activedescendant={expanded && active >= 0 && matches[active] !== undefined ? `graph-find-${matches[active]}` : undefined}
+        aria-describedby="graph-find-hint"
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setOpen(false)}
+      />
+      <p id="graph-find-hint" className="field__hint">
+        {t('network.graph.findHint')}
+      </p>
+      <ul id="graph-find-list" role="listbox" aria-label={t('network.graph.findResults')} className="graph-finder__list" hidden={!expanded}>
+        {matches.map((index, position) => (
+          <li
+            key={index}
+            id={`graph-find-${index}`}
+            role="option"
+            aria-selected={position === active}
+            className="graph-finder__option"
+            // Keep the focus in the field, so the click is not lost to its blur.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => choose(index)}
+          >
+            {model.nodes[index]!.name} <span className="muted">{subtitle(index)}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="visually-hidden" role="status">
+        {open && query.trim() ? t('network.graph.matches', { count: matches.length }) : ''}
+      </p>
+    </div>
+  );
 }
 
-/** The network graph on a canvas, with brokers, isolated actors and communities also listed as text. */
+/**
+ * The network graph: an interactive canvas (zoom, pan, hover, select, find) with the same information as text
+ * beside and below it (the selected actor, brokers, isolated actors) for keyboard and screen-reader users.
+ */
 export function GraphPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { region } = useRegion();
   const { roleIn } = useSession();
   const sectors = useSectors();
   const graph = useApi<Graph>(`/api/regions/${encodeURIComponent(region.slug)}/network/graph`);
   const [clusterBy, setClusterBy] = useState<ClusterBy>('municipality');
   const [sizeBy, setSizeBy] = useState<SizeBy>('degree');
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [community, setCommunity] = useState<number | null>(null);
+  const canvas = useRef<GraphCanvasHandle>(null);
   const data = graph.data;
-  const width = 960;
-  const height = 720;
-  const positions = useMemo(() => (data ? layout(data, clusterBy, width, height) : new Map()), [data, clusterBy]);
 
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context || !data) return;
-    context.clearRect(0, 0, width, height);
-    context.strokeStyle = 'rgba(80, 80, 80, 0.25)';
-    context.lineWidth = 1;
-    context.beginPath();
-    for (const edge of data.edges) {
-      const a = positions.get(edge.source);
-      const b = positions.get(edge.target);
-      if (!a || !b) continue;
-      context.moveTo(a.x, a.y);
-      context.lineTo(b.x, b.y);
-    }
-    context.stroke();
-    const maxDegree = Math.max(1, ...data.nodes.map((n) => n.degree));
-    const maxBetween = Math.max(1e-9, ...data.nodes.map((n) => n.betweenness));
-    for (const node of data.nodes) {
-      const p = positions.get(node.id);
-      if (!p) continue;
-      const measure = sizeBy === 'degree' ? node.degree / maxDegree : node.betweenness / maxBetween;
-      const radius = 3 + 10 * Math.sqrt(measure);
-      context.beginPath();
-      context.arc(p.x, p.y, radius, 0, 2 * Math.PI);
-      context.fillStyle = node.isolated ? '#ffffff' : sectorColor(sectors, node.sector);
-      context.fill();
-      context.lineWidth = node.broker ? 3 : 1;
-      context.strokeStyle = node.broker ? '#b00020' : node.isolated ? '#333333' : '#ffffff';
-      context.stroke();
-    }
-  }, [data, positions, sizeBy, sectors]);
+  const model = useMemo(() => (data ? buildGraphModel(data) : null), [data]);
+  const layout = useMemo(() => {
+    if (!model) return null;
+    const started = performance.now();
+    const result = computeLayout(model, clusterBy);
+    performance.measure('graph-layout', { start: started, end: performance.now(), detail: { clusterBy } });
+    return result;
+  }, [model, clusterBy]);
+
+  const municipalityNames = useMemo(() => new Map(region.municipalities.map((m) => [m.nisCode, m.name])), [region.municipalities]);
+  const sectorNames = useMemo(() => new Map(sectors.map((s) => [s.key, s.name])), [sectors]);
+  const colours = useMemo(() => (model ? model.nodes.map((node) => sectorColor(sectors, node.sector)) : []), [model, sectors]);
+  const municipalityOf = useCallback((nis: string | null) => (nis ? (municipalityNames.get(nis) ?? nis) : t('network.graph.unknown')), [municipalityNames, t]);
+  const sectorOf = useCallback((key: string | null) => (key ? (sectorNames.get(key) ?? key) : t('network.graph.unknown')), [sectorNames, t]);
+
+  const clusterLabel = useCallback(
+    (key: string) => {
+      if (clusterBy === 'municipality') return key ? municipalityOf(key) : t('network.graph.unknown');
+      if (clusterBy === 'sector') return key ? sectorOf(key) : t('network.graph.unknown');
+      return key === '-1' ? t('network.graph.noCommunity') : t('network.graph.communityNumber', { number: Number(key) + 1 });
+    },
+    [clusterBy, municipalityOf, sectorOf, t],
+  );
+  const describe = useCallback(
+    (index: number) => {
+      const node = model!.nodes[index]!;
+      return {
+        name: node.name,
+        lines: [municipalityOf(node.municipality), sectorOf(node.sector), t('network.graph.degreeCount', { count: node.degree })],
+      };
+    },
+    [model, municipalityOf, sectorOf, t],
+  );
+
+  const select = useCallback((index: number | null) => setSelected(index), []);
+  const openActor = useCallback((index: number) => navigate(networkPaths.actor(region.slug, model!.nodes[index]!.id)), [navigate, region.slug, model]);
+  const focusActor = (index: number) => {
+    setSelected(index);
+    canvas.current?.centreOn(index);
+  };
+
+  const communities = useMemo(() => {
+    if (!model) return [];
+    const sizes = new Map<number, number>();
+    for (const node of model.nodes) if (node.community >= 0) sizes.set(node.community, (sizes.get(node.community) ?? 0) + 1);
+    return [...sizes.entries()].sort((a, b) => a[0] - b[0]).slice(0, MAX_COMMUNITIES_LISTED);
+  }, [model]);
+  const presentSectors = useMemo(() => {
+    const keys = new Set(data?.nodes.map((node) => node.sector ?? ''));
+    return sectors.filter((sector) => keys.has(sector.key));
+  }, [data, sectors]);
 
   const brokers = data ? data.nodes.filter((n) => n.broker).sort((a, b) => b.betweenness - a.betweenness) : [];
   const isolated = data ? data.nodes.filter((n) => n.isolated) : [];
+  const chosen = model && selected !== null ? model.nodes[selected] : undefined;
+  const chosenNeighbours = model && selected !== null ? [...model.neighbours[selected]!].sort((a, b) => model.nodes[a]!.name.localeCompare(model.nodes[b]!.name)) : [];
 
   return (
     <Page title={t('network.graph.title')} regionName={region.name} lead={<p>{t('network.graph.lead')}</p>}>
       <NetworkNav slug={region.slug} isAdmin={roleIn(region.slug) === 'admin'} />
       {graph.error ? <Notice kind="error">{graph.error.message}</Notice> : null}
-      <div className="button-row">
+      <div className="button-row graph-controls">
         <div className="field">
           <label htmlFor="graph-cluster">{t('network.graph.clusterBy')}</label>
           <select id="graph-cluster" value={clusterBy} onChange={(event) => setClusterBy(event.target.value as ClusterBy)}>
@@ -109,14 +194,123 @@ export function GraphPage() {
             <option value="betweenness">{t('network.graph.betweenness')}</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="graph-community">{t('network.graph.highlightCommunity')}</label>
+          <select id="graph-community" value={community ?? ''} onChange={(event) => setCommunity(event.target.value === '' ? null : Number(event.target.value))}>
+            <option value="">{t('network.graph.noHighlight')}</option>
+            {communities.map(([number, count]) => (
+              <option key={number} value={number}>
+                {t('network.graph.communityOption', { number: number + 1, count })}
+              </option>
+            ))}
+          </select>
+        </div>
+        {model ? <ActorFinder model={model} subtitle={(index) => municipalityOf(model.nodes[index]!.municipality)} onChoose={focusActor} /> : null}
       </div>
-      {data ? (
+      {data && model && layout ? (
         <>
           <p>
             {t('network.graph.summary', { nodes: data.nodes.length, edges: data.edges.length })} · {t('network.graph.communities', { count: data.communities })}
           </p>
           {data.approximate ? <p className="muted">{t('network.graph.approximate')}</p> : null}
-          <canvas ref={canvasRef} width={width} height={height} className="network-graph" role="img" aria-label={t('network.graph.canvasLabel', { nodes: data.nodes.length })} />
+          <div className="graph-layout">
+            <div className="graph-layout__main">
+              <GraphCanvas
+                ref={canvas}
+                model={model}
+                layout={layout}
+                sizeBy={sizeBy}
+                colours={colours}
+                selected={selected}
+                community={community}
+                clusterLabel={clusterLabel}
+                describe={describe}
+                label={t('network.graph.canvasLabel', { nodes: data.nodes.length })}
+                describedBy="graph-keys"
+                onSelect={select}
+                onOpen={openActor}
+              />
+              <p id="graph-keys" className="field__hint">
+                {t('network.graph.keys')}
+              </p>
+            </div>
+            <aside className="graph-layout__side" aria-label={t('network.graph.sidePanel')}>
+              <section aria-labelledby="graph-selection" className="graph-details">
+                <h2 id="graph-selection">{t('network.graph.selection')}</h2>
+                {chosen && selected !== null ? (
+                  <>
+                    <p className="graph-details__name">{chosen.name}</p>
+                    <dl className="graph-details__facts">
+                      <dt>{t('network.graph.municipality')}</dt>
+                      <dd>{municipalityOf(chosen.municipality)}</dd>
+                      <dt>{t('network.graph.sector')}</dt>
+                      <dd>{sectorOf(chosen.sector)}</dd>
+                      <dt>{t('network.graph.tableDegree')}</dt>
+                      <dd>{chosen.degree}</dd>
+                      <dt>{t('network.graph.tableBetweenness')}</dt>
+                      <dd>{formatNumber(chosen.betweenness, 3)}</dd>
+                      <dt>{t('network.graph.community')}</dt>
+                      <dd>{chosen.community >= 0 ? chosen.community + 1 : t('network.graph.noCommunity')}</dd>
+                    </dl>
+                    {chosen.broker ? <p>{t('network.graph.isBroker')}</p> : null}
+                    {chosen.isolated ? <p>{t('network.graph.isIsolated')}</p> : null}
+                    <div className="button-row">
+                      <Link to={networkPaths.actor(region.slug, chosen.id)}>{t('network.graph.openActor')}</Link>
+                      <button type="button" className="button button--small" onClick={() => setSelected(null)}>
+                        {t('network.graph.clearSelection')}
+                      </button>
+                    </div>
+                    {chosenNeighbours.length > 0 ? (
+                      <>
+                        <h3>{t('network.graph.neighbours', { count: chosenNeighbours.length })}</h3>
+                        <ul className="plain-list graph-details__neighbours">
+                          {chosenNeighbours.slice(0, MAX_NEIGHBOURS_LISTED).map((index) => (
+                            <li key={index}>
+                              <button type="button" className="graph-link-button" onClick={() => focusActor(index)}>
+                                {model.nodes[index]!.name}
+                              </button>
+                            </li>
+                          ))}
+                        </ul>
+                        {chosenNeighbours.length > MAX_NEIGHBOURS_LISTED ? (
+                          <p className="muted">{t('network.graph.moreNeighbours', { count: chosenNeighbours.length - MAX_NEIGHBOURS_LISTED })}</p>
+                        ) : null}
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  <p>{t('network.graph.noSelection')}</p>
+                )}
+                <p className="visually-hidden" role="status">
+                  {chosen ? t('network.graph.selectedStatus', { name: chosen.name, count: chosen.degree }) : ''}
+                </p>
+              </section>
+              <section aria-labelledby="graph-legend" className="graph-legend">
+                <h2 id="graph-legend">{t('network.graph.legend')}</h2>
+                <ul className="plain-list">
+                  {presentSectors.map((sector) => (
+                    <li key={sector.key}>
+                      <span className="graph-legend__dot" style={{ background: sectorColor(sectors, sector.key) }} aria-hidden="true" />
+                      {sector.name}
+                    </li>
+                  ))}
+                  <li>
+                    <span className="graph-legend__dot graph-legend__dot--broker" aria-hidden="true" />
+                    {t('network.graph.legendBroker')}
+                  </li>
+                  <li>
+                    <span className="graph-legend__dot graph-legend__dot--isolated" aria-hidden="true" />
+                    {t('network.graph.legendIsolated')}
+                  </li>
+                  <li>
+                    <span className="graph-legend__dot graph-legend__dot--selected" aria-hidden="true" />
+                    {t('network.graph.legendSelected')}
+                  </li>
+                  <li>{t('network.graph.legendSize')}</li>
+                </ul>
+              </section>
+            </aside>
+          </div>
           <section aria-labelledby="graph-brokers">
             <h2 id="graph-brokers">{t('network.graph.brokers')}</h2>
             <p>{t('network.graph.brokersHint')}</p>
@@ -137,7 +331,7 @@ export function GraphPage() {
                         <Link to={networkPaths.actor(region.slug, node.id)}>{node.name}</Link>
                       </th>
                       <td className="numeric">{node.degree}</td>
-                      <td className="numeric">{node.betweenness.toFixed(3)}</td>
+                      <td className="numeric">{formatNumber(node.betweenness, 3)}</td>
                     </tr>
                   ))}
                 </tbody>

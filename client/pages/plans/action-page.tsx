@@ -14,6 +14,9 @@ import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
 import { planApi, planPaths, ProgressBar } from './plan-common';
+import { IndicatorChart } from './indicator-chart';
+import { MergeForm } from './merge-form';
+import { formatChanges, formatValue, type HistoryContext } from './history-format';
 import './plans.css';
 
 interface ChangeEntry {
@@ -140,10 +143,25 @@ function draftOf(action: PlanAction): Draft {
   };
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+/** What the history formatter looks up: translations, the region's municipalities and the plan's objectives. */
+function useHistoryContext(plan: PlanDetail | undefined): HistoryContext {
+  const { t } = useTranslation();
+  const { region } = useRegion();
+  const names = new Map(region.municipalities.map((municipality) => [municipality.nisCode, municipality.name]));
+  const objectives = new Map((plan?.goals ?? []).flatMap((goal) => goal.objectives.map((objective) => [objective.id, `${objective.code} ${objective.title}`] as const)));
+  return { t, municipalityName: (code) => names.get(code), objectiveLabel: (id) => objectives.get(id) };
+}
+
+/** One value or, for a list change, one item per line. */
+function HistoryLines({ lines }: { lines: string[] }) {
+  if (lines.length === 1) return <>{lines[0]}</>;
+  return (
+    <ul className="plain-list">
+      {lines.map((line, index) => (
+        <li key={index}>{line}</li>
+      ))}
+    </ul>
+  );
 }
 
 function Fields({ action }: { action: PlanAction }) {
@@ -549,10 +567,12 @@ function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: PlanDet
 
 function Indicators({
   indicators,
+  period,
   canMeasure,
   measure,
 }: {
   indicators: PlanAction['indicators'];
+  period: PlanDetail['period'];
   canMeasure: boolean;
   measure: (indicatorId: string, input: { measuredOn: string; value: number; source: string }) => Promise<void>;
 }) {
@@ -598,6 +618,9 @@ function Indicators({
           })}
         </tbody>
       </table>
+      {indicators.map((indicator) => (
+        <IndicatorChart key={indicator.id} indicator={indicator} period={period} headingLevel={3} />
+      ))}
       {canMeasure ? (
         <>
           <ErrorSummary error={error} fields={[{ path: 'measuredOn', id: 'measure-date', label: t('plans.indicators.measuredOn') }, { path: 'value', id: 'measure-value', label: t('plans.indicators.value') }]} />
@@ -813,8 +836,9 @@ function NewIndicator({ create }: { create: (input: { name: string; unit: string
   );
 }
 
-function History({ items }: { items: ChangeEntry[] }) {
+function History({ items, plan }: { items: ChangeEntry[]; plan: PlanDetail | undefined }) {
   const { t } = useTranslation();
+  const context = useHistoryContext(plan);
   if (items.length === 0) return <p>{t('plans.action.historyEmpty')}</p>;
   return (
     <ol className="plain-list plan-history">
@@ -833,11 +857,15 @@ function History({ items }: { items: ChangeEntry[] }) {
               </tr>
             </thead>
             <tbody>
-              {Object.entries(entry.changes).map(([field, change]) => (
-                <tr key={field}>
-                  <th scope="row">{field}</th>
-                  <td>{show(change.before)}</td>
-                  <td>{show(change.after)}</td>
+              {formatChanges(entry.changes, context).map((row) => (
+                <tr key={row.field}>
+                  <th scope="row">{row.label}</th>
+                  <td>
+                    <HistoryLines lines={row.before} />
+                  </td>
+                  <td>
+                    <HistoryLines lines={row.after} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -848,8 +876,9 @@ function History({ items }: { items: ChangeEntry[] }) {
   );
 }
 
-function Proposals({ items, canDecide, onDecide }: { items: Proposal[]; canDecide: boolean; onDecide: (id: string, decision: 'goedgekeurd' | 'afgewezen') => void }) {
+function Proposals({ items, plan, canDecide, onDecide }: { items: Proposal[]; plan: PlanDetail | undefined; canDecide: boolean; onDecide: (id: string, decision: 'goedgekeurd' | 'afgewezen') => void }) {
   const { t } = useTranslation();
+  const context = useHistoryContext(plan);
   if (items.length === 0) return <p>{t('plans.proposals.empty')}</p>;
   return (
     <ul className="plain-list">
@@ -863,7 +892,7 @@ function Proposals({ items, canDecide, onDecide }: { items: Proposal[]; canDecid
           <ul>
             {Object.entries(proposal.changes).map(([field, value]) => (
               <li key={field}>
-                {field}: {show(value)}
+                {t(`plans.history.fields.${field}`, { defaultValue: field })}: {formatValue(field, value, context)}
               </li>
             ))}
           </ul>
@@ -1060,6 +1089,7 @@ export function ActionPage() {
       {current.indicators.length > 0 ? (
         <Indicators
           indicators={current.indicators}
+          period={plan.data.period}
           canMeasure={canEdit}
           measure={async (indicatorId, input) => {
             await api.post(planApi(region.slug, planId, `/indicators/${indicatorId}/measurements`), input);
@@ -1070,14 +1100,26 @@ export function ActionPage() {
       ) : null}
 
       {canEdit ? <EditForm key={current.id} action={current} plan={plan.data} onSaved={(saved) => { action.setData(saved); history.reload(); proposals.reload(); }} /> : null}
+      {canEdit && plan.data.status === 'ontwerp' ? (
+        <MergeForm
+          slug={region.slug}
+          plan={plan.data}
+          action={current}
+          onMerged={(saved) => {
+            action.setData(saved);
+            plan.reload();
+            history.reload();
+          }}
+        />
+      ) : null}
 
       {member ? (
         <>
           <h2>{t('plans.proposals.heading')}</h2>
           {decisionError ? <Notice kind="error">{decisionError}</Notice> : null}
-          <Proposals items={(proposals.data?.items ?? []).filter((proposal) => proposal.actionId === current.id)} canDecide={region.myRole === 'steering'} onDecide={(id, decision) => void decide(id, decision)} />
+          <Proposals items={(proposals.data?.items ?? []).filter((proposal) => proposal.actionId === current.id)} plan={plan.data} canDecide={region.myRole === 'steering'} onDecide={(id, decision) => void decide(id, decision)} />
           <h2>{t('plans.action.history')}</h2>
-          <History items={history.data?.items ?? []} />
+          <History items={history.data?.items ?? []} plan={plan.data} />
         </>
       ) : null}
     </Page>

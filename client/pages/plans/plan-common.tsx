@@ -13,6 +13,8 @@ export const planPaths = {
   versions: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/versies`,
   table: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/tabel`,
   proposals: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/voorstellen`,
+  partners: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/partners`,
+  indicators: (slug: string, planId: string) => `${regionPath(slug, 'plannen')}/${planId}/indicatoren`,
   action: (slug: string, planId: string, actionId: string) => `${regionPath(slug, 'plannen')}/${planId}/acties/${actionId}`,
 };
 

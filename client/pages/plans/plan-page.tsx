@@ -159,6 +159,8 @@ export function PlanPage() {
         <Link to={planPaths.budget(region.slug, detail.id)}>{t('plans.links.budget')}</Link>
         <Link to={planPaths.timeline(region.slug, detail.id)}>{t('plans.links.timeline')}</Link>
         <Link to={planPaths.spreiding(region.slug, detail.id)}>{t('plans.links.spreiding')}</Link>
+        <Link to={planPaths.partners(region.slug, detail.id)}>{t('plans.partners.navLink')}</Link>
+        <Link to={planPaths.indicators(region.slug, detail.id)}>{t('plans.indicators.navLink')}</Link>
         {detail.myRole ? <Link to={planPaths.versions(region.slug, detail.id)}>{t('plans.links.versions')}</Link> : null}
         {detail.myRole && detail.status !== 'ontwerp' ? <Link to={planPaths.proposals(region.slug, detail.id)}>{t('plans.links.proposals')}</Link> : null}
         {(detail.myRole === 'admin' || detail.myRole === 'editor') && detail.status !== 'afgesloten' ? <Link to={planPaths.table(region.slug, detail.id)}>{t('plans.links.table')}</Link> : null}

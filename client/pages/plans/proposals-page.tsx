@@ -12,6 +12,7 @@ import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
 import { planApi, planPaths } from './plan-common';
+import { formatValue, type HistoryContext } from './history-format';
 import './plans.css';
 
 interface Proposal {
@@ -28,10 +29,6 @@ interface Proposal {
   createdAt: string;
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
-}
 
 /** /r/:slug/plannen/:planId/voorstellen — every change proposal of a plan; steering members decide here. */
 export function PlanProposalsPage() {
@@ -46,6 +43,10 @@ export function PlanProposalsPage() {
   const [comments, setComments] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Proposed values in words, as in the history (no raw JSON).
+  const municipalityNames = new Map(region.municipalities.map((municipality) => [municipality.nisCode, municipality.name]));
+  const objectiveLabels = new Map((plan.data?.goals ?? []).flatMap((goal) => goal.objectives.map((objective) => [objective.id, `${objective.code} ${objective.title}`] as const)));
+  const context: HistoryContext = { t, municipalityName: (code) => municipalityNames.get(code), objectiveLabel: (id) => objectiveLabels.get(id) };
 
   if (!session.user) return <LoginPrompt />;
   if (!member) return <NoAccess />;
@@ -85,7 +86,7 @@ export function PlanProposalsPage() {
             <ul>
               {Object.entries(proposal.changes).map(([field, value]) => (
                 <li key={field}>
-                  {field}: {show(value)}
+                  {t(`plans.history.fields.${field}`, { defaultValue: field })}: {formatValue(field, value, context)}
                 </li>
               ))}
             </ul>

@@ -132,7 +132,7 @@ export function PlanVersionsPage() {
           {compare.error ? <Notice kind="error">{compare.error.message}</Notice> : null}
           {comparison ? (
             <div role="status">
-              {(['added', 'removed', 'reworded', 'moved'] as const).map((kind) => (
+              {(['added', 'removed', 'merged', 'reworded', 'moved'] as const).map((kind) => (
                 <section key={kind}>
                   <h3>
                     {t(`plans.versions.${kind}`)} ({comparison[kind].length})
@@ -145,6 +145,7 @@ export function PlanVersionsPage() {
                         <li key={item.id}>
                           {item.code} {item.title}
                           {kind === 'moved' ? ` — ${t('plans.versions.movedFromTo', { from: item.from || '—', to: item.to || '—' })}` : ''}
+                          {kind === 'merged' ? ` — ${t('plans.versions.mergedInto', { to: item.to ?? '—' })}` : ''}
                           {kind === 'reworded' && item.fields ? ` — ${item.fields.join(', ')}` : ''}
                         </li>
                       ))}

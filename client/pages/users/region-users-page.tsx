@@ -2,13 +2,13 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationCreated, Member, MembersOverview } from '../../../common/schemas/accounts.js';
 import type { RoleName } from '../../../common/schemas/regions.js';
-import type { ActorList } from '../../../common/schemas/network.js';
 import { formatDate } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { LoginPrompt, NoAccess } from '../../components/access';
 import { Notice } from '../../components/notice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
+import { ActorPicker, type PickedActor } from '../../components/actor-picker';
 import { api, apiRequest, asApiError, type ApiError } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
@@ -109,9 +109,6 @@ function UsersAdmin() {
   const { user, refresh } = useSession();
   const base = `/api/regions/${encodeURIComponent(region.slug)}`;
   const overview = useApi<MembersOverview>(`${base}/members`);
-  // The organisations a member can belong to (the actors of the network map), by name.
-  const actorList = useApi<ActorList>(`${base}/actors?limit=500`);
-  const actorOptions = [...(actorList.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const [status, setStatus] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
@@ -138,11 +135,11 @@ function UsersAdmin() {
       return t('users.roleUpdated');
     });
 
-  const changeActor = (member: Member, actorId: string) =>
+  // The organisation a member belongs to (an actor of the network map), or none.
+  const changeActor = (member: Member, chosen: PickedActor | null) =>
     act(async () => {
-      if (actorId) await apiRequest('PUT', `${base}/actors/${encodeURIComponent(actorId)}/editors/${member.userId}`);
+      if (chosen) await apiRequest('PUT', `${base}/actors/${encodeURIComponent(chosen.id)}/editors/${member.userId}`);
       else if (member.actor) await api.delete(`${base}/actors/${encodeURIComponent(member.actor.id)}/editors/${member.userId}`);
-      const chosen = actorId ? (actorOptions.find((option) => option.id === actorId) ?? null) : null;
       if (overview.data) {
         const actor = chosen ? { id: chosen.id, name: chosen.name } : null;
         overview.setData({ ...overview.data, members: overview.data.members.map((m) => (m.userId === member.userId ? { ...m, actor } : m)) });
@@ -232,21 +229,21 @@ function UsersAdmin() {
                   </select>
                 </td>
                 <td data-label={t('users.organisation')}>
-                  <select
-                    aria-label={t('users.changeActor', { name: member.name })}
-                    aria-describedby="organisation-hint"
-                    value={member.actor?.id ?? ''}
-                    onChange={(event) => void changeActor(member, event.target.value)}
-                  >
-                    <option value="">{t('users.noActor')}</option>
-                    {member.actor && !actorOptions.some((option) => option.id === member.actor!.id) ? <option value={member.actor.id}>{member.actor.name}</option> : null}
-                    {actorOptions.map((option) => (
-                      <option key={option.id} value={option.id}>
-                        {option.name}
-                        {option.municipality ? ` (${option.municipality.name})` : ''}
-                      </option>
-                    ))}
-                  </select>
+                  <div className="member-actor">
+                    <ActorPicker
+                      control={{ id: `member-actor-${member.userId}`, 'aria-label': t('users.changeActor', { name: member.name }), 'aria-describedby': 'organisation-hint' }}
+                      slug={region.slug}
+                      value={member.actor}
+                      onChange={(chosen) => {
+                        if (chosen) void changeActor(member, chosen);
+                      }}
+                    />
+                    {member.actor ? (
+                      <button type="button" className="button button--small" aria-label={t('users.unlinkActorFor', { name: member.name })} onClick={() => void changeActor(member, null)}>
+                        {t('users.unlinkActor')}
+                      </button>
+                    ) : null}
+                  </div>
                 </td>
                 <td data-label={t('users.since')}>{formatDate(member.since)}</td>
                 <td data-label={t('users.actions')}>

@@ -35,8 +35,9 @@ export async function seedDemo(db: Db): Promise<{ regions: string[]; users: { em
       });
     }
   }
-  await seedPlansDemo(db);
+  // The network first: the plan importer links partner names to the actors that exist by then.
   await seedNetworkDemo(db);
+  await seedPlansDemo(db);
   return {
     regions: created,
     users: demoUsers.map((user) => ({

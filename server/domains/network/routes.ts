@@ -8,6 +8,8 @@ import {
   actorListSchema,
   actorUpdateSchema,
   coverageSchema,
+  coverageScopeSchema,
+  type CoverageScope,
   historyEntrySchema,
   relationInputSchema,
   relationSchema,
@@ -17,10 +19,11 @@ import { importProgressSchema, importRequestSchema, importResultSchema, type Imp
 import type { FastifyRequest } from 'fastify';
 import { AppError, fieldError, requestTranslator } from '../../http/errors.js';
 import type { DatabaseHandle } from '../../db/client.js';
-import { loadViewer, requireAdmin, requireMember } from './access.js';
+import { loadViewer, requireAdmin, requireMember, type Viewer } from './access.js';
 import { actorFilter, needsTypos, Params, searchActors } from './search.js';
 import { ACTOR_COLUMNS, exportRows, ImportFileError, importActors, parseActorFile, toCsv, toXlsx } from './import.js';
 import { coverageWorkbook, coverageCsv } from './coverage-export.js';
+import { coverageReportModel, coverageToPdf } from './coverage-pdf.js';
 import { bubbleScheme, networkGraph } from './graph.js';
 import { cachedView } from './cache.js';
 import { bubbleSchemeSchema, graphSchema } from '../../../common/schemas/network.js';
@@ -45,6 +48,8 @@ const formatSchema = z.enum(['csv', 'xlsx']).default('csv');
 const exportQuerySchema = actorListQuerySchema.omit({ limit: true, offset: true }).extend({ format: formatSchema });
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const coverageFormatSchema = z.enum(['csv', 'xlsx', 'pdf']).default('csv');
+const COVERAGE_CONTENT_TYPES = { ...CONTENT_TYPES, pdf: 'application/pdf' } as const;
 
 
 /**
@@ -108,6 +113,9 @@ async function runImport(request: FastifyRequest, slug: string, body: ImportRequ
 /** The network map: actors, relations, coverage. Heavier views (graph, bubbles, import) live in their own plugins. */
 export async function networkRoutes(app: ApiInstance): Promise<void> {
   const database = () => app.ctx.database;
+  /** The coverage report as this viewer may see it, from the network cache while the network is unchanged. */
+  const coverageReport = (viewer: Viewer, scope: CoverageScope) =>
+    cachedView(database().raw, viewer.region.id, `coverage:${viewer.role ? 'member' : 'public'}:${scope}`, () => coverage(database().raw, viewer, scope));
 
   app.get(
     '/regions/:slug/actors',
@@ -398,19 +406,25 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
     {
       schema: {
         tags: ['netwerk'],
-        summary: 'Dekkingsrapport als XLSX (matrix, witte vlekken, samenvatting) of CSV (matrix)',
+        summary: 'Dekkingsrapport als XLSX (matrix, witte vlekken, samenvatting), CSV (matrix) of PDF (afdrukbaar rapport)',
         params: slugParams,
-        querystring: z.object({ format: formatSchema }),
+        querystring: z.object({ format: coverageFormatSchema, scope: coverageScopeSchema.default('thuis') }),
       },
     },
     async (request, reply) => {
       const viewer = await loadViewer(request, request.params.slug);
-      const report = await cachedView(database().raw, viewer.region.id, viewer.role ? 'coverage:member' : 'coverage:public', () => coverage(database().raw, viewer));
+      const { format, scope } = request.query;
+      const report = await coverageReport(viewer, scope);
       const t = requestTranslator(request);
-      const body = request.query.format === 'xlsx' ? await coverageWorkbook(report, t) : coverageCsv(report, t);
+      const body =
+        format === 'pdf'
+          ? await coverageToPdf(coverageReportModel(report, viewer.region.name, t, new Date()), t)
+          : format === 'xlsx'
+            ? await coverageWorkbook(report, t)
+            : coverageCsv(report, t);
       return reply
-        .header('content-type', CONTENT_TYPES[request.query.format])
-        .header('content-disposition', `attachment; filename="dekking-${viewer.region.slug}.${request.query.format}"`)
+        .header('content-type', COVERAGE_CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="dekking-${viewer.region.slug}${scope === 'thuis' ? '' : `-${scope}`}.${format}"`)
         .send(body);
     },
   );
@@ -449,14 +463,12 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
     {
       schema: {
         tags: ['netwerk'],
-        summary: 'Dekkingsrapport: gemeente × sector, witte vlekken, bovenlokale en grensverleggende relaties, geïsoleerde actoren',
+        summary: 'Dekkingsrapport: gemeente × sector (per eigen gemeente of, met scope=werkingsgebied, per gemeente waar actoren actief zijn), witte vlekken, bovenlokale en grensverleggende relaties, geïsoleerde actoren',
         params: slugParams,
+        querystring: z.object({ scope: coverageScopeSchema.default('thuis') }),
         response: { 200: coverageSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const viewer = await loadViewer(request, request.params.slug);
-      return cachedView(database().raw, viewer.region.id, viewer.role ? 'coverage:member' : 'coverage:public', () => coverage(database().raw, viewer));
-    },
+    async (request) => coverageReport(await loadViewer(request, request.params.slug), request.query.scope),
   );
 }

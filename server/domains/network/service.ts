@@ -11,6 +11,7 @@ import type {
   ActorKind,
   ActorUpdate,
   Coverage,
+  CoverageScope,
   HistoryEntry,
   Relation,
   RelationInput,
@@ -495,12 +496,19 @@ export async function deleteRelation(db: Db, viewer: Viewer, relationId: string,
 
 /**
  * The coverage report ("rapport bovenlokale netwerken"): municipality × sector counts of actors by
- * home municipality, the empty cells (white spots), the share of bovenlokale and grensverleggende
- * relations, and the actors without any relation. Anonymous visitors: computed over public actors.
+ * home municipality (scope `thuis`) or also where they are active (scope `werkingsgebied`), the empty
+ * cells (white spots), the share of bovenlokale and grensverleggende relations, and the actors without
+ * any relation. Anonymous visitors: computed over public actors.
  */
-export async function coverage(raw: RawSql, viewer: Viewer): Promise<Coverage> {
+export async function coverage(raw: RawSql, viewer: Viewer, scope: CoverageScope = 'thuis'): Promise<Coverage> {
   const regionId = viewer.region.id;
   const visible = isMember(viewer) ? '' : ' AND a.is_public';
+  // An actor active in its home municipality and listed there again counts once per cell.
+  const places =
+    scope === 'thuis'
+      ? 'SELECT a.id, a.municipality_nis AS nis FROM actors a WHERE a.region_id = $1' + visible
+      : `SELECT a.id, a.municipality_nis AS nis FROM actors a WHERE a.region_id = $1${visible}
+         UNION SELECT a.id, am.nis_code FROM actors a JOIN actor_municipalities am ON am.actor_id = a.id WHERE a.region_id = $1${visible}`;
   const [municipalityRows, sectorRows, countRows, relationRows, isolatedRows, totalRows] = await Promise.all([
     raw.query<{ nis_code: string; name: string }>(
       'SELECT m.nis_code, m.name FROM region_municipalities rm JOIN municipalities m ON m.nis_code = rm.nis_code WHERE rm.region_id = $1 ORDER BY m.name',
@@ -508,8 +516,7 @@ export async function coverage(raw: RawSql, viewer: Viewer): Promise<Coverage> {
     ),
     raw.query<{ key: string; name: string; cultural: boolean }>('SELECT key, name, cultural FROM sectors ORDER BY position'),
     raw.query<{ nis: string; sector_key: string; n: number | string }>(
-      `SELECT a.municipality_nis AS nis, x.sector_key, count(*) AS n FROM actors a JOIN actor_sectors x ON x.actor_id = a.id
-       WHERE a.region_id = $1${visible} GROUP BY 1, 2`,
+      `SELECT p.nis, x.sector_key, count(*) AS n FROM (${places}) p JOIN actor_sectors x ON x.actor_id = p.id GROUP BY 1, 2`,
       [regionId],
     ),
     raw.query<{ total: number | string; bovenlokaal: number | string; grensverleggend: number | string }>(
@@ -551,6 +558,7 @@ export async function coverage(raw: RawSql, viewer: Viewer): Promise<Coverage> {
   const total = Number(rel?.total ?? 0);
   const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 1000);
   return {
+    scope,
     municipalities: municipalityRows.map((row) => ({ nisCode: row.nis_code, name: row.name })),
     sectors: sectorRows.map((row) => ({ key: row.key, name: row.name, cultural: row.cultural })),
     counts,

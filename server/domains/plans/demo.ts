@@ -5,6 +5,7 @@ import { regions } from '../regions/schema.js';
 import { parsePlanFile } from './import/index.js';
 import { importParsedPlan } from './service.js';
 import { plans } from './schema.js';
+import { seedDemoIndicators } from './demo-indicators.js';
 
 /** The demo plans: files in the importer's own formats, loaded through the importer. */
 export const DEMO_PLANS = [
@@ -26,6 +27,7 @@ export async function seedPlansDemo(db: Db): Promise<string[]> {
     const existing = await db.select({ id: plans.id }).from(plans).where(and(eq(plans.regionId, region.id), eq(plans.title, parsed.title)));
     if (existing.length > 0) continue;
     const { id } = await importParsedPlan(db, region, parsed, { userId: null, status: 'goedgekeurd', filename: demo.file });
+    if (demo.region === 'westhoek') await seedDemoIndicators(db, id);
     created.push(id);
   }
   return created;

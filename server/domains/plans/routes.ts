@@ -74,6 +74,13 @@ import {
 import { describeImportError, readPlanFile, PlanImportError } from './import/index.js';
 import { planToCsv, planToIcs, planToXlsx } from './export.js';
 import { planToPdf } from './pdf.js';
+import { planDetailJson } from './detail-cache.js';
+import { mergeActions } from './merge.js';
+import { actionMergeSchema, type PlanDetail } from '../../../common/schemas/plans.js';
+import { actorPlanActionsSchema, planPartnersSchema } from '../../../common/schemas/plans.js';
+import { actorPlanActions, planPartners } from './partners.js';
+import { loadViewer } from '../network/access.js';
+import { loadActor } from '../network/service.js';
 
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
 const planParams = slugParams.extend({ planId: z.string().min(1).max(60) });
@@ -178,12 +185,17 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
         tags: ['plannen'],
         summary: 'Het volledige plan: SD → OD → acties met budget, partners, mijlpalen, indicatoren en voortgang',
         params: planParams,
-        response: { 200: planDetailSchema, ...errorResponses },
+        response: { 200: planDetailSchema, 304: z.null().describe('Ongewijzigd sinds de meegestuurde ETag'), ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { plan, role } = await visiblePlan(request, request.params.slug, request.params.planId);
-      return getPlanDetail(db(), plan, role);
+      const { body, etag } = await planDetailJson(request.server.ctx.database, plan, role);
+      // Revalidated on every use (no-cache), answered with 304 while the plan is unchanged.
+      reply.header('cache-control', 'private, no-cache').header('etag', etag);
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      // Already encoded by the response schema when it was cached: Fastify sends JSON text as it is.
+      return reply.type('application/json; charset=utf-8').send(body as unknown as PlanDetail);
     },
   );
 
@@ -373,6 +385,40 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
     async (request) => {
       const region = await loadRegion(request, request.params.slug);
       return partnerOverview(db(), region, roleInRegion(request.user, region.id), request.query.actorId);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/plans/:planId/partners',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Partners van één plan: elke gekoppelde actor of niet-gekoppelde naam met de acties waaraan hij meewerkt, meeste acties eerst',
+        params: planParams,
+        response: { 200: planPartnersSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan, role } = await visiblePlan(request, request.params.slug, request.params.planId);
+      return planPartners(db(), plan, role);
+    },
+  );
+
+  app.get(
+    '/regions/:slug/actors/:actorId/plan-actions',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'De plannen en acties waaraan een actor als gekoppelde partner meewerkt (publiek: enkel publieke actoren en geen ontwerpplannen)',
+        params: slugParams.extend({ actorId: z.uuid() }),
+        response: { 200: actorPlanActionsSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      // Same access as the actor's own page: 404 for another region's actor or a hidden profile.
+      const viewer = await loadViewer(request, request.params.slug);
+      const actor = await loadActor(db(), viewer, request.params.actorId);
+      return actorPlanActions(db(), viewer.region.id, actor.id, viewer.role);
     },
   );
 
@@ -577,6 +623,23 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
       await deleteAction(db(), plan, request.params.actionId, user.id);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/regions/:slug/plans/:planId/actions/:actionId/merge',
+    {
+      schema: {
+        tags: ['plannen'],
+        summary: 'Voegt andere acties van een ontwerpplan samen in deze actie: lijsten en teksten gaan over, de andere acties verdwijnen (regisseur, partner); 409 bij gelijktijdige wijziging',
+        params: actionParams,
+        body: actionMergeSchema,
+        response: { 200: actionSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      return mergeActions(db(), plan, request.params.actionId, request.body.sourceActionIds, request.body.version, user.id);
     },
   );
 

@@ -233,3 +233,17 @@ export const planChangeProposals = pgTable('plan_change_proposals', {
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
+
+/** Which actions were merged into which (migration 0029); the source action itself is gone. */
+export const planActionMerges = pgTable('plan_action_merges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id')
+    .notNull()
+    .references(() => plans.id, { onDelete: 'cascade' }),
+  targetActionId: uuid('target_action_id').notNull(),
+  sourceActionId: uuid('source_action_id').notNull(),
+  sourceNumber: text('source_number').notNull(),
+  sourceTitle: text('source_title').notNull(),
+  userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});

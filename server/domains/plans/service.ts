@@ -14,6 +14,7 @@ import {
   planActions,
   planBudgetLines,
   planChangeProposals,
+  planActionMerges,
   planChanges,
   planFunding,
   planGoals,
@@ -473,7 +474,8 @@ export async function getAction(db: Executor, plan: PlanRow, actionId: string): 
 // Changes
 
 /** What an action looks like for history and diffs: its editable fields, lists simplified. */
-function comparable(action: PlanAction): Record<string, unknown> {
+/** The fields of an action that its history and version comparison look at. */
+export function comparable(action: PlanAction): Record<string, unknown> {
   return {
     title: action.title,
     number: action.number,
@@ -499,7 +501,8 @@ function comparable(action: PlanAction): Record<string, unknown> {
   };
 }
 
-function diff(before: Record<string, unknown>, after: Record<string, unknown>): PlanFieldChanges {
+/** Field-level before/after of two comparable records (only what differs). */
+export function diff(before: Record<string, unknown>, after: Record<string, unknown>): PlanFieldChanges {
   const changes: PlanFieldChanges = {};
   for (const key of Object.keys(after)) {
     if (after[key] === undefined) continue;
@@ -752,7 +755,13 @@ export async function compareVersions(db: Db, plan: PlanRow, fromId: string, toI
     const node = id ? nodes.get(id) : undefined;
     return node ? node.code : '';
   };
-  const result: VersionCompare = { from: { id: from.id, name: from.name }, to: { id: to.id, name: to.name }, added: [], removed: [], reworded: [], moved: [] };
+  const result: VersionCompare = { from: { id: from.id, name: from.name }, to: { id: to.id, name: to.name }, added: [], removed: [], reworded: [], moved: [], merged: [] };
+  // A removed action that was merged into one that exists in the later version shows as merged.
+  const mergedInto = new Map(
+    (await db.select({ source: planActionMerges.sourceActionId, target: planActionMerges.targetActionId }).from(planActionMerges).where(eq(planActionMerges.planId, plan.id))).map(
+      (row) => [row.source, row.target],
+    ),
+  );
   for (const node of after.values()) {
     const old = before.get(node.id);
     if (!old) {
@@ -776,7 +785,10 @@ export async function compareVersions(db: Db, plan: PlanRow, fromId: string, toI
     }
   }
   for (const node of before.values()) {
-    if (!after.has(node.id)) result.removed.push({ kind: node.kind, id: node.id, code: node.code, title: node.title });
+    if (after.has(node.id)) continue;
+    const into = mergedInto.get(node.id);
+    if (into && after.has(into)) result.merged.push({ kind: node.kind, id: node.id, code: node.code, title: node.title, to: label(after, into) });
+    else result.removed.push({ kind: node.kind, id: node.id, code: node.code, title: node.title });
   }
   return result;
 }
@@ -960,6 +972,7 @@ export async function partnerOverview(db: Db, region: RegionRow, role: Role | nu
   const rows = await db
     .select({
       actorId: planActionPartners.actorId,
+      actorPublic: actors.isPublic,
       name: planActionPartners.name,
       planId: plans.id,
       planTitle: plans.title,
@@ -971,13 +984,18 @@ export async function partnerOverview(db: Db, region: RegionRow, role: Role | nu
     .from(planActionPartners)
     .innerJoin(plans, eq(plans.id, planActionPartners.planId))
     .innerJoin(planActions, eq(planActions.id, planActionPartners.actionId))
+    .leftJoin(actors, eq(actors.id, planActionPartners.actorId))
     .where(and(...conditions))
     .orderBy(asc(planActionPartners.name), asc(planActions.position));
   const groups = new Map<string, { actorId: string | null; name: string; actions: { planId: string; planTitle: string; actionId: string; number: string; title: string }[] }>();
   for (const row of rows) {
-    if (row.planStatus === 'ontwerp' && role === null) continue;
-    const key = row.actorId ?? `name:${nameKey(row.name)}`;
-    const group = groups.get(key) ?? { actorId: row.actorId, name: row.name, actions: [] };
+    if (role === null && row.planStatus === 'ontwerp') continue;
+    // Visitors do not learn that a name is linked to a hidden profile, nor which plans a hidden actor is in.
+    const hidden = role === null && row.actorId !== null && row.actorPublic !== true;
+    if (hidden && actorId) continue;
+    const linkedId = hidden ? null : row.actorId;
+    const key = linkedId ?? `name:${nameKey(row.name)}`;
+    const group = groups.get(key) ?? { actorId: linkedId, name: row.name, actions: [] };
     group.actions.push({ planId: row.planId, planTitle: row.planTitle, actionId: row.actionId, number: row.number, title: row.title });
     groups.set(key, group);
   }
@@ -1047,7 +1065,8 @@ export async function createPartnerActor(
 // ---------------------------------------------------------------------------------------------
 // Structure: goals, objectives, new and removed actions (drafts only; approved plans change through proposals)
 
-function assertDraft(plan: PlanRow): void {
+/** Structure changes (new, removed, merged actions) are for drafts; approved plans change through proposals. */
+export function assertDraft(plan: PlanRow): void {
   if (plan.status === 'afgesloten') throw new AppError('PLAN_CLOSED');
   if (plan.status !== 'ontwerp') throw new AppError('PROPOSAL_REQUIRED', { fields: 'structuur' });
 }
