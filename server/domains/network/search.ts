@@ -23,7 +23,7 @@ const TYPO_SIMILARITY = 0.5;
  * like it. A word in the name weighs three times a word in the profile text; a name word that starts
  * with the query word adds one more.
  */
-function textMatch(q: string, params: Params, typos: boolean): { join: string; score: string; textScore: string; exact: string } | null {
+function textMatch(q: string, params: Params, typos: boolean): { join: string; score: string; textScore: string; inName: string; exact: string } | null {
   const tokens = queryWords(q).slice(0, 8);
   if (tokens.length === 0) return null;
   // The dictionary words each query word matches, through the trigram index (migration 0016).
@@ -38,9 +38,9 @@ function textMatch(q: string, params: Params, typos: boolean): { join: string; s
   // One query word needs one aggregation per actor; several add up their best hit per word.
   const hits =
     tokens.length === 1
-      ? `SELECT aw.actor_id, ${nameScore} + ${docScore} AS text_score FROM ${matches} GROUP BY aw.actor_id`
-      : `SELECT m.actor_id, sum(m.name_score + m.doc_score) AS text_score FROM (
-          SELECT aw.actor_id, tw.tok, ${nameScore} AS name_score, ${docScore} AS doc_score
+      ? `SELECT aw.actor_id, ${nameScore} + ${docScore} AS text_score, bool_or(aw.in_name) AS in_name FROM ${matches} GROUP BY aw.actor_id`
+      : `SELECT m.actor_id, sum(m.name_score + m.doc_score) AS text_score, bool_or(m.in_name) AS in_name FROM (
+          SELECT aw.actor_id, tw.tok, ${nameScore} AS name_score, ${docScore} AS doc_score, bool_or(aw.in_name) AS in_name
           FROM ${matches} GROUP BY aw.actor_id, tw.tok
         ) m GROUP BY m.actor_id HAVING count(*) = ${tokens.length}`;
   const exact = params.add(fold(q).trim());
@@ -49,15 +49,21 @@ function textMatch(q: string, params: Params, typos: boolean): { join: string; s
   // Among equal hits, the name that is closest to the whole query (shortest, most specific) first.
   return {
     join,
-    score: rankScore('hit.text_score', 'a.search_name', exact),
+    score: rankScore('hit.text_score', 'a.search_name', exact, 'hit.in_name'),
     textScore: 'hit.text_score',
+    inName: 'hit.in_name',
     exact,
   };
 }
 
-/** The full relevance score: the word hits, 5 for an exact name, and up to 2 for a name close to the whole query. */
-function rankScore(textScore: string, searchName: string, exact: string): string {
-  return `(${textScore} + CASE WHEN ${searchName} = ${exact} THEN 5 ELSE 0 END + 2 * similarity(${searchName}, ${exact}))`;
+/**
+ * The full relevance score: the word hits, 5 for an exact name, and up to 2 for a name close to the
+ * whole query. Closeness counts only for names that hold a query word: the others share no word with
+ * the query, so it would only reorder them by stray letter triples — and computing it for thousands of
+ * profile-text hits was most of the time of a common word's search.
+ */
+function rankScore(textScore: string, searchName: string, exact: string, inName: string): string {
+  return `(${textScore} + CASE WHEN ${searchName} = ${exact} THEN 5 ELSE 0 END + CASE WHEN ${inName} THEN 2 * similarity(${searchName}, ${exact}) ELSE 0 END)`;
 }
 
 /**
@@ -70,16 +76,16 @@ export function actorFilter(
   query: Omit<ActorListQuery, 'limit' | 'offset'>,
   options: { member: boolean; typos?: boolean },
   params: Params,
-): { from: string; where: string; score: string; text?: { textScore: string; exact: string } } {
+): { from: string; where: string; score: string; text?: { textScore: string; inName: string; exact: string } } {
   let from = 'actors a';
   let score = '0';
-  let text: { textScore: string; exact: string } | undefined;
+  let text: { textScore: string; inName: string; exact: string } | undefined;
   if (query.q && query.q.trim()) {
     const match = textMatch(query.q, params, options.typos ?? false);
     if (match) {
       from = `actors a ${match.join}`;
       score = match.score;
-      text = { textScore: match.textScore, exact: match.exact };
+      text = { textScore: match.textScore, inName: match.inName, exact: match.exact };
     }
   }
   const region = params.add(regionId);
@@ -152,13 +158,13 @@ async function runSearch(raw: RawSql, regionId: string, query: ActorListQuery, o
     // name is the query itself (+5). Same ranking as scoring every hit, a fraction of the work.
     const page = params.add(query.offset + query.limit);
     sql = `WITH hits AS MATERIALIZED (
-         SELECT a.id, a.search_name, ${text.textScore} AS text_score FROM ${from} WHERE ${where}
+         SELECT a.id, a.search_name, ${text.textScore} AS text_score, ${text.inName} AS in_name FROM ${from} WHERE ${where}
        ),
        cutoff AS (
          SELECT COALESCE((SELECT text_score FROM hits ORDER BY text_score DESC OFFSET ${page}::int - 1 LIMIT 1), '-Infinity'::float8) AS t
        ),
        page AS (
-         SELECT h.id, ${rankScore('h.text_score', 'h.search_name', text.exact)}::float8 AS score, h.search_name
+         SELECT h.id, ${rankScore('h.text_score', 'h.search_name', text.exact, 'h.in_name')}::float8 AS score, h.search_name
          FROM hits h, cutoff
          WHERE h.text_score >= cutoff.t - ${NAME_SIMILARITY_MAX} OR h.search_name = ${text.exact}
          ORDER BY score DESC, h.search_name, h.id

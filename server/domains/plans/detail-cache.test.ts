@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, createTestApp, type TestApp } from '../../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../../test/factories.js';
 import { planFactory } from './factories.js';
-import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
+import { planDetailSchema, type PlanAction, type PlanDetail } from '../../../common/schemas/plans.js';
 import type { RegionRow } from '../../http/access.js';
 
 let t: TestApp;
@@ -98,6 +98,10 @@ describe('the cached plan detail', () => {
 
     // A read without changes in between serves the same entry.
     expect((await read(client, plan.id)).etag).toBe(etag);
+    // The cached text skips the response schema, so the presenter must produce exactly what it allows:
+    // parsing strips unknown fields and rejects wrong types, so any difference fails here.
+    expect(detail.goals[0]!.objectives[0]!.actions[0]!.indicators).toHaveLength(1);
+    expect(planDetailSchema.parse(detail)).toEqual(detail);
   });
 
   it('goes away with its plan', async () => {
