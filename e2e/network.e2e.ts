@@ -102,6 +102,9 @@ describe('network map', () => {
     writeFileSync(file, 'naam;gemeente;sector;werking\nRepaircafé Vleteren;Vleteren;duurzaamheid;Herstelt samen met vrijwilligers\nOnbekend;Brugge;kunsten;\n');
     await page.goto(url(`/r/${CO7}/netwerk/importeren`));
     await waitForHeading(page, 'Actoren importeren');
+    // Without a file the form says so; with one, a click right after choosing it previews it.
+    await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    await page.getByRole('alert').getByText('Kies eerst een bestand.').first().waitFor();
     await page.getByLabel('Bestand (CSV of XLSX)').setInputFiles(file);
     await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
     await page.getByRole('heading', { name: 'Fouten per rij' }).waitFor();

@@ -274,6 +274,7 @@ export const networkNl = {
     file: 'Bestand (CSV of XLSX)',
     fileHint: 'Meerdere sectoren, sterktes of beperkingen scheid je met |. Een export van de actorenlijst kan je aanpassen en opnieuw inlezen.',
     preview: 'Voorbeeld bekijken',
+    chooseFile: 'Kies eerst een bestand.',
     reading: 'Bestand wordt gelezen…',
     progressPhases: {
       upload: 'Bestand wordt verstuurd',
@@ -589,6 +590,7 @@ export const networkEn: Widen<typeof networkNl> = {
     file: 'File (CSV or XLSX)',
     fileHint: 'Separate several sectors, strengths or limitations with |. An export of the actor list can be edited and read in again.',
     preview: 'Show preview',
+    chooseFile: 'Choose a file first.',
     reading: 'Reading the file…',
     progressPhases: {
       upload: 'Sending the file',

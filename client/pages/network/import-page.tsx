@@ -6,7 +6,7 @@ import { Page } from '../../components/page';
 import { NoAccess } from '../../components/access';
 import { LiveStatus, Notice } from '../../components/notice';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
 import { currentLocale } from '../../i18n';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
@@ -96,7 +96,8 @@ export function ImportPage() {
   const { t } = useTranslation();
   const { region } = useRegion();
   const { roleIn } = useSession();
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  // The File itself: reading it happens when it is sent, so a quick click after choosing never finds nothing.
+  const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [onlyValid, setOnlyValid] = useState(false);
@@ -114,10 +115,10 @@ export function ImportPage() {
   const previewing = useSubmit(async () => {
     setResult(null);
     setPreview(null);
-    if (!file) return;
+    if (!file) throw new ApiError(400, 'VALIDATION_FAILED', t('network.importUi.chooseFile'), [{ path: 'content', message: t('network.importUi.chooseFile') }]);
     let answer: ImportResult;
     try {
-      answer = await importWithProgress<ImportResult>(`${base}/preview`, progressPath, { fileName: file.name, content: file.content, updateDuplicates }, track);
+      answer = await importWithProgress<ImportResult>(`${base}/preview`, progressPath, { fileName: file.name, content: await toBase64(file), updateDuplicates }, track);
     } finally {
       setProgress(null);
     }
@@ -128,7 +129,7 @@ export function ImportPage() {
     if (!file) return;
     let answer: ImportResult;
     try {
-      answer = await importWithProgress<ImportResult>(base, progressPath, { fileName: file.name, content: file.content, onlyValid, updateDuplicates }, track);
+      answer = await importWithProgress<ImportResult>(base, progressPath, { fileName: file.name, content: await toBase64(file), onlyValid, updateDuplicates }, track);
     } finally {
       setProgress(null);
     }
@@ -159,11 +160,10 @@ export function ImportPage() {
               {...control}
               type="file"
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={async (event) => {
-                const chosen = event.target.files?.[0];
+              onChange={(event) => {
                 setPreview(null);
                 setResult(null);
-                setFile(chosen ? { name: chosen.name, content: await toBase64(chosen) } : null);
+                setFile(event.target.files?.[0] ?? null);
               }}
             />
           )}

@@ -95,8 +95,10 @@ describe("a plan's partners overview", () => {
     const response = await anonymous().get(overviewUrl(ids.approved));
     expect(response.statusCode).toBe(200);
     expect(response.body).not.toContain('Geheime Dienst');
-    const hidden = (response.json() as PlanPartners).items.find((item) => item.actorId === ids.hidden);
-    expect(hidden).toMatchObject({ name: 'Cultuurdienst Poperinge', linked: true, actorVisible: false });
+    // Nor its id: visitors learn that the name is linked, not to which (hidden) profile.
+    expect(response.body).not.toContain(ids.hidden);
+    const hidden = (response.json() as PlanPartners).items.find((item) => item.name === 'Cultuurdienst Poperinge');
+    expect(hidden).toMatchObject({ actorId: null, linked: true, actorVisible: false });
   });
 
   it('keeps a draft plan from anonymous visitors and any plan from another region', async () => {

@@ -55,7 +55,7 @@ export async function planPartners(db: Db, plan: PlanRow, role: Role | null): Pr
     if (!group) {
       // Members see every actor; others only public profiles (a hidden actor keeps the name as written).
       const actorVisible = row.actorId !== null && (role !== null || row.actorPublic === true);
-      group = { actorId: row.actorId, name: actorVisible && row.actorName ? row.actorName : row.writtenName, linked: row.actorId !== null, actorVisible, partnerIds: [], actions: [] };
+      group = { actorId: actorVisible ? row.actorId : null, name: actorVisible && row.actorName ? row.actorName : row.writtenName, linked: row.actorId !== null, actorVisible, partnerIds: [], actions: [] };
       groups.set(key, group);
     }
     group.partnerIds.push(row.partnerId);
