@@ -6,11 +6,15 @@ CREATE TABLE plan_content_versions (
   version bigint NOT NULL DEFAULT 1
 );
 
+-- One entry per audience: visitors get a copy without the ids of hidden actors, so its fingerprint also
+-- holds the region's network change counter (an actor's profile may be hidden or shown later).
 CREATE TABLE plan_detail_cache (
-  plan_id uuid PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
-  content_version bigint NOT NULL,
+  plan_id uuid NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  audience text NOT NULL CHECK (audience IN ('member', 'public')),
+  fingerprint text NOT NULL,
   payload text NOT NULL,
-  computed_at timestamptz NOT NULL DEFAULT now()
+  computed_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (plan_id, audience)
 );
 -- Stored uncompressed: compressing megabytes of JSON on every rebuild costs more than the disk it saves.
 ALTER TABLE plan_detail_cache ALTER COLUMN payload SET STORAGE EXTERNAL;

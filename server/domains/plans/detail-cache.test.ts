@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, createTestApp, type TestApp } from '../../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../../test/factories.js';
 import { planFactory } from './factories.js';
+import { actorFactory } from '../network/factories.js';
 import { planDetailSchema, type PlanAction, type PlanDetail } from '../../../common/schemas/plans.js';
 import type { RegionRow } from '../../http/access.js';
 
@@ -102,6 +103,25 @@ describe('the cached plan detail', () => {
     // parsing strips unknown fields and rejects wrong types, so any difference fails here.
     expect(detail.goals[0]!.objectives[0]!.actions[0]!.indicators).toHaveLength(1);
     expect(planDetailSchema.parse(detail)).toEqual(detail);
+  });
+
+  it('gives visitors a copy without links to hidden profiles, rebuilt when a profile is shown', async () => {
+    const hiddenId = await actorFactory(t.database.db, region.id, { name: 'Bibliotheek Ieper', isPublic: false });
+    const plan = await planFactory(t.database.db, region, { status: 'goedgekeurd' });
+    const partnersOf = (detail: PlanDetail) => firstAction(detail).partners.filter((partner) => partner.name === 'Bibliotheek Ieper');
+    // The importer linked the written name to the (hidden) actor.
+    const member = await read(await admin(), plan.id);
+    expect(partnersOf(member.plan).map((partner) => partner.actorId)).toEqual([hiddenId]);
+    const visitor = await read(new ApiClient(t.app), plan.id);
+    expect(partnersOf(visitor.plan).map((partner) => partner.actorId)).toEqual([null]);
+    expect(JSON.stringify(visitor.plan)).not.toContain(hiddenId);
+    // Showing the profile changes the region's network, so the visitors' copy is rebuilt with the link.
+    await t.database.raw.query('UPDATE actors SET is_public = true WHERE id = $1', [hiddenId]);
+    const after = await read(new ApiClient(t.app), plan.id);
+    expect(after.etag).not.toBe(visitor.etag);
+    expect(partnersOf(after.plan).map((partner) => partner.actorId)).toEqual([hiddenId]);
+    // Members' copy did not depend on it.
+    expect((await read(await admin(), plan.id)).etag).toBe(member.etag);
   });
 
   it('goes away with its plan', async () => {

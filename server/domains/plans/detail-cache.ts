@@ -1,42 +1,79 @@
 import type { DatabaseHandle } from '../../db/client.js';
 import type { Role } from '../accounts/schema.js';
+import type { PlanDetail } from '../../../common/schemas/plans.js';
 import { getPlanDetail, type PlanRow } from './service.js';
 
 export interface PlanDetailJson {
-  /** The JSON text of the plan detail for this caller, exactly as the route's response schema encodes it. */
+  /** The JSON text of the plan detail for this caller, as the route's response schema describes it. */
   body: string;
   /** Changes whenever anything the detail is built from changes (migration 0028), and with the caller's role. */
   etag: string;
 }
 
-async function contentVersion(database: DatabaseHandle, planId: string): Promise<string> {
-  const [row] = await database.raw.query<{ version: string | number }>('SELECT version FROM plan_content_versions WHERE plan_id = $1', [planId]);
-  return String(row?.version ?? 0);
+type Audience = 'member' | 'public';
+
+/**
+ * What the cached detail depends on: the plan's change counter and, for visitors, the region's network
+ * counter (showing or hiding an actor's profile changes what they may see of the plan's partners).
+ */
+async function fingerprintOf(database: DatabaseHandle, plan: PlanRow, audience: Audience): Promise<string> {
+  const [row] = await database.raw.query<{ plan: string | number | null; network: string | number | null }>(
+    `SELECT (SELECT version FROM plan_content_versions WHERE plan_id = $1) AS plan,
+            (SELECT version FROM network_search.versions WHERE region_id = $2) AS network`,
+    [plan.id, plan.regionId],
+  );
+  const planVersion = String(row?.plan ?? 0);
+  return audience === 'member' ? planVersion : `${planVersion}.${String(row?.network ?? 0)}`;
+}
+
+/** Visitors see a partner's link to the network map only when that actor's profile is public. */
+async function withoutHiddenActors(database: DatabaseHandle, plan: PlanRow, detail: Omit<PlanDetail, 'myRole'>): Promise<Omit<PlanDetail, 'myRole'>> {
+  const hidden = new Set(
+    (
+      await database.raw.query<{ id: string }>(
+        'SELECT DISTINCT a.id FROM plan_action_partners p JOIN actors a ON a.id = p.actor_id WHERE p.plan_id = $1 AND NOT a.is_public',
+        [plan.id],
+      )
+    ).map((row) => row.id),
+  );
+  if (hidden.size === 0) return detail;
+  const actions = (list: PlanDetail['actions']) =>
+    list.map((action) => ({ ...action, partners: action.partners.map((partner) => (partner.actorId && hidden.has(partner.actorId) ? { ...partner, actorId: null } : partner)) }));
+  return {
+    ...detail,
+    actions: actions(detail.actions),
+    goals: detail.goals.map((goal) => ({ ...goal, objectives: goal.objectives.map((objective) => ({ ...objective, actions: actions(objective.actions) })) })),
+  };
 }
 
 /**
- * The plan detail as JSON text, served from `plan_detail_cache` while the plan's change counter is
- * unchanged. The counter is read before the detail is built, so a write that lands in between leaves
- * an entry that is already outdated (rebuilt on the next read) and never a stale entry that looks fresh.
+ * The plan detail as JSON text, served from `plan_detail_cache` (one entry for members, one for
+ * visitors) while its fingerprint is unchanged. The fingerprint is read before the detail is built, so
+ * a write that lands in between leaves an entry that is already outdated (rebuilt on the next read) and
+ * never a stale entry that looks fresh.
  */
 export async function planDetailJson(database: DatabaseHandle, plan: PlanRow, myRole: Role | null): Promise<PlanDetailJson> {
-  const version = await contentVersion(database, plan.id);
-  const [cached] = await database.raw.query<{ payload: string }>('SELECT payload FROM plan_detail_cache WHERE plan_id = $1 AND content_version = $2', [plan.id, version]);
+  const audience: Audience = myRole ? 'member' : 'public';
+  const fingerprint = await fingerprintOf(database, plan, audience);
+  const [cached] = await database.raw.query<{ payload: string }>('SELECT payload FROM plan_detail_cache WHERE plan_id = $1 AND audience = $2 AND fingerprint = $3', [
+    plan.id,
+    audience,
+    fingerprint,
+  ]);
   let shared = cached?.payload;
   if (shared === undefined) {
     // getPlanDetail is the presenter: it builds every object field by field from the response schema's
     // type, so its output is already what the schema would let through (detail-cache.test.ts checks
     // this); a second pass through Zod would cost more than assembling the plan.
     const { myRole: _role, ...detail } = await getPlanDetail(database.db, plan, null);
-    shared = JSON.stringify(detail);
+    shared = JSON.stringify(audience === 'public' ? await withoutHiddenActors(database, plan, detail) : detail);
     await database.raw.query(
-      `INSERT INTO plan_detail_cache (plan_id, content_version, payload) VALUES ($1, $2, $3)
-       ON CONFLICT (plan_id) DO UPDATE SET content_version = EXCLUDED.content_version, payload = EXCLUDED.payload, computed_at = now()
-       WHERE plan_detail_cache.content_version <= EXCLUDED.content_version`,
-      [plan.id, version, shared],
+      `INSERT INTO plan_detail_cache (plan_id, audience, fingerprint, payload) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (plan_id, audience) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, payload = EXCLUDED.payload, computed_at = now()`,
+      [plan.id, audience, fingerprint, shared],
     );
   }
   // `shared` is a JSON object; the caller's role goes in front of its first key.
   const body = `{"myRole":${JSON.stringify(myRole)},${shared.slice(1)}`;
-  return { body, etag: `W/"plan-${plan.id}-${version}-${myRole ?? 'public'}"` };
+  return { body, etag: `W/"plan-${plan.id}-${fingerprint}-${myRole ?? 'public'}"` };
 }
