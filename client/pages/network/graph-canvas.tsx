@@ -323,10 +323,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const label = current.props.clusterLabel(cluster.key);
         const align = ux > 0.35 ? 'left' : ux < -0.35 ? 'right' : 'center';
         const labelWidth = context.measureText(label).width;
-        const left = align === 'left' ? sx : align === 'right' ? sx - labelWidth : sx - labelWidth / 2;
+        // Kept inside the canvas, so a long name at the edge ("Langemark-Poelkapelle") is not cut off.
+        const wanted = align === 'left' ? sx : align === 'right' ? sx - labelWidth : sx - labelWidth / 2;
+        const left = Math.max(4, Math.min(wanted, width - 4 - labelWidth));
         if (placed.some((box) => left < box.right + 4 && left + labelWidth > box.left - 4 && Math.abs(sy - box.y) < 16)) continue;
         placed.push({ left, right: left + labelWidth, y: sy });
-        text(label, sx, sy, align);
+        text(label, left, sy, 'left');
       }
     } else {
       context.font = '12px system-ui, sans-serif';
