@@ -253,6 +253,7 @@ export const proposalSchema = z.object({
   decidedAt: z.string().nullable(),
   createdAt: z.string(),
 });
+export type Proposal = z.infer<typeof proposalSchema>;
 export const proposalListSchema = z.object({ items: z.array(proposalSchema) });
 
 export const importRequestSchema = z.object({

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
+import type { PlanAction, PlanDetail, Proposal } from '../../../common/schemas/plans.js';
 import { ACTOR_KINDS, type ActorKind } from '../../../common/schemas/network.js';
 import type { Sector } from '../../../common/schemas/regions.js';
 import { formatDate, formatDateTime, formatMoney } from '../../../common/format.js';
@@ -16,7 +16,8 @@ import { useRegion } from '../regions/region-context';
 import { planApi, planPaths, ProgressBar } from './plan-common';
 import { IndicatorChart } from './indicator-chart';
 import { MergeForm } from './merge-form';
-import { formatChanges, formatValue, type HistoryContext } from './history-format';
+import { formatChanges } from './history-format';
+import { ProposalSummary, useHistoryContext } from './proposal-summary';
 import './plans.css';
 
 interface ChangeEntry {
@@ -25,17 +26,6 @@ interface ChangeEntry {
   changes: Record<string, { before: unknown; after: unknown }>;
   user: { id: string; name: string } | null;
   proposalId: string | null;
-  createdAt: string;
-}
-
-interface Proposal {
-  id: string;
-  actionId: string;
-  changes: Record<string, unknown>;
-  reason: string;
-  status: 'open' | 'goedgekeurd' | 'afgewezen';
-  proposedBy: string | null;
-  decisionComment: string;
   createdAt: string;
 }
 
@@ -143,14 +133,6 @@ function draftOf(action: PlanAction): Draft {
   };
 }
 
-/** What the history formatter looks up: translations, the region's municipalities and the plan's objectives. */
-function useHistoryContext(plan: PlanDetail | undefined): HistoryContext {
-  const { t } = useTranslation();
-  const { region } = useRegion();
-  const names = new Map(region.municipalities.map((municipality) => [municipality.nisCode, municipality.name]));
-  const objectives = new Map((plan?.goals ?? []).flatMap((goal) => goal.objectives.map((objective) => [objective.id, `${objective.code} ${objective.title}`] as const)));
-  return { t, municipalityName: (code) => names.get(code), objectiveLabel: (id) => objectives.get(id) };
-}
 
 /** One value or, for a list change, one item per line. */
 function HistoryLines({ lines }: { lines: string[] }) {
@@ -884,19 +866,7 @@ function Proposals({ items, plan, canDecide, onDecide }: { items: Proposal[]; pl
     <ul className="plain-list">
       {items.map((proposal) => (
         <li key={proposal.id} className="card">
-          <p>
-            <span className="plan-badge">{t(`plans.proposals.statuses.${proposal.status}`)}</span> {t('plans.proposals.by', { user: proposal.proposedBy ?? '—' })} ·{' '}
-            {formatDateTime(proposal.createdAt)}
-          </p>
-          {proposal.reason ? <p>{proposal.reason}</p> : null}
-          <ul>
-            {Object.entries(proposal.changes).map(([field, value]) => (
-              <li key={field}>
-                {t(`plans.history.fields.${field}`, { defaultValue: field })}: {formatValue(field, value, context)}
-              </li>
-            ))}
-          </ul>
-          {proposal.decisionComment ? <p className="muted">{proposal.decisionComment}</p> : null}
+          <ProposalSummary proposal={proposal} context={context} />
           {canDecide && proposal.status === 'open' ? (
             <div className="button-row">
               <button type="button" className="button button--primary" onClick={() => onDecide(proposal.id, 'goedgekeurd')}>

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PlanDetail } from '../../../common/schemas/plans.js';
-import { formatDateTime } from '../../../common/format.js';
+import type { PlanDetail, Proposal } from '../../../common/schemas/plans.js';
 import { Page } from '../../components/page';
 import { LiveStatus, Notice } from '../../components/notice';
 import { LoginPrompt, NoAccess } from '../../components/access';
@@ -12,22 +11,8 @@ import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
 import { planApi, planPaths } from './plan-common';
-import { formatValue, type HistoryContext } from './history-format';
+import { ProposalSummary, useHistoryContext } from './proposal-summary';
 import './plans.css';
-
-interface Proposal {
-  id: string;
-  actionId: string;
-  actionNumber: string;
-  actionTitle: string;
-  changes: Record<string, unknown>;
-  reason: string;
-  status: 'open' | 'goedgekeurd' | 'afgewezen';
-  proposedBy: string | null;
-  decidedBy: string | null;
-  decisionComment: string;
-  createdAt: string;
-}
 
 
 /** /r/:slug/plannen/:planId/voorstellen — every change proposal of a plan; steering members decide here. */
@@ -44,9 +29,7 @@ export function PlanProposalsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   // Proposed values in words, as in the history (no raw JSON).
-  const municipalityNames = new Map(region.municipalities.map((municipality) => [municipality.nisCode, municipality.name]));
-  const objectiveLabels = new Map((plan.data?.goals ?? []).flatMap((goal) => goal.objectives.map((objective) => [objective.id, `${objective.code} ${objective.title}`] as const)));
-  const context: HistoryContext = { t, municipalityName: (code) => municipalityNames.get(code), objectiveLabel: (id) => objectiveLabels.get(id) };
+  const context = useHistoryContext(plan.data);
 
   if (!session.user) return <LoginPrompt />;
   if (!member) return <NoAccess />;
@@ -78,19 +61,7 @@ export function PlanProposalsPage() {
             <h2 className="card__title">
               <Link to={planPaths.action(region.slug, planId, proposal.actionId)}>{t('plans.proposals.forAction', { number: proposal.actionNumber, title: proposal.actionTitle })}</Link>
             </h2>
-            <p>
-              <span className="plan-badge">{t(`plans.proposals.statuses.${proposal.status}`)}</span> {t('plans.proposals.by', { user: proposal.proposedBy ?? '—' })} ·{' '}
-              {formatDateTime(proposal.createdAt)}
-            </p>
-            {proposal.reason ? <p>{proposal.reason}</p> : null}
-            <ul>
-              {Object.entries(proposal.changes).map(([field, value]) => (
-                <li key={field}>
-                  {t(`plans.history.fields.${field}`, { defaultValue: field })}: {formatValue(field, value, context)}
-                </li>
-              ))}
-            </ul>
-            {proposal.decisionComment ? <p className="muted">{proposal.decisionComment}</p> : null}
+            <ProposalSummary proposal={proposal} context={context} />
             {canDecide && proposal.status === 'open' ? (
               <>
                 <div className="field">
