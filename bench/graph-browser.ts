@@ -1,12 +1,9 @@
 // Types only from bench-kit.ts (a value import of ./run.js would deadlock on its top-level await).
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startRealServer, type RealServer } from '../server/test/real-server.js';
 import { percentile, type BenchResult, type BenchSuite } from './bench-kit.js';
 import { generate, WESTHOEK } from './network.js';
 import { openDatabase, type DatabaseHandle } from '../server/db/client.js';
@@ -21,7 +18,6 @@ const SLUG = 'bench-graph';
 const ADMIN = { email: 'bench-admin@bench.test', password: 'bench-graph-wachtwoord' };
 const VIEWPORT = { width: 1280, height: 900 };
 const WARM_LOADS = 5;
-const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** What the page reports through performance measures (collected by an observer installed before the app runs). */
 interface Collected {
@@ -60,18 +56,6 @@ function installCollector(): void {
     },
     true,
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -143,8 +127,8 @@ export const graphBrowserBench: BenchSuite = {
     const notes = (this.notes = [] as string[]);
     const dataDir = mkdtempSync(join(tmpdir(), 'rk-bench-graph-'));
     let scratch: ScratchDatabase | undefined;
-    let server: ReturnType<typeof spawn> | undefined;
-    let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+    let server: RealServer | undefined;
+    let browser: Browser | undefined;
     try {
       // 1. The data: one region, generated like the network suite's, and an admin to see every actor.
       if (databaseUrl) scratch = await createScratchDatabase(databaseUrl, 'rk_bench_graph');
@@ -162,33 +146,11 @@ export const graphBrowserBench: BenchSuite = {
         await database.close();
       }
 
-      // 2. The real server, as `npm start` runs it (it builds the client first when dist/client is stale).
-      const port = await freePort();
-      const baseUrl = `http://127.0.0.1:${port}`;
-      const env: NodeJS.ProcessEnv = { ...process.env };
-      for (const name of ['DATABASE_URL', 'SMTP_URL', 'PUBLIC_URL', 'COOKIE_SECURE', 'REGIEKAMER_DEMO']) delete env[name];
-      Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', REGIEKAMER_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test' });
-      if (scratch) env.DATABASE_URL = scratch.url;
-      const child = spawn(process.execPath, ['bin/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      server = child;
-      let output = '';
-      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const deadline = Date.now() + 180_000;
-      for (;;) {
-        if (child.exitCode !== null) throw new Error(`the server stopped while starting:\n${output}`);
-        const healthy = await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false);
-        if (healthy) break;
-        if (Date.now() > deadline) throw new Error(`the server did not answer /api/health within 180 s:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-
-      // 3. Chromium as the browser tests launch it (software rendering: --disable-gpu).
-      browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-      });
+      // 2. The real server, as `npm start` runs it (it builds the client first when dist/client is stale),
+      // and Chromium as the browser tests launch it (software rendering: --disable-gpu).
+      server = await startRealServer({ dataDir, databaseUrl: scratch?.url, demo: false, timeoutMs: 180_000 });
+      const { baseUrl } = server;
+      browser = await launchChromium();
       const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
       context.setDefaultTimeout(120_000);
       // tsx compiles with keepNames: functions passed to the page may call its __name helper, which the page lacks.
@@ -313,12 +275,7 @@ export const graphBrowserBench: BenchSuite = {
       return results;
     } finally {
       await browser?.close();
-      if (server && server.exitCode === null) {
-        server.kill('SIGTERM');
-        const timer = setTimeout(() => server?.kill('SIGKILL'), 10_000);
-        await once(server, 'exit').catch(() => undefined);
-        clearTimeout(timer);
-      }
+      await server?.stop();
       rmSync(dataDir, { recursive: true, force: true });
       await scratch?.drop();
     }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../server/test/real-server.js';
 
 export const demoUsers = {
   admin: { email: 'regisseur@demo.regiekamer.be', password: 'regiekamer-admin', name: 'Ruth Regisseur' },
@@ -12,13 +13,8 @@ export function url(path: string): string {
   return `${inject('baseUrl')}${path}`;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
-  });
-}
+/** Chromium as CI runs it (shared with the browser benchmark). */
+export const launchBrowser = launchChromium;
 
 /** Uncaught errors in any page; each test file checks this stays empty. */
 export const pageErrors: string[] = [];
