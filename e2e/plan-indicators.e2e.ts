@@ -36,7 +36,7 @@ describe('plan indicators', () => {
     expect(await image.getAttribute('aria-label')).toBe(
       'Lijngrafiek van Gebruik van de toolbox (downloads). Nulmeting 0. Streefwaarde 150 tegen 31/12/2026. 3 metingen van 31/07/2025 tot 31/05/2026, de laatste 157. 105 % van de weg afgelegd. Status: Streefwaarde bereikt.',
     );
-    expect(await pointDates(page, 'Gebruik van de toolbox')).toEqual(['2025-07-31', '2025-12-31', '2026-05-31']);
+    await expect.poll(() => pointDates(page, 'Gebruik van de toolbox')).toEqual(['2025-07-31', '2025-12-31', '2026-05-31']);
     // The status in words with a symbol, not only a colour.
     expect(await toolbox.locator('.indicator-status').textContent()).toBe('✓ Streefwaarde bereikt');
     await toolbox.getByText('Gegevens als tabel').click();
@@ -65,11 +65,12 @@ describe('plan indicators', () => {
     await waitForHeading(page, WESTHOEK_PLAN);
     await page.getByRole('link', { name: 'Indicatoren', exact: true }).click();
     await waitForHeading(page, /^Indicatoren: streefwaarden en metingen/);
-    expect(await pointDates(page, ACTIVITIES)).toHaveLength(4);
+    // The charts draw once the plan has loaded: wait for the dots rather than read them at once.
+    await expect.poll(() => pointDates(page, ACTIVITIES)).toHaveLength(4);
     await page.getByRole('link', { name: /Het participatie- en netwerktraject bekendmaken/ }).click();
     await waitForHeading(page, /Het participatie- en netwerktraject bekendmaken/);
 
-    expect(await pointDates(page, ACTIVITIES)).toEqual(['2025-01-15', '2025-06-30', '2025-12-15', '2026-06-30']);
+    await expect.poll(() => pointDates(page, ACTIVITIES)).toEqual(['2025-01-15', '2025-06-30', '2025-12-15', '2026-06-30']);
     await page.getByRole('combobox', { name: 'Indicatoren (meten/weten)' }).selectOption({ label: ACTIVITIES });
     await page.getByLabel('Datum', { exact: true }).fill('2026-10-31');
     await page.getByLabel('Waarde', { exact: true }).fill('111');
