@@ -207,10 +207,18 @@ export const en: Catalog = {
     INVITE_OTHER_USER: 'This invitation is for {{email}}. Log out and log in with that address.',
     NETWORK: 'The server cannot be reached. Check your connection.',
     IMPORT_FAILED: 'The file could not be read: {{reason}}.',
+    FILE_TOO_COMPLEX: 'The file is too large or too complex to read safely.',
     PLAN_CLOSED: 'This plan is closed and can no longer be changed.',
     PROPOSAL_REQUIRED: 'This plan is approved: propose the change to the steering group ({{fields}}).',
     PROPOSAL_NOT_NEEDED: 'This plan is still a draft: change it directly.',
     PROPOSAL_DECIDED: 'This proposal has already been decided.',
+  },
+  tabular: {
+    zip: {
+      tooManyEntries: 'The file contains {{entries}} parts; at most {{maxEntries}} are allowed. Save it as CSV or split it.',
+      tooLarge: 'Unpacked, the file is {{megabytes}} MB; at most {{maxMegabytes}} MB is allowed. Save it as CSV or split it.',
+      ratio: 'The part {{name}} is suspiciously highly compressed (more than {{maxRatio}} times); the file is not read.',
+    },
   },
   validation: {
     required: 'This field is required.',

@@ -208,10 +208,18 @@ export const nl = {
     INVITE_OTHER_USER: 'Deze uitnodiging is voor {{email}}. Meld je af en meld je aan met dat adres.',
     NETWORK: 'De server is niet bereikbaar. Controleer je verbinding.',
     IMPORT_FAILED: 'Het bestand kon niet ingelezen worden: {{reason}}.',
+    FILE_TOO_COMPLEX: 'Het bestand is te groot of te ingewikkeld om veilig in te lezen.',
     PLAN_CLOSED: 'Dit plan is afgesloten en kan niet meer gewijzigd worden.',
     PROPOSAL_REQUIRED: 'Dit plan is goedgekeurd: stel de wijziging voor aan de stuurgroep ({{fields}}).',
     PROPOSAL_NOT_NEEDED: 'Dit plan is nog een ontwerp: wijzig het rechtstreeks.',
     PROPOSAL_DECIDED: 'Over dit voorstel is al beslist.',
+  },
+  tabular: {
+    zip: {
+      tooManyEntries: 'Het bestand bevat {{entries}} onderdelen; hoogstens {{maxEntries}} zijn toegestaan. Bewaar het als CSV of verdeel het.',
+      tooLarge: 'Uitgepakt is het bestand {{megabytes}} MB; hoogstens {{maxMegabytes}} MB is toegestaan. Bewaar het als CSV of verdeel het.',
+      ratio: 'Het onderdeel {{name}} is verdacht sterk samengedrukt (meer dan {{maxRatio}} keer); het bestand wordt niet ingelezen.',
+    },
   },
   validation: {
     required: 'Dit veld is verplicht.',

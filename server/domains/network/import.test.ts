@@ -4,7 +4,8 @@ import { ApiClient, createTestApp, type TestApp } from '../../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../../test/factories.js';
 import { actorFactory } from './factories.js';
 import { randomUUID } from 'node:crypto';
-import { importActors, nameKey, nameSimilarity, parseActorFile, toXlsx } from './import.js';
+import { importActors, nameKey, nameSimilarity, parseActorFile } from './import.js';
+import { writeXlsx } from '../../tabular/index.js';
 import { translatorFor } from '../../../common/i18n/index.js';
 import type { RegionRow } from '../../http/access.js';
 
@@ -89,7 +90,7 @@ describe('actor import', () => {
     const csv = 'naam,gemeente,sector\n"Sportdienst Ieper, stad",33011,Sport\n';
     const fromCsv = (await admin.post(`/api/regions/${slug}/actors/import/preview`, { fileName: 'x.csv', content: b64(csv) })).json() as Result;
     expect(fromCsv).toMatchObject({ created: 1, errors: [] });
-    const xlsx = await toXlsx('Blad1', ['Sector', 'Naam', 'Gemeente'], [['Welzijn | Inburgering', 'De Wissel', 'Ieper']]);
+    const xlsx = await writeXlsx([{ name: 'Blad1', rows: [['Sector', 'Naam', 'Gemeente'], ['Welzijn | Inburgering', 'De Wissel', 'Ieper']] }]);
     const fromXlsx = (await admin.post(`/api/regions/${slug}/actors/import/preview`, { fileName: 'x.xlsx', content: b64(xlsx) })).json() as Result;
     expect(fromXlsx).toMatchObject({ created: 1, errors: [] });
     const missing = await admin.post(`/api/regions/${slug}/actors/import/preview`, { fileName: 'x.csv', content: b64('naam;sector\nA;kunsten\n') });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { CsvError } from 'csv-parse/sync';
 import type { TFunction } from 'i18next';
 import type { Db } from '../../db/client.js';
 import { translateValidationMessage } from '../../../common/validation.js';
@@ -12,6 +11,7 @@ import { auditLog } from '../audit/schema.js';
 import { diffFields } from '../audit/service.js';
 import { actors, actorSectors } from './schema.js';
 import { fold, words } from './dutch.js';
+import { NotATableError, readTable, UnreadableWorkbookError, type TextRow } from '../../tabular/index.js';
 
 /** The columns of an actor file, in export order; import accepts them in any order. */
 export const ACTOR_COLUMNS = ['naam', 'gemeente', 'sector', 'werking', 'sterktes', 'beperkingen', 'website', 'email'] as const;
@@ -67,53 +67,21 @@ export class ImportFileError extends Error {
   }
 }
 
-function detectDelimiter(text: string): ';' | ',' | '\t' {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const count = (char: string) => firstLine.split(char).length - 1;
-  const counts: [';' | ',' | '\t', number][] = [
-    [';', count(';')],
-    [',', count(',')],
-    ['\t', count('\t')],
-  ];
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]![1] > 0 ? counts[0]![0] : ';';
-}
-
-async function readTable(fileName: string, content: Buffer): Promise<string[][]> {
-  const lower = fileName.toLowerCase();
-  const isZip = content.length > 4 && content[0] === 0x50 && content[1] === 0x4b;
-  if (lower.endsWith('.xlsx') || isZip) {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(content as unknown as ArrayBuffer);
-    } catch {
-      throw new ImportFileError('network.import.unreadableFile');
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new ImportFileError('network.import.noRows');
-    const table: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        cells[column - 1] = cell.text ?? '';
-      });
-      table[rowNumber - 1] = Array.from(cells, (cell) => cell ?? '');
-    });
-    return Array.from(table, (row) => row ?? []);
-  }
-  if (!/\.(csv|txt|tsv)$/.test(lower) && content.includes(0)) throw new ImportFileError('network.import.unsupportedFile');
-  const text = content.toString('utf8').replace(/^\uFEFF/, '');
+async function readActorTable(fileName: string, content: Buffer): Promise<TextRow[]> {
   try {
-    return parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true }) as string[][];
-  } catch {
-    throw new ImportFileError('network.import.unreadableFile');
+    return await readTable(content, fileName);
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw new ImportFileError(error.reason === 'empty' ? 'network.import.noRows' : 'network.import.unreadableFile');
+    if (error instanceof NotATableError) throw new ImportFileError('network.import.unsupportedFile');
+    if (error instanceof CsvError) throw new ImportFileError('network.import.unreadableFile');
+    throw error;
   }
 }
 
 /** Reads a CSV (`;`, `,` or tab; with or without BOM) or XLSX file into rows keyed by the Dutch column names. */
 export async function parseActorFile(fileName: string, content: Buffer): Promise<ParsedFile> {
-  const table = await readTable(fileName, content);
-  const header = table[0] ?? [];
+  const [headerRow, ...dataRows] = await readActorTable(fileName, content);
+  const header = headerRow?.cells ?? [];
   const columnAt = new Map<number, ActorColumn>();
   const unknownColumns: string[] = [];
   header.forEach((raw, index) => {
@@ -127,14 +95,14 @@ export async function parseActorFile(fileName: string, content: Buffer): Promise
   const missing = REQUIRED.find((column) => !columns.includes(column));
   if (missing) throw new ImportFileError('network.import.missingColumn', { column: missing });
   const rows: ParsedRow[] = [];
-  table.slice(1).forEach((cells, index) => {
-    if (!cells || cells.every((cell) => !cell || !String(cell).trim())) return;
-    const row: ParsedRow = { row: index + 2, cells: {} };
+  for (const { cells, line } of dataRows) {
+    if (cells.every((cell) => !cell.trim())) continue;
+    const row: ParsedRow = { row: line, cells: {} };
     columnAt.forEach((column, at) => {
-      row.cells[column] = String(cells[at] ?? '').trim();
+      row.cells[column] = (cells[at] ?? '').trim();
     });
     rows.push(row);
-  });
+  }
   return { columns, unknownColumns, rows };
 }
 
@@ -445,10 +413,6 @@ async function writeImport(db: Db, regionId: string, file: ParsedFile, planned: 
   await options.onProgress?.(total, total, 'write');
 }
 
-function csvCell(value: string): string {
-  return /[;"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** One exported actor in the import columns. */
 export type ExportRow = Record<ActorColumn, string>;
 
@@ -476,22 +440,4 @@ export async function exportRows(
     website: row.website ?? '',
     email: member ? (row.email ?? '') : '',
   }));
-}
-
-/** CSV in the import columns: `;`-separated with a BOM, so Excel in Flanders opens it as is. */
-export function toCsv(header: readonly string[], rows: string[][]): Buffer {
-  const lines = [header.join(';'), ...rows.map((row) => row.map((cell) => csvCell(cell)).join(';'))];
-  return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
-}
-
-/** An XLSX workbook with one sheet: a bold header row and the rows. */
-export async function toXlsx(sheetName: string, header: readonly string[], rows: (string | number)[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.addRow([...header]).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((column) => {
-    column.width = 24;
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

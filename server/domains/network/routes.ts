@@ -21,7 +21,8 @@ import { AppError, fieldError, requestTranslator } from '../../http/errors.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { loadViewer, requireAdmin, requireMember, type Viewer } from './access.js';
 import { actorFilter, needsTypos, Params, searchActors } from './search.js';
-import { ACTOR_COLUMNS, exportRows, ImportFileError, importActors, parseActorFile, toCsv, toXlsx } from './import.js';
+import { ACTOR_COLUMNS, exportRows, ImportFileError, importActors, parseActorFile } from './import.js';
+import { writeCsv, writeXlsx } from '../../tabular/index.js';
 import { coverageWorkbook, coverageCsv } from './coverage-export.js';
 import { coverageReportModel, coverageToPdf } from './coverage-pdf.js';
 import { bubbleScheme, networkGraph } from './graph.js';
@@ -343,7 +344,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       const { from, where } = actorFilter(viewer.region.id, filters, { member, typos }, params);
       const rows = await exportRows(database().raw, { from, where, params: params.values }, member);
       const table = rows.map((row) => ACTOR_COLUMNS.map((column) => row[column]));
-      const body = format === 'xlsx' ? await toXlsx('Actoren', ACTOR_COLUMNS, table) : toCsv(ACTOR_COLUMNS, table);
+      const body = format === 'xlsx' ? await writeXlsx([{ name: 'Actoren', rows: [ACTOR_COLUMNS, ...table], boldRows: [1], defaultWidth: 24 }]) : writeCsv([ACTOR_COLUMNS, ...table]);
       return reply
         .header('content-type', CONTENT_TYPES[format])
         .header('content-disposition', `attachment; filename="actoren-${viewer.region.slug}.${format}"`)

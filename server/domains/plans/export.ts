@@ -1,5 +1,5 @@
 import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
-import { writeXlsx } from './import/xlsx.js';
+import { writeCsv, writeXlsx } from '../../tabular/index.js';
 
 /** The columns of the CSV/XLSX export: the same header names the importer reads. */
 export const EXPORT_COLUMNS = ['SD', 'OD', 'Nr', 'Actie', 'Timing', 'Budget', 'Partners', 'Regierol', 'Actorrol', 'Spreiding', 'Type', 'Status', 'Wat', 'Waarom', 'Hoe', 'Mijlpalen', 'Resultaten', 'Indicatoren', 'Verantwoordelijke', 'Zie ook'] as const;
@@ -65,14 +65,9 @@ export function planRows(detail: PlanDetail): string[][] {
   return rows;
 }
 
-function csvCell(value: string): string {
-  return /[";\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** The plan as CSV with ";" (what Excel in Belgium opens directly), UTF-8 with BOM. */
 export function planToCsv(detail: PlanDetail): string {
-  const lines = [`Plan: ${csvCell(detail.title)}`, EXPORT_COLUMNS.join(';'), ...planRows(detail).map((cells) => cells.map(csvCell).join(';'))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return writeCsv([[`Plan: ${detail.title}`], EXPORT_COLUMNS, ...planRows(detail)]).toString('utf8');
 }
 
 function icsText(value: string): string {
@@ -123,7 +118,21 @@ export function planToIcs(detail: PlanDetail, options: { host: string; region: s
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
+const WIDE_COLUMNS: readonly string[] = ['Budget', 'Partners', 'Regierol', 'Actorrol', 'Mijlpalen', 'Wat', 'Waarom', 'Hoe'];
+
 /** The plan as XLSX in the importer's columns (export → edit in Excel → import round-trips). */
 export function planToXlsx(detail: PlanDetail): Promise<Buffer> {
-  return writeXlsx('Plan', detail.title, EXPORT_COLUMNS, planRows(detail));
+  return writeXlsx(
+    [
+      {
+        name: 'Plan',
+        rows: [[`Plan: ${detail.title}`], EXPORT_COLUMNS, ...planRows(detail)],
+        boldRows: [2],
+        widths: EXPORT_COLUMNS.map((column) => (column === 'Actie' ? 60 : WIDE_COLUMNS.includes(column) ? 40 : 14)),
+        wrapText: true,
+        frozen: { rows: 2 },
+      },
+    ],
+    { title: detail.title },
+  );
 }

@@ -1,4 +1,4 @@
-import mammoth from 'mammoth';
+import { readDocxHtml, UnreadableDocumentError } from '../../../tabular/index.js';
 import { PlanImportError } from './types.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -79,9 +79,9 @@ export function htmlToPlanText(html: string): string {
 /** Reads a Word document (DOCX) as text in the importer's layout: tables as tab-separated rows, headings and paragraphs as lines. */
 export async function readDocxText(bytes: Uint8Array): Promise<string> {
   try {
-    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    return htmlToPlanText(value);
-  } catch {
-    throw new PlanImportError('unreadableDocx');
+    return htmlToPlanText(await readDocxHtml(bytes));
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError) throw new PlanImportError('unreadableDocx');
+    throw error;
   }
 }

@@ -3,6 +3,7 @@ import { looksLikeDocument, parseDocumentPlan } from './document.js';
 import { parseDelimitedPlan, parseRows } from './tabular.js';
 import { readXlsxRows } from './xlsx.js';
 import { readDocxText } from './docx.js';
+import { decodeText } from '../../../tabular/index.js';
 import { PlanImportError, summarize, type ImportSummary, type ParsedPlan } from './types.js';
 
 export { PlanImportError, summarize };
@@ -10,15 +11,6 @@ export type { ImportSummary, ParsedPlan };
 
 /** Largest file the importer accepts (plans are small; this keeps a bad upload cheap). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Older Excel exports on Windows: Latin-1 / Windows-1252.
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
 
 /**
  * Reads a plan file (TSV, CSV with ; , or tab, or headed text) into a plan tree with warnings.

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parseBudgetCell, parseFlemishAmount } from './budget.js';
 import { parseDutchDate, parseTiming } from './timing.js';
 import { splitPartners, nameKey } from './partners.js';
-import { detectDelimiter, readDelimited } from './delimited.js';
 import { parseMilestoneLine } from './milestones.js';
 
 describe('Flemish amounts', () => {
@@ -110,18 +109,5 @@ describe('partners', () => {
     expect(nameKey('Vzw Argos')).toBe(nameKey('argos'));
     expect(nameKey('Stad Mesen')).toBe(nameKey('Mesen'));
     expect(nameKey('Geïnteresseerden')).toBe('geinteresseerden');
-  });
-});
-
-describe('delimited text', () => {
-  it('detects the delimiter and honours quotes with line breaks', () => {
-    const text = 'Nr;Actie;Budget\n1;"Eerste; met puntkomma";"2.500 euro\nextra"\n';
-    expect(detectDelimiter(text)).toBe(';');
-    const rows = readDelimited(text, ';');
-    expect(rows[1]).toEqual({ cells: ['1', 'Eerste; met puntkomma', '2.500 euro\nextra'], line: 2 });
-  });
-
-  it('fails on an unterminated quote', () => {
-    expect(() => readDelimited('a,"b\n', ',')).toThrow(/unterminated/);
   });
 });

@@ -1,4 +1,4 @@
-import { detectDelimiter, readDelimited, type TextRow } from './delimited.js';
+import { readCsv, restoreNeutralised, type TextRow } from '../../../tabular/index.js';
 import { parseBudgetCell } from './budget.js';
 import { parseTiming } from './timing.js';
 import { splitPartners } from './partners.js';
@@ -391,13 +391,6 @@ export function finalize(input: Pick<ParsedPlan, 'title' | 'goals' | 'actions' |
 
 /** Reads a TSV or CSV text (delimiter detected) into a plan. */
 export function parseDelimitedPlan(text: string, options: { title?: string; fallbackTitle?: string } = {}): ParsedPlan {
-  const delimiter = detectDelimiter(text);
-  let rows: TextRow[];
-  try {
-    rows = readDelimited(text, delimiter);
-  } catch {
-    // Prose with a stray quote at the start of a cell: read it without quoting.
-    rows = readDelimited(text, delimiter, false);
-  }
+  const rows = readCsv(text).map((row) => ({ line: row.line, cells: row.cells.map(restoreNeutralised) }));
   return parseRows(rows, options);
 }
