@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { AppError } from '../http/errors.js';
+import { zipBomb } from './test-files.js';
 import { assertSafeZip, decodeText, detectDelimiter, neutraliseFormula, readCsv, readTable, writeCsv, writeXlsx, ZIP_LIMITS } from './index.js';
-
-/** A zip whose one entry is `megabytes` of zeros: a few kB on disk, a lot in memory. */
-export function zipBomb(megabytes: number, name = 'xl/worksheets/sheet1.xml'): Uint8Array {
-  return zipSync({ [name]: new Uint8Array(megabytes * 1024 * 1024) }, { level: 9 });
-}
 
 async function readBack(bytes: Buffer): Promise<ExcelJS.CellValue[][]> {
   const workbook = new ExcelJS.Workbook();
