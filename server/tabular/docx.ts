@@ -7,7 +7,7 @@ export class UnreadableDocumentError extends Error {}
 /** A DOCX as mammoth's HTML, after the zip guard refused a zip bomb (AppError FILE_TOO_COMPLEX). */
 export async function readDocxHtml(bytes: Uint8Array): Promise<string> {
   try {
-    assertSafeZip(bytes);
+    await assertSafeZip(bytes);
   } catch (error) {
     if (error instanceof UnreadableZipError) throw new UnreadableDocumentError('unreadable');
     throw error;

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { AppError } from '../http/errors.js';
 import { zipBomb } from './test-files.js';
-import { assertSafeZip, decodeText, detectDelimiter, neutraliseFormula, readCsv, readTable, writeCsv, writeXlsx, ZIP_LIMITS } from './index.js';
+import { assertSafeZip, decodeText, detectDelimiter, neutraliseFormula, readCsv, readTable, UnreadableWorkbookError, writeCsv, writeXlsx, ZIP_LIMITS } from './index.js';
 
 async function readBack(bytes: Buffer): Promise<ExcelJS.CellValue[][]> {
   const workbook = new ExcelJS.Workbook();
@@ -83,9 +83,9 @@ describe('formula neutralisation', () => {
 });
 
 describe('zip guard', () => {
-  const reasonOf = (bytes: Uint8Array) => {
+  const reasonOf = async (bytes: Uint8Array) => {
     try {
-      assertSafeZip(bytes);
+      await assertSafeZip(bytes);
       return null;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -96,14 +96,23 @@ describe('zip guard', () => {
   };
 
   it('lets an ordinary workbook through', async () => {
-    expect(reasonOf(await writeXlsx([{ name: 'Blad', rows: [['a', 1]] }]))).toBeNull();
+    expect(await reasonOf(await writeXlsx([{ name: 'Blad', rows: [['a', 1]] }]))).toBeNull();
   });
 
-  it('refuses too much uncompressed data, too many entries and absurd compression', () => {
-    expect(reasonOf(zipBomb(ZIP_LIMITS.maxUncompressedBytes / 1024 / 1024 + 1))).toBe('tooLarge');
+  it('refuses too much uncompressed data, too many entries and absurd compression', async () => {
+    expect(await reasonOf(zipBomb(ZIP_LIMITS.maxUncompressedBytes / 1024 / 1024 + 1))).toBe('tooLarge');
     const many = Object.fromEntries(Array.from({ length: ZIP_LIMITS.maxEntries + 1 }, (_, i) => [`part${i}.xml`, strToU8('<x/>')]));
-    expect(reasonOf(zipSync(many))).toBe('tooManyEntries');
-    expect(reasonOf(zipBomb(20))).toBe('ratio');
+    expect(await reasonOf(zipSync(many))).toBe('tooManyEntries');
+    expect(await reasonOf(zipBomb(20))).toBe('ratio');
+  });
+
+  it('catches a zip whose directory understates the unpacked size, inflating it into nothing', async () => {
+    const lying = Buffer.from(zipBomb(40));
+    // Claim 1,000 bytes in the local header (offset 22) and the central directory entry (offset 24).
+    lying.writeUInt32LE(1000, 22);
+    lying.writeUInt32LE(1000, lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+    await expect(assertSafeZip(lying)).rejects.toThrow(/declared size/);
+    await expect(readTable(lying, 'actoren.xlsx')).rejects.toBeInstanceOf(UnreadableWorkbookError);
   });
 
   it('makes readTable refuse a bomb before exceljs sees it', async () => {

@@ -36,7 +36,7 @@ function cellText(value: ExcelJS.CellValue): string {
  */
 export async function readXlsx(bytes: Uint8Array): Promise<TextRow[]> {
   try {
-    assertSafeZip(bytes);
+    await assertSafeZip(bytes);
   } catch (error) {
     if (error instanceof UnreadableZipError) throw new UnreadableWorkbookError('unreadable');
     throw error;

@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import yauzl from 'yauzl';
 import { AppError } from '../http/errors.js';
 
 /** What an uploaded Office file (a zip) may unpack to before anyone parses it in memory. */
@@ -12,41 +12,60 @@ export const ZIP_LIMITS = {
   ratioFloorBytes: 1024 * 1024,
 };
 
-/** The zip's directory could not be read (not a zip, or damaged): the caller reports its own "unreadable". */
+/** The zip could not be read (not a zip, damaged, or its sizes lie): the caller reports its own "unreadable". */
 export class UnreadableZipError extends Error {}
-
-/** The entries a zip declares in its central directory, read without inflating anything. */
-export function listZipEntries(bytes: Uint8Array): { name: string; size: number; originalSize: number }[] {
-  const entries: { name: string; size: number; originalSize: number }[] = [];
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        entries.push({ name: file.name, size: file.size, originalSize: file.originalSize });
-        return false;
-      },
-    });
-  } catch {
-    throw new UnreadableZipError('unreadable zip');
-  }
-  return entries;
-}
 
 function rejected(reason: 'tooManyEntries' | 'tooLarge' | 'ratio', params: Record<string, unknown>): AppError {
   // The file travels in the request's `content` field; the UI shows the message next to the file input.
   return new AppError('FILE_TOO_COMPLEX', params, [{ path: 'content', message: `@tabular.zip.${reason} ${JSON.stringify(params)}` }], { reason });
 }
 
+/** Inflates one entry into nothing, counting bytes; yauzl fails the stream when it yields more than the entry declares. */
+async function countInflated(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<number> {
+  let bytes = 0;
+  for await (const chunk of await zip.openReadStreamPromise(entry)) bytes += (chunk as Buffer).length;
+  return bytes;
+}
+
 /**
- * Refuses a zip bomb before exceljs or mammoth inflate it in memory: too many entries, too much
- * uncompressed data in total, or an entry that compresses absurdly well. Throws AppError
- * FILE_TOO_COMPLEX (400, field `content`); UnreadableZipError when there is no readable directory.
+ * Refuses a zip bomb before exceljs or mammoth inflate it in memory. First the central directory:
+ * too many entries, too much declared uncompressed data, or an entry that compresses absurdly well →
+ * AppError FILE_TOO_COMPLEX (400, field `content`). Then every entry is inflated chunk by chunk into
+ * nothing, so a zip whose declared sizes lie is caught with bounded memory (UnreadableZipError).
  */
-export function assertSafeZip(bytes: Uint8Array, limits = ZIP_LIMITS): void {
-  const entries = listZipEntries(bytes);
-  if (entries.length > limits.maxEntries) throw rejected('tooManyEntries', { entries: entries.length, maxEntries: limits.maxEntries });
-  const total = entries.reduce((sum, entry) => sum + entry.originalSize, 0);
-  const maxMegabytes = Math.round(limits.maxUncompressedBytes / 1024 / 1024);
-  if (total > limits.maxUncompressedBytes) throw rejected('tooLarge', { megabytes: Math.ceil(total / 1024 / 1024), maxMegabytes });
-  const bomb = entries.find((entry) => entry.originalSize > limits.ratioFloorBytes && entry.originalSize > limits.maxRatio * Math.max(entry.size, 1));
-  if (bomb) throw rejected('ratio', { name: bomb.name, maxRatio: limits.maxRatio });
+export async function assertSafeZip(bytes: Uint8Array, limits = ZIP_LIMITS): Promise<void> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { validateEntrySizes: true, strictFileNames: false });
+  } catch {
+    throw new UnreadableZipError('unreadable zip');
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) throw rejected('tooManyEntries', { entries: zip.entryCount, maxEntries: limits.maxEntries });
+    const maxMegabytes = Math.round(limits.maxUncompressedBytes / 1024 / 1024);
+    const entries: yauzl.Entry[] = [];
+    let declared = 0;
+    try {
+      for await (const entry of zip.eachEntry()) entries.push(entry);
+    } catch {
+      throw new UnreadableZipError('unreadable zip directory');
+    }
+    for (const entry of entries) {
+      declared += entry.uncompressedSize;
+      if (declared > limits.maxUncompressedBytes) throw rejected('tooLarge', { megabytes: Math.ceil(declared / 1024 / 1024), maxMegabytes });
+      if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize > limits.maxRatio * Math.max(entry.compressedSize, 1)) {
+        throw rejected('ratio', { name: entry.fileName, maxRatio: limits.maxRatio });
+      }
+    }
+    for (const entry of entries) {
+      if (entry.fileName.endsWith('/')) continue;
+      try {
+        await countInflated(zip, entry);
+      } catch {
+        throw new UnreadableZipError(`entry ${entry.fileName} does not inflate to its declared size`);
+      }
+    }
+  } finally {
+    zip.close();
+  }
 }
