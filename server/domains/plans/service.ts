@@ -29,6 +29,9 @@ import {
 import { ACTION_STATUSES as ACTION_STATUS_VALUES } from './schema.js';
 import { allActions, summarize, type ImportSummary, type ParsedAction, type ParsedPlan } from './import/types.js';
 import { nameKey } from './import/partners.js';
+import { mapSpreiding, type SpreidingGazetteer, type SpreidingMapping } from './spreiding/map-spreiding.js';
+import { loadSpreidingGazetteer } from './spreiding/gazetteer.js';
+import { loadPartnerSuggester } from './partner-suggestions/service.js';
 import type {
   ActionChanges,
   ActionUpdate,
@@ -39,6 +42,7 @@ import type {
   PlanGoal,
   PlanSummary,
   PlanUpdate,
+  SpreidingOverview,
   VersionCompare,
 } from '../../../common/schemas/plans.js';
 import { actorInputSchema, type ActorInput } from '../../../common/schemas/network.js';
@@ -93,7 +97,7 @@ async function actorMatcher(db: Executor, regionId: string): Promise<ActorMatche
   return { match: (name) => byKey.get(nameKey(name)) ?? null };
 }
 
-function actionValues(planId: string, objectiveId: string | null, action: ParsedAction, position: number) {
+function actionValues(planId: string, objectiveId: string | null, action: ParsedAction, position: number, spreiding: SpreidingMapping) {
   return {
     id: randomUUID(),
     planId,
@@ -112,8 +116,11 @@ function actionValues(planId: string, objectiveId: string | null, action: Parsed
     timingNote: action.timing?.note ?? '',
     regierol: action.regierol,
     actorrol: action.actorrol,
-    spreidingAll: action.spreiding.all,
+    spreidingAll: action.spreiding.all || spreiding.all,
     spreidingText: action.spreiding.text,
+    // "alle gemeenten" follows the region's membership, so no codes are stored for it.
+    spreidingNis: spreiding.all ? [] : spreiding.nisCodes,
+    spreidingUnmapped: spreiding.unmapped,
     results: action.results,
     crossRefs: action.crossRefs,
     responsible: action.responsible,
@@ -128,9 +135,9 @@ async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unkn
   for (let index = 0; index < rows.length; index += 500) await insert(rows.slice(index, index + 500));
 }
 
-/** The preview of an import: counts, warnings and the detected structure with partner link state. */
+/** The preview of an import: counts, warnings, the detected structure with partner link state, spreiding left unmapped and partner suggestions. */
 export async function previewImport(db: Db, region: RegionRow, parsed: ParsedPlan): Promise<ImportPreview> {
-  const matcher = await actorMatcher(db, region.id);
+  const [matcher, gazetteer, suggest] = await Promise.all([actorMatcher(db, region.id), loadSpreidingGazetteer(db, region.id), loadPartnerSuggester(db, region.id)]);
   const compact = (action: ParsedAction) => ({
     number: action.number,
     title: action.title,
@@ -148,7 +155,27 @@ export async function previewImport(db: Db, region: RegionRow, parsed: ParsedPla
       objectives: goal.objectives.map((objective) => ({ code: objective.code, title: objective.title, actions: objective.actions.map(compact) })),
     })),
     actions: parsed.actions.map(compact),
+    spreiding: spreidingPreview(parsed, gazetteer),
+    partnerSuggestions: [...new Map(allActions(parsed).flatMap((action) => action.partners).filter((name) => matcher.match(name) === null).map((name) => [nameKey(name), name])).values()]
+      .map((name) => ({ name, suggestions: suggest(name) }))
+      .filter((item) => item.suggestions.length > 0),
   };
+}
+
+/** How the import maps the spreiding texts: actions placed on municipalities, and each text part that stayed unmapped with its actions. */
+function spreidingPreview(parsed: ParsedPlan, gazetteer: SpreidingGazetteer): ImportPreview['spreiding'] {
+  let mapped = 0;
+  const unmapped = new Map<string, { text: string; actions: string[] }>();
+  for (const action of allActions(parsed)) {
+    const mapping = mapSpreiding(action.spreiding.text, gazetteer);
+    if (mapping.all || mapping.nisCodes.length > 0) mapped += 1;
+    for (const part of mapping.unmapped) {
+      const entry = unmapped.get(part.toLocaleLowerCase('nl-BE')) ?? { text: part, actions: [] };
+      entry.actions.push(action.number);
+      unmapped.set(part.toLocaleLowerCase('nl-BE'), entry);
+    }
+  }
+  return { mapped, unmapped: [...unmapped.values()] };
 }
 
 /**
@@ -164,6 +191,8 @@ export async function importParsedPlan(
   const summary = summarize(parsed);
   const id = await db.transaction(async (tx) => {
     const matcher = await actorMatcher(tx, region.id);
+    const gazetteer = await loadSpreidingGazetteer(tx, region.id);
+    const spreidingOf = (action: ParsedAction) => mapSpreiding(action.spreiding.text, gazetteer);
     const planId = randomUUID();
     await tx.insert(plans).values({
       id: planId,
@@ -196,10 +225,10 @@ export async function importParsedPlan(
           crossRefs: objective.crossRefs,
           position: objectiveIndex,
         });
-        for (const action of objective.actions) actionRows.push(actionValues(planId, objectiveId, action, position++));
+        for (const action of objective.actions) actionRows.push(actionValues(planId, objectiveId, action, position++, spreidingOf(action)));
       });
     });
-    for (const action of parsed.actions) actionRows.push(actionValues(planId, null, action, position++));
+    for (const action of parsed.actions) actionRows.push(actionValues(planId, null, action, position++, spreidingOf(action)));
     const parsedActions = allActions(parsed);
 
     const budgetRows: (typeof planBudgetLines.$inferInsert)[] = [];
@@ -311,7 +340,7 @@ function actionOut(
       : null,
     regierol: row.regierol,
     actorrol: row.actorrol,
-    spreiding: { all: row.spreidingAll, text: row.spreidingText, nisCodes: row.spreidingNis },
+    spreiding: { all: row.spreidingAll, text: row.spreidingText, nisCodes: row.spreidingNis, unmapped: row.spreidingUnmapped },
     results: row.results,
     crossRefs: row.crossRefs,
     responsible: row.responsible,
@@ -551,6 +580,13 @@ async function applyActionChanges(tx: Tx, plan: PlanRow, current: PlanAction, ch
     set.spreidingAll = changes.spreiding.all;
     set.spreidingText = changes.spreiding.text;
     set.spreidingNis = changes.spreiding.nisCodes;
+    // A changed text is mapped again; the codes the editor chose stay, the mapped ones are added.
+    if (changes.spreiding.text !== current.spreiding.text) {
+      const mapping = mapSpreiding(changes.spreiding.text, await loadSpreidingGazetteer(tx, plan.regionId));
+      set.spreidingAll = changes.spreiding.all || mapping.all;
+      set.spreidingNis = set.spreidingAll ? [] : [...new Set([...changes.spreiding.nisCodes, ...mapping.nisCodes])].sort();
+      set.spreidingUnmapped = mapping.unmapped;
+    }
   }
   const [updated] = await tx
     .update(planActions)
@@ -930,9 +966,12 @@ export async function addMeasurement(db: Db, plan: PlanRow, indicatorId: string,
 // ---------------------------------------------------------------------------------------------
 // Spreiding and partners
 
-/** How many actions reach each municipality of the region ("alle gemeenten" reaches all); unreached ones flagged. */
-export async function spreidingOverview(db: Db, plan: PlanRow) {
-  const [members, rows] = await Promise.all([
+/**
+ * How many actions reach each municipality of the region ("alle gemeenten" reaches all); unreached ones
+ * flagged, and the actions whose spreiding text has parts that name no municipality, with those parts.
+ */
+export async function spreidingOverview(db: Db, plan: PlanRow): Promise<SpreidingOverview> {
+  const [members, rows, gazetteer] = await Promise.all([
     db
       .select({ nisCode: municipalities.nisCode, name: municipalities.name })
       .from(regionMunicipalities)
@@ -940,29 +979,42 @@ export async function spreidingOverview(db: Db, plan: PlanRow) {
       .where(eq(regionMunicipalities.regionId, plan.regionId))
       .orderBy(asc(municipalities.name)),
     db
-      .select({ id: planActions.id, all: planActions.spreidingAll, nis: planActions.spreidingNis, text: planActions.spreidingText, objectiveAll: planObjectives.spreidingAll, status: planActions.status })
+      .select({
+        id: planActions.id,
+        number: planActions.number,
+        title: planActions.title,
+        all: planActions.spreidingAll,
+        nis: planActions.spreidingNis,
+        text: planActions.spreidingText,
+        unmapped: planActions.spreidingUnmapped,
+        objectiveAll: planObjectives.spreidingAll,
+        objectiveText: planObjectives.spreidingText,
+        status: planActions.status,
+      })
       .from(planActions)
       .leftJoin(planObjectives, eq(planObjectives.id, planActions.objectiveId))
-      .where(eq(planActions.planId, plan.id)),
+      .where(eq(planActions.planId, plan.id))
+      .orderBy(asc(planActions.position)),
+    loadSpreidingGazetteer(db, plan.regionId),
   ]);
   const counted = rows.filter((row) => row.status !== 'geschrapt');
-  const byName = new Map(members.map((member) => [member.name.toLocaleLowerCase('nl-BE'), member.nisCode]));
+  const regionCodes = new Set(members.map((member) => member.nisCode));
   let unplaced = 0;
   const reach = new Map<string, number>();
+  const unmappedTexts: SpreidingOverview['unmappedTexts'] = [];
   for (const row of counted) {
-    let codes: string[];
-    if (row.all || (row.objectiveAll && row.nis.length === 0 && !row.text)) codes = members.map((member) => member.nisCode);
-    else if (row.nis.length > 0) codes = row.nis;
-    else {
-      // Free text naming municipalities ("Ieper en Poperinge") still counts for those.
-      const lower = row.text.toLocaleLowerCase('nl-BE');
-      codes = [...byName.entries()].filter(([name]) => lower && new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower)).map(([, code]) => code);
-      if (codes.length === 0) unplaced += 1;
-    }
+    // Rows stored before the mapper (migration 0032) and objective-level spreiding are mapped as read.
+    const legacy = !row.all && row.nis.length === 0 && row.unmapped.length === 0 && row.text ? mapSpreiding(row.text, gazetteer) : null;
+    const inherited = !row.text && row.nis.length === 0 ? mapSpreiding(row.objectiveText ?? '', gazetteer) : null;
+    const all = row.all || legacy?.all || (!row.text && row.nis.length === 0 && (row.objectiveAll === true || inherited?.all === true));
+    const codes = all ? [...regionCodes] : [...new Set([...row.nis, ...(legacy?.nisCodes ?? []), ...(inherited?.nisCodes ?? [])])].filter((code) => regionCodes.has(code));
+    const unmapped = legacy ? legacy.unmapped : row.unmapped;
+    if (codes.length === 0 && row.text) unplaced += 1;
+    if (unmapped.length > 0) unmappedTexts.push({ actionId: row.id, number: row.number, title: row.title, text: row.text, unmapped });
     for (const code of codes) reach.set(code, (reach.get(code) ?? 0) + 1);
   }
   const list = members.map((member) => ({ ...member, actions: reach.get(member.nisCode) ?? 0 }));
-  return { municipalities: list, unreached: list.filter((member) => member.actions === 0).map(({ nisCode, name }) => ({ nisCode, name })), unplaced };
+  return { municipalities: list, unreached: list.filter((member) => member.actions === 0).map(({ nisCode, name }) => ({ nisCode, name })), unplaced, unmappedTexts };
 }
 
 /** Which partners take part in which actions of the region's plans the caller may see; `actorId` narrows to one actor. */
