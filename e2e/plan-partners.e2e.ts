@@ -112,4 +112,48 @@ describe('partners, linked both ways between plans and the network map', () => {
     expect(restored.every((status) => status === 200)).toBe(true);
     await context.close();
   });
+
+  test('the regisseur accepts a suggested link with one click, for every action that names the partner', async () => {
+    const { context, page } = await openPage(browser());
+    await logInViaForm(page, demoUsers.admin, `/r/${CO7}/plannen`);
+    await page.getByRole('link', { name: CO7_PLAN }).click();
+    await waitForHeading(page, CO7_PLAN);
+    await page.getByRole('link', { name: 'Partners', exact: true }).click();
+    await waitForHeading(page, `Partners: ${CO7_PLAN}`);
+    const table = page.getByRole('table', { name: /Partners en de acties/ });
+    // The demo seeding accepted the confident suggestions: "stad Ieper" is Cultuurdienst Ieper.
+    expect(await table.getByRole('rowheader', { name: 'stad Ieper' }).count()).toBe(0);
+    await table.getByRole('rowheader', { name: 'Cultuurdienst Ieper' }).first().waitFor();
+    // "Gemeentelijke diensten" (actions 1 and 16) gets possible services as suggestions.
+    const button = page.getByRole('button', { name: 'Koppelen aan Cultuurdienst Poperinge (Gemeentelijke diensten)' });
+    await button.waitFor();
+    await expectAccessible(page, 'partners met voorstellen');
+    await button.click();
+    await page.getByText('Gemeentelijke diensten is gekoppeld aan Cultuurdienst Poperinge.').waitFor();
+    await expect.poll(() => table.getByRole('rowheader', { name: /^Gemeentelijke diensten/ }).count()).toBe(0);
+
+    // Leave the demo data as it was: unlink the rows written "Gemeentelijke diensten" again.
+    const restored = await page.evaluate(async ({ slug, title }) => {
+      const { csrfToken } = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const plans = (await (await fetch(`/api/regions/${slug}/plans`)).json()) as { items: { id: string; title: string }[] };
+      const planId = plans.items.find((plan) => plan.title === title)!.id;
+      type Detail = { goals: { objectives: { actions: { number: string; partners: { id: string; name: string; actorId: string | null }[] }[] }[] }[] };
+      const detail = (await (await fetch(`/api/regions/${slug}/plans/${planId}`)).json()) as Detail;
+      const rows = detail.goals.flatMap((goal) => goal.objectives.flatMap((objective) => objective.actions.map((action) => ({ number: action.number, partners: action.partners }))));
+      const linked = rows.flatMap((action) => action.partners.filter((partner) => partner.name === 'Gemeentelijke diensten' && partner.actorId).map((partner) => ({ number: action.number, id: partner.id })));
+      const statuses: number[] = [];
+      for (const { id } of linked) {
+        const response = await fetch(`/api/regions/${slug}/plans/${planId}/partners/${id}/link`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+          body: JSON.stringify({ actorId: null }),
+        });
+        statuses.push(response.status);
+      }
+      return { numbers: linked.map((row) => row.number), statuses };
+    }, { slug: CO7, title: CO7_PLAN });
+    expect(restored.numbers).toEqual(['1', '16']);
+    expect(restored.statuses).toEqual([200, 200]);
+    await context.close();
+  });
 });

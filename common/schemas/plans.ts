@@ -72,7 +72,8 @@ export const timingSchema = z.object({
   note: z.string(),
 });
 
-export const spreidingSchema = z.object({ all: z.boolean(), text: z.string(), nisCodes: z.array(z.string()) });
+/** `unmapped`: the parts of the text the server could not place (output only; the server maps the text itself). */
+export const spreidingSchema = z.object({ all: z.boolean(), text: z.string(), nisCodes: z.array(z.string()), unmapped: z.array(z.string()).optional() });
 
 export const actionSchema = z.object({
   id: z.string(),
@@ -290,6 +291,10 @@ export const importPreviewSchema = z.object({
     }),
   ),
   actions: z.array(z.object({ number: z.string(), title: z.string(), budgetCents: z.number().int(), partners: z.array(z.object({ name: z.string(), linked: z.boolean() })) })),
+  /** Spreiding as mapped: how many actions reach named municipalities, and the texts (with action numbers) that stayed unmapped. */
+  spreiding: z.object({ mapped: z.number().int(), unmapped: z.array(z.object({ text: z.string(), actions: z.array(z.string()) })) }),
+  /** Likely network-map actors for partner names that did not link exactly (see partner suggestions). */
+  partnerSuggestions: z.array(z.object({ name: z.string(), suggestions: z.array(z.object({ actorId: z.string(), actorName: z.string(), confidence: z.enum(['high', 'medium']) })) })),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export const importResultSchema = z.object({ id: z.string(), summary: importSummarySchema });
@@ -332,6 +337,8 @@ export const spreidingOverviewSchema = z.object({
   unreached: z.array(z.object({ nisCode: z.string(), name: z.string() })),
   /** Actions whose spreiding is only free text the system cannot place. */
   unplaced: z.number().int(),
+  /** Actions with parts of their spreiding text that name no municipality, with those parts. */
+  unmappedTexts: z.array(z.object({ actionId: z.string(), number: z.string(), title: z.string(), text: z.string(), unmapped: z.array(z.string()) })),
 });
 export type SpreidingOverview = z.infer<typeof spreidingOverviewSchema>;
 
@@ -402,3 +409,13 @@ export const objectiveUpdateSchema = z.object({
 });
 export const actionCreateSchema = actionChangesSchema.extend({ title: z.string().trim().min(1).max(2000), number: z.string().trim().min(1).max(20).optional() });
 export const structureItemSchema = z.object({ id: z.string(), code: z.string(), title: z.string() });
+
+/** Likely actors for a plan's unlinked partner names (members only). */
+export const partnerSuggestionSchema = z.object({ actorId: z.string(), actorName: z.string(), confidence: z.enum(['high', 'medium']) });
+export const partnerSuggestionsSchema = z.object({
+  items: z.array(z.object({ name: z.string(), partnerIds: z.array(z.string()), suggestions: z.array(partnerSuggestionSchema) })),
+});
+export type PartnerSuggestions = z.infer<typeof partnerSuggestionsSchema>;
+/** Accept a suggestion: every unlinked occurrence of `name` in the plan gets these actors (several for a plural such as "Bibliotheken"). */
+export const partnerSuggestionAcceptSchema = z.object({ name: z.string().trim().min(1).max(300), actorIds: z.array(z.string().uuid()).min(1).max(50) });
+export const partnerSuggestionAcceptResultSchema = z.object({ linked: z.number().int() });

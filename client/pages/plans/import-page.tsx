@@ -143,6 +143,36 @@ export function PlanImportPage() {
             </table>
           )}
 
+          <h3>{t('plans.import.spreidingHeading')}</h3>
+          <p>{t('plans.import.spreidingMapped', { count: preview.spreiding.mapped })}</p>
+          {preview.spreiding.unmapped.length > 0 ? (
+            <>
+              <p>{t('plans.import.spreidingUnmappedLead')}</p>
+              <ul className="plan-unmapped">
+                {preview.spreiding.unmapped.map((item) => (
+                  <li key={item.text}>
+                    <q>{item.text}</q> <span className="muted">({t('plans.import.spreidingActions', { count: item.actions.length, numbers: item.actions.join(', ') })})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+
+          {preview.partnerSuggestions.length > 0 ? (
+            <>
+              <h3>{t('plans.import.suggestionsHeading')}</h3>
+              <p>{t('plans.import.suggestionsLead')}</p>
+              <ul>
+                {preview.partnerSuggestions.map((item) => (
+                  <li key={item.name}>
+                    <strong>{item.name}</strong>:{' '}
+                    {item.suggestions.map((suggestion) => `${suggestion.actorName} (${t(`plans.partners.confidence.${suggestion.confidence}`)})`).join(', ')}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+
           <h3>{t('plans.tree.heading')}</h3>
           <ul>
             {preview.goals.map((goal) => (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PlanDetail, PlanPartners } from '../../../common/schemas/plans.js';
+import type { PartnerSuggestions, PlanDetail, PlanPartners } from '../../../common/schemas/plans.js';
 import { Page } from '../../components/page';
 import { LiveStatus, Notice } from '../../components/notice';
 import { Field, SubmitButton, useSubmit } from '../../components/form';
@@ -16,6 +16,49 @@ import { planApi, planPaths } from './plan-common';
 import './plans.css';
 
 type Partner = PlanPartners['items'][number];
+
+type Suggestion = PartnerSuggestions['items'][number]['suggestions'][number];
+
+/**
+ * The likely actors for an unlinked name, each with one button that links every mention of the name.
+ * A plural such as "Bibliotheken" with several confident actors also gets one button for all of them.
+ */
+function PartnerSuggestionButtons({ name, suggestions, onLinked }: { name: string; suggestions: Suggestion[]; onLinked: (message: string) => void }) {
+  const { t } = useTranslation();
+  const { region } = useRegion();
+  const { planId = '' } = useParams();
+  const { run, busy, error } = useSubmit(async (picked: Suggestion[]) => {
+    await api.post(planApi(region.slug, planId, '/partner-suggestions/accept'), { name, actorIds: picked.map((suggestion) => suggestion.actorId) });
+    onLinked(t('plans.partners.linkDone', { name, actor: picked.map((suggestion) => suggestion.actorName).join(', ') }));
+  });
+  const confident = suggestions.filter((suggestion) => suggestion.confidence === 'high');
+  const accept = (picked: Suggestion[]) => void run(picked);
+  return (
+    <div className="plan-suggestions">
+      <p className="muted">{t('plans.partners.suggestionsLead', { name })}</p>
+      <ul className="plain-list">
+        {confident.length > 1 ? (
+          <li>
+            <button type="button" className="button" disabled={busy} onClick={() => accept(confident)}>
+              {t('plans.partners.acceptAll', { count: confident.length })}
+              <span className="visually-hidden"> {name}</span>
+            </button>
+          </li>
+        ) : null}
+        {suggestions.map((suggestion) => (
+          <li key={suggestion.actorId}>
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => accept([suggestion])}>
+              {t('plans.partners.acceptOne', { actor: suggestion.actorName })}
+              <span className="visually-hidden"> ({name})</span>
+            </button>{' '}
+            <span className="muted">{t(`plans.partners.confidence.${suggestion.confidence}`)}</span>
+          </li>
+        ))}
+      </ul>
+      {error ? <Notice kind="error">{error.message}</Notice> : null}
+    </div>
+  );
+}
 
 /** Links an unlinked partner name to an actor of the network map, in every action that names it. */
 function LinkPartnerForm({ partner, index, onLinked }: { partner: Partner; index: number; onLinked: (message: string) => void }) {
@@ -67,6 +110,8 @@ export function PlanPartnersPage() {
   const partners = useApi<PlanPartners>(planApi(region.slug, planId, '/partners'), key);
   const [status, setStatus] = useState<string | null>(null);
   const canLink = (plan.data?.myRole === 'admin' || plan.data?.myRole === 'editor') && plan.data.status !== 'afgesloten';
+  const suggestions = useApi<PartnerSuggestions>(canLink ? planApi(region.slug, planId, '/partner-suggestions') : null, key);
+  const suggestionsFor = (partner: Partner) => suggestions.data?.items.find((item) => item.partnerIds.some((id) => partner.partnerIds.includes(id)));
 
   if (plan.error?.status === 404 || partners.error?.status === 404) return <NotFoundPage />;
   if (!plan.data || !partners.data) {
@@ -127,6 +172,17 @@ export function PlanPartnersPage() {
                   </td>
                   {canLink ? (
                     <td>
+                      {!partner.linked && suggestionsFor(partner) ? (
+                        <PartnerSuggestionButtons
+                          name={suggestionsFor(partner)!.name}
+                          suggestions={suggestionsFor(partner)!.suggestions}
+                          onLinked={(message) => {
+                            setStatus(message);
+                            partners.reload();
+                            suggestions.reload();
+                          }}
+                        />
+                      ) : null}
                       {!partner.linked ? (
                         <LinkPartnerForm
                           partner={partner}

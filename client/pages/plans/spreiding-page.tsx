@@ -127,6 +127,21 @@ export function PlanSpreidingPage() {
         <p>{t('plans.spreiding.allReached')}</p>
       )}
       {data.unplaced > 0 ? <p className="muted">{t('plans.spreiding.unplaced', { count: data.unplaced })}</p> : null}
+      {data.unmappedTexts.length > 0 ? (
+        <section aria-labelledby="spreiding-unmapped">
+          <h2 id="spreiding-unmapped">{t('plans.spreiding.unmappedHeading')}</h2>
+          <p className="muted">{t('plans.spreiding.unmappedLead')}</p>
+          <ul className="plan-unmapped">
+            {data.unmappedTexts.map((item) => (
+              <li key={item.actionId}>
+                <Link to={planPaths.action(region.slug, planId, item.actionId)}>{t('plans.spreiding.unmappedItem', { number: item.number, title: item.title })}</Link>
+                {' — '}
+                <q>{item.text}</q> <span className="muted">({t('plans.spreiding.unmappedParts', { parts: item.unmapped.join(', ') })})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <h2>{t('plans.spreiding.partnersHeading')}</h2>
       <ul>

@@ -85,6 +85,7 @@ export async function mergeActions(db: Db, plan: PlanRow, targetId: string, sour
         crossRefs: unionList(target.crossRefs, sources.map((s) => s.crossRefs)),
         spreidingAll: target.spreiding.all || sources.some((s) => s.spreiding.all),
         spreidingNis: unionList(target.spreiding.nisCodes, sources.map((s) => s.spreiding.nisCodes)),
+        spreidingUnmapped: unionList(target.spreiding.unmapped ?? [], sources.map((s) => s.spreiding.unmapped ?? [])),
         spreidingText: texts((a) => a.spreiding.text),
         version: version + 1,
         updatedAt: new Date(),

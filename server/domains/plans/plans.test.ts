@@ -376,12 +376,13 @@ describe('indicators, spreiding and partners', () => {
   });
 
   it('counts actions per municipality and flags the unreached ones', async () => {
-    const text = ['Nr;Actie;Spreiding', '1;Overal;alle gemeenten', '2;Enkel Ieper;Ieper', '3;Ergens;in de regio'].join('\n');
+    // "in de regio" reaches the whole region; "op verplaatsing" names no municipality.
+    const text = ['Nr;Actie;Spreiding', '1;Overal;alle gemeenten', '2;Enkel Ieper;Ieper', '3;In de regio;in de regio', '4;Ergens;op verplaatsing'].join('\n');
     const { id: planId } = await planFactory(t.database.db, region, { text, status: 'goedgekeurd' });
     const spreiding = (await anonymous().get(`/api/regions/plannen-regio/plans/${planId}/spreiding`)).json() as { municipalities: { name: string; actions: number }[]; unreached: unknown[]; unplaced: number };
     expect(spreiding.municipalities.map((m) => [m.name, m.actions])).toEqual([
-      ['Ieper', 2],
-      ['Poperinge', 1],
+      ['Ieper', 3],
+      ['Poperinge', 2],
     ]);
     expect(spreiding.unreached).toEqual([]);
     expect(spreiding.unplaced).toBe(1);

@@ -81,6 +81,7 @@ import { actorPlanActionsSchema, planPartnersSchema } from '../../../common/sche
 import { actorPlanActions, planPartners } from './partners.js';
 import { loadViewer } from '../network/access.js';
 import { loadActor } from '../network/service.js';
+import { partnerSuggestionRoutes } from './partner-suggestion-routes.js';
 
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
 const planParams = slugParams.extend({ planId: z.string().min(1).max(60) });
@@ -717,4 +718,6 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       return planToIcs(detail, { host: new URL(app.ctx.publicUrl(request)).host, region: region.slug });
     },
   );
+
+  await partnerSuggestionRoutes(app);
 }

@@ -81,6 +81,8 @@ export const planActions = pgTable('plan_actions', {
   spreidingAll: boolean('spreiding_all').notNull().default(false),
   spreidingText: text('spreiding_text').notNull().default(''),
   spreidingNis: text('spreiding_nis').array().notNull().default([]),
+  /** Parts of the spreiding text that named no municipality or area (migration 0032). */
+  spreidingUnmapped: text('spreiding_unmapped').array().notNull().default([]),
   results: text('results').array().notNull().default([]),
   crossRefs: text('cross_refs').array().notNull().default([]),
   responsible: text('responsible').notNull().default(''),

@@ -270,6 +270,13 @@ export function parseDocumentPlan(text: string, options: { title?: string } = {}
       if (current.type === 'andere') warnings.push({ code: 'unknownActionType', line: lineNumber, text: trimmed, action: current.number });
       return;
     }
+    // "Spreiding: Ieper, Poperinge en Veurne" (or "Gemeenten:"): where the action takes place; the service maps it.
+    const spreiding = /^(?:Spreiding|Gemeenten|Bereik)\s*:\s*(.+)$/i.exec(trimmed);
+    if (spreiding) {
+      const text = spreiding[1]!.trim();
+      current.spreiding = { all: /\balle\s+gemeenten\b/i.test(text), text };
+      return;
+    }
     if (/^Omschrijving van de actie$/i.test(trimmed) || TEMPLATE_PROMPT.test(trimmed.replace(/^-\s*/, ''))) return;
     for (const [name, pattern] of PART_LABELS) {
       const match = pattern.exec(trimmed);
