@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PlanDetail, PlanPartners } from '../../../common/schemas/plans.js';
+import type { PlanPartners } from '../../../common/schemas/plans.js';
 import { Page } from '../../components/page';
 import { LiveStatus, Notice } from '../../components/notice';
 import { Field, SubmitButton, useSubmit } from '../../components/form';
@@ -12,7 +12,7 @@ import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
 import { networkPaths } from '../network/network-common';
-import { planApi, planPaths } from './plan-common';
+import { planParams, planPaths } from './plan-common';
 import './plans.css';
 
 type Partner = PlanPartners['items'][number];
@@ -31,7 +31,9 @@ function LinkPartnerForm({ partner, index, onLinked }: { partner: Partner; index
     }
     setMissing(false);
     // Every mention of the name (one partner row per action) gets the same actor.
-    for (const partnerId of partner.partnerIds) await api.post(planApi(region.slug, planId, `/partners/${encodeURIComponent(partnerId)}/link`), { actorId: actor.id });
+    for (const partnerId of partner.partnerIds) {
+      await api.POST('/api/regions/{slug}/plans/{planId}/partners/{partnerId}/link', { params: { path: { ...planParams(region.slug, planId), partnerId } }, body: { actorId: actor.id } });
+    }
     onLinked(t('plans.partners.linkDone', { name: partner.name, actor: actor.name }));
   });
   const id = `partner-link-${index}`;
@@ -63,8 +65,8 @@ export function PlanPartnersPage() {
   const session = useSession();
   const { planId = '' } = useParams();
   const key = session.user?.id ?? null;
-  const plan = useApi<PlanDetail>(planApi(region.slug, planId), key);
-  const partners = useApi<PlanPartners>(planApi(region.slug, planId, '/partners'), key);
+  const plan = useApi('/api/regions/{slug}/plans/{planId}', { params: { path: planParams(region.slug, planId) }, refreshKey: key });
+  const partners = useApi('/api/regions/{slug}/plans/{planId}/partners', { params: { path: planParams(region.slug, planId) }, refreshKey: key });
   const [status, setStatus] = useState<string | null>(null);
   const canLink = (plan.data?.myRole === 'admin' || plan.data?.myRole === 'editor') && plan.data.status !== 'afgesloten';
 

@@ -106,7 +106,7 @@ function SettingsForm({ allMunicipalities }: { allMunicipalities: Municipality[]
   const { run, busy, error, setError } = useSubmit(async () => {
     setStatus(null);
     try {
-      const saved = await api.patch<RegionDetail>(`/api/regions/${encodeURIComponent(region.slug)}`, draft);
+      const saved = await api.PATCH('/api/regions/{slug}', { params: { path: { slug: region.slug } }, body: draft });
       setRegion(saved);
       setDraft(draftOf(saved));
       setConflict(null);
@@ -233,7 +233,7 @@ export function RegionSettingsPage() {
   const { region } = useRegion();
   const { user, roleIn } = useSession();
   const isAdmin = roleIn(region.slug) === 'admin';
-  const municipalities = useApi<Municipality[]>(isAdmin ? '/api/municipalities' : null);
+  const municipalities = useApi(isAdmin ? '/api/municipalities' : null);
 
   return (
     <Page title={t('settings.title')} regionName={region.name} lead={<p>{region.name}</p>}>
