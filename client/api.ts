@@ -145,6 +145,18 @@ export const api = {
   DELETE: typedCall('delete'),
 };
 
+/**
+ * The newest state a 409 CONFLICT of this route carries in `details.current` (null for any other error).
+ * The server answers a stale write with the record as that route presents it, so it has the route's type.
+ */
+export function conflictCurrent<M extends HttpMethod, P extends ApiPath<M>>(thrown: unknown, _method: M, _path: P): ResponseBody<Operation<P, M>> | null {
+  if (!(thrown instanceof ApiError) || thrown.code !== 'CONFLICT') return null;
+  const details = thrown.details;
+  if (!details || typeof details !== 'object' || !('current' in details) || !details.current || typeof details.current !== 'object') return null;
+  // The error body's details are untyped in the OpenAPI document; the route above names their shape.
+  return details.current as ResponseBody<Operation<P, M>>;
+}
+
 /** Turns anything thrown into an ApiError, so pages can always show a message. */
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;

@@ -110,7 +110,8 @@ export function RepeatingRowsEditor<Row>(props: RepeatingRowsEditorProps<Row>) {
             {body}
           </fieldset>
         ) : (
-          <div key={index} className="plan-row" role="group" aria-label={label}>
+          // One field per row: its own label names the row, a group label would only repeat it.
+          <div key={index} className="plan-row">
             {body}
           </div>
         );

@@ -7,7 +7,7 @@ import { Page } from '../../components/page';
 import { NoAccess } from '../../components/access';
 import { Notice } from '../../components/notice';
 import { chosenOption, ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
-import { api, ApiError } from '../../api';
+import { api, conflictCurrent } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { flashState } from '../../flash';
@@ -105,12 +105,10 @@ export function ActorFormPage() {
         : await api.POST('/api/regions/{slug}/actors', { params: { path: { slug: region.slug } }, body });
       navigate(networkPaths.actor(region.slug, saved.id), { state: flashState('network.ui.saved') });
     } catch (thrown) {
-      if (thrown instanceof ApiError && thrown.code === 'CONFLICT') {
-        const current = (thrown.details as { current?: ActorDetail } | undefined)?.current;
-        if (current) {
-          setDraft(draftOf(current, region.municipalities[0]?.nisCode ?? ''));
-          setConflict(true);
-        }
+      const current = conflictCurrent(thrown, 'patch', '/api/regions/{slug}/actors/{actorId}');
+      if (current) {
+        setDraft(draftOf(current, region.municipalities[0]?.nisCode ?? ''));
+        setConflict(true);
       }
       throw thrown;
     }

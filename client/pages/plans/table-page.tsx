@@ -5,7 +5,7 @@ import type { PlanAction } from '../../../common/schemas/plans.js';
 import { Page } from '../../components/page';
 import { LiveStatus, Notice } from '../../components/notice';
 import { LoginPrompt, NoAccess } from '../../components/access';
-import { api, ApiError, asApiError } from '../../api';
+import { api, asApiError, conflictCurrent } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
@@ -96,7 +96,7 @@ export function PlanTablePage() {
       setDrafts((current) => ({ ...current, [action.id]: rowOf(result) }));
       setMessage(t('plans.table.savedRow', { number: action.number }));
     } catch (thrown) {
-      const current = thrown instanceof ApiError && thrown.code === 'CONFLICT' ? (thrown.details as { current?: PlanAction } | undefined)?.current : undefined;
+      const current = conflictCurrent(thrown, 'patch', '/api/regions/{slug}/plans/{planId}/actions/{actionId}');
       if (current) {
         setSaved((all) => ({ ...all, [action.id]: current }));
         setDrafts((all) => ({ ...all, [action.id]: rowOf(current) }));

@@ -6,7 +6,7 @@ import { Page } from '../../components/page';
 import { LoginPrompt, NoAccess } from '../../components/access';
 import { LiveStatus, Notice } from '../../components/notice';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
-import { api, ApiError } from '../../api';
+import { api, ApiError, conflictCurrent } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { useRegions } from '../../regions';
@@ -28,11 +28,9 @@ function draftOf(region: RegionDetail): SettingsDraft {
   };
 }
 
-/** The newest version the server sends with a 409, checked loosely because details is untyped. */
+/** The newest version the server sends with a 409. */
 function conflictingRegion(error: ApiError): RegionDetail | null {
-  const current = (error.details as { current?: unknown } | undefined)?.current;
-  if (current && typeof current === 'object' && 'version' in current && 'municipalities' in current) return current as RegionDetail;
-  return null;
+  return conflictCurrent(error, 'patch', '/api/regions/{slug}');
 }
 
 function ConflictPanel({

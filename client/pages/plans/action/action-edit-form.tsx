@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanAction, PlanDetail } from '../../../../common/schemas/plans.js';
 import { LiveStatus } from '../../../components/notice';
 import { chosenOption, ErrorSummary, Field, SubmitButton, useSubmit } from '../../../components/form';
-import { api, ApiError, type ApiRequestBody } from '../../../api';
+import { api, ApiError, conflictCurrent, type ApiRequestBody } from '../../../api';
 import { useRegion } from '../../regions/region-context';
 import { planParams } from '../plan-common';
 import {
@@ -140,7 +140,7 @@ export function EditForm({ action, plan, onSaved }: { action: PlanAction; plan: 
       } else setStatus(t('plans.edit.saved'));
       setConflict(null);
     } catch (thrown) {
-      const current = thrown instanceof ApiError && thrown.code === 'CONFLICT' ? ((thrown.details as { current?: PlanAction } | undefined)?.current ?? null) : null;
+      const current = conflictCurrent(thrown, 'patch', '/api/regions/{slug}/plans/{planId}/actions/{actionId}');
       if (!current) throw thrown;
       setConflict(current);
     }
