@@ -1,4 +1,7 @@
 import { i18n, currentLocale } from './i18n';
+import { buildPath, type ApiPath, type HttpMethod, type Operation, type OptionsArgument, type ResponseBody, type UploadProgress } from './api/typed-paths';
+
+export { apiHref, type ApiResponse, type ApiRequestBody, type UploadProgress } from './api/typed-paths';
 
 /** A failed API call, carrying the server's error body (messages already translated by the server). */
 export class ApiError extends Error {
@@ -20,7 +23,7 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Method = Uppercase<HttpMethod>;
 
 interface SessionHooks {
   csrfToken: () => string | null;
@@ -94,11 +97,8 @@ function sendWithUploadProgress(method: Method, path: string, body: unknown, csr
   });
 }
 
-/** Bytes sent so far of the request body, and its size. */
-export type UploadProgress = (loaded: number, total: number) => void;
-
 /** Calls the API with JSON in and out; throws ApiError for every non-2xx answer. */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal, onUploadProgress?: UploadProgress): Promise<T> {
+async function apiRequest(method: Method, path: string, body?: unknown, signal?: AbortSignal, onUploadProgress?: UploadProgress): Promise<unknown> {
   const transmit = (token: string | null) => (onUploadProgress ? sendWithUploadProgress(method, path, body, token, onUploadProgress) : send(method, path, body, signal, token));
   let response = await transmit(hooks.csrfToken());
   if (response.status === 403 && method !== 'GET') {
@@ -114,18 +114,48 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     if (error.code === 'UNAUTHENTICATED') hooks.onUnauthenticated();
     throw error;
   }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  if (response.status === 204) return undefined;
+  return await response.json();
 }
 
+/** One method of the typed client: the path is a route template from the OpenAPI document, params fill it. */
+function typedCall<M extends HttpMethod>(method: M) {
+  return async <P extends ApiPath<M>>(path: P, ...[options]: OptionsArgument<Operation<P, M>>): Promise<ResponseBody<Operation<P, M>>> => {
+    const { params, body, signal, onUploadProgress } = (options ?? {}) as { params?: { path?: object; query?: object }; body?: unknown; signal?: AbortSignal; onUploadProgress?: UploadProgress };
+    const answer = await apiRequest(method.toUpperCase() as Method, buildPath(path, params), body, signal, onUploadProgress);
+    // The one seam where a response gets its type: the server serialises it through the same schema the types come from.
+    return answer as ResponseBody<Operation<P, M>>;
+  };
+}
+
+/** A GET of a URL already built by buildPath from a typed template (for useApi, which keys on the URL). */
+export function getBuiltUrl(url: string, signal: AbortSignal): Promise<unknown> {
+  return apiRequest('GET', url, undefined, signal);
+}
+
+/**
+ * The API, typed from client/api/schema.d.ts: `api.GET('/api/regions/{slug}', { params: { path: { slug } } })`.
+ * A route that changes or disappears breaks the calls to it at compile time (`npm run generate:api`).
+ */
 export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>('GET', path, undefined, signal),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body),
-  /** A POST whose upload reports its progress (large files). */
-  upload: <T>(path: string, body: unknown, onUploadProgress: UploadProgress) => apiRequest<T>('POST', path, body, undefined, onUploadProgress),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
-  delete: <T>(path: string) => apiRequest<T>('DELETE', path),
+  GET: typedCall('get'),
+  POST: typedCall('post'),
+  PATCH: typedCall('patch'),
+  PUT: typedCall('put'),
+  DELETE: typedCall('delete'),
 };
+
+/**
+ * The newest state a 409 CONFLICT of this route carries in `details.current` (null for any other error).
+ * The server answers a stale write with the record as that route presents it, so it has the route's type.
+ */
+export function conflictCurrent<M extends HttpMethod, P extends ApiPath<M>>(thrown: unknown, _method: M, _path: P): ResponseBody<Operation<P, M>> | null {
+  if (!(thrown instanceof ApiError) || thrown.code !== 'CONFLICT') return null;
+  const details = thrown.details;
+  if (!details || typeof details !== 'object' || !('current' in details) || !details.current || typeof details.current !== 'object') return null;
+  // The error body's details are untyped in the OpenAPI document; the route above names their shape.
+  return details.current as ResponseBody<Operation<P, M>>;
+}
 
 /** Turns anything thrown into an ApiError, so pages can always show a message. */
 export function asApiError(error: unknown): ApiError {

@@ -1,12 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { RegionSummary } from '../common/schemas/regions.js';
+import type { ApiResponse } from './api';
 import { useApi, type ApiResource } from './use-api';
+
+type RegionSummary = ApiResponse<'/api/regions'>[number];
 
 const RegionsContext = createContext<ApiResource<RegionSummary[]> | null>(null);
 
 /** The public list of regions, shared by the home page and the region switcher. */
 export function RegionsProvider({ children }: { children: ReactNode }) {
-  const regions = useApi<RegionSummary[]>('/api/regions');
+  const regions = useApi('/api/regions');
   return <RegionsContext.Provider value={regions}>{children}</RegionsContext.Provider>;
 }
 

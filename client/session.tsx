@@ -40,14 +40,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refresh = useCallback(async () => {
-    apply(await api.get<SessionInfo>('/api/auth/session'));
+    apply(await api.GET('/api/auth/session'));
   }, [apply]);
 
   useEffect(() => {
     connectSession({
       csrfToken: () => infoRef.current.csrfToken,
       recoverCsrf: async () => {
-        const fresh = await api.get<SessionInfo>('/api/auth/session');
+        const fresh = await api.GET('/api/auth/session');
         apply(fresh);
         return fresh.csrfToken;
       },
@@ -60,13 +60,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      apply(await api.post<SessionInfo>('/api/auth/login', { email, password }));
+      apply(await api.POST('/api/auth/login', { body: { email, password } }));
     },
     [apply],
   );
 
   const logout = useCallback(async () => {
-    await api.post('/api/auth/logout');
+    await api.POST('/api/auth/logout');
     apply(anonymous);
   }, [apply]);
 
@@ -75,7 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await applyLocale(locale);
       const user = infoRef.current.user;
       if (user && user.locale !== locale) {
-        apply(await api.patch<SessionInfo>('/api/account', { name: user.name, locale }));
+        apply(await api.PATCH('/api/account', { body: { name: user.name, locale } }));
       }
     },
     [apply],

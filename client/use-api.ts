@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, asApiError, type ApiError } from './api';
+import { asApiError, getBuiltUrl, type ApiError, type ApiResponse } from './api';
+import { buildPath, type ApiPath, type Operation, type Params } from './api/typed-paths';
 
 export interface ApiResource<T> {
   data: T | undefined;
@@ -10,34 +11,45 @@ export interface ApiResource<T> {
   setData: (data: T) => void;
 }
 
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+type HookOptions<P extends ApiPath<'get'>> = ([RequiredKeys<Params<Operation<P, 'get'>>>] extends [never]
+  ? { params?: Params<Operation<P, 'get'>> }
+  : { params: Params<Operation<P, 'get'>> }) & {
+  /** Forces a reload when something else changes, e.g. who is logged in. */
+  refreshKey?: unknown;
+};
+type HookArgument<P extends ApiPath<'get'>> = [RequiredKeys<HookOptions<P>>] extends [never] ? [options?: HookOptions<P>] : [options: HookOptions<P>];
+
 /**
- * Loads a GET resource and reloads it when the path changes (null: load nothing).
- * `refreshKey` forces a reload when something else changes, e.g. who is logged in.
+ * Loads a GET route and reloads it when its URL (path and params) changes; a null path loads nothing.
+ * `useApi('/api/regions/{slug}', { params: { path: { slug } } })` is typed by the route's response schema.
  */
-export function useApi<T>(path: string | null, refreshKey: unknown = null): ApiResource<T> {
-  // Results remember their path, so another path never briefly shows the previous one's data.
-  const [state, setState] = useState<{ path: string | null; data?: T; error?: ApiError }>({ path: null });
+export function useApi<P extends ApiPath<'get'>>(path: P | null, ...[options]: HookArgument<P>): ApiResource<ApiResponse<P>> {
+  type T = ApiResponse<P>;
+  const url = path === null ? null : buildPath(path, options?.params as { path?: object; query?: object } | undefined);
+  const refreshKey = options?.refreshKey ?? null;
+  // Results remember their URL, so another URL never briefly shows the previous one's data.
+  const [state, setState] = useState<{ url: string | null; data?: T; error?: ApiError }>({ url: null });
   const [reloadCount, setReloadCount] = useState(0);
 
   useEffect(() => {
-    if (path === null) return;
+    if (url === null) return;
     const controller = new AbortController();
-    api
-      .get<T>(path, controller.signal)
-      .then((data) => setState({ path, data }))
+    getBuiltUrl(url, controller.signal)
+      .then((data) => setState({ url, data: data as T })) // typed by the route the URL was built from
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ path, error: asApiError(error) });
+        if (!controller.signal.aborted) setState({ url, error: asApiError(error) });
       });
     return () => controller.abort();
-  }, [path, refreshKey, reloadCount]);
+  }, [url, refreshKey, reloadCount]);
 
   const reload = useCallback(() => setReloadCount((count) => count + 1), []);
-  const setData = useCallback((data: T) => setState({ path, data }), [path]);
-  const current = state.path === path && path !== null;
+  const setData = useCallback((data: T) => setState({ url, data }), [url]);
+  const current = state.url === url && url !== null;
   return {
     data: current ? state.data : undefined,
     error: current ? state.error : undefined,
-    loading: path !== null && !current,
+    loading: url !== null && !current,
     reload,
     setData,
   };

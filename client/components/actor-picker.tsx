@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActorList } from '../../common/schemas/network.js';
 import { useApi } from '../use-api';
 
 export interface PickedActor {
@@ -43,7 +42,7 @@ export function ActorPicker({ control, slug, value, onChange, excludeId }: Actor
   useEffect(() => () => window.clearTimeout(blurTimer.current), []);
 
   const searching = open && query.length > 0 && query !== value?.name;
-  const results = useApi<ActorList>(searching ? `/api/regions/${encodeURIComponent(slug)}/actors?q=${encodeURIComponent(query)}&limit=${RESULTS}` : null);
+  const results = useApi(searching ? '/api/regions/{slug}/actors' : null, { params: { path: { slug }, query: { q: query, limit: RESULTS } } });
   const options = (results.data?.items ?? []).filter((item) => item.id !== excludeId);
   const expanded = searching && options.length > 0;
 

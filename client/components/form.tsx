@@ -122,3 +122,8 @@ export function SubmitButton({ busy, children }: { busy: boolean; children: Reac
     </button>
   );
 }
+
+/** The option a <select> chose, typed as one of its options (a value outside them keeps the fallback). */
+export function chosenOption<T extends string>(options: readonly T[], value: string, fallback: T): T {
+  return options.find((option) => option === value) ?? fallback;
+}

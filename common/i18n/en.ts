@@ -182,6 +182,11 @@ export const en: Catalog = {
     results_one: '{{count}} actor found; choose with the arrow keys and Enter',
     results_other: '{{count}} actors found; choose with the arrow keys and Enter',
   },
+  rows: {
+    moveUp: 'Move {{label}} up',
+    moveDown: 'Move {{label}} down',
+    moved: '{{label}} is now at position {{position}}. Save to record the change.',
+  },
   network: networkEn,
   plans: plansEn,
   errors: {

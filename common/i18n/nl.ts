@@ -183,6 +183,11 @@ export const nl = {
     results_one: '{{count}} actor gevonden; kies met de pijltjestoetsen en Enter',
     results_other: '{{count}} actoren gevonden; kies met de pijltjestoetsen en Enter',
   },
+  rows: {
+    moveUp: '{{label}} omhoog',
+    moveDown: '{{label}} omlaag',
+    moved: '{{label}} staat nu op plaats {{position}}. Bewaar om de wijziging vast te leggen.',
+  },
   network: networkNl,
   plans: plansNl,
   errors: {

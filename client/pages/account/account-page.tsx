@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../../common/schemas/accounts.js';
 import { SUPPORTED_LOCALES, type Locale } from '../../../common/i18n/index.js';
 import { Page } from '../../components/page';
 import { LoginPrompt } from '../../components/access';
@@ -20,7 +19,7 @@ function ProfileForm({ user }: { user: SessionUser }) {
   const [saved, setSaved] = useState(false);
   const { run, busy, error } = useSubmit(async () => {
     setSaved(false);
-    apply(await api.patch<SessionInfo>('/api/account', { name, locale }));
+    apply(await api.PATCH('/api/account', { body: { name, locale } }));
     setSaved(true);
   });
 
@@ -78,7 +77,7 @@ function PasswordForm({ email }: { email: string }) {
   const [saved, setSaved] = useState(false);
   const { run, busy, error } = useSubmit(async () => {
     setSaved(false);
-    await api.post('/api/account/password', { currentPassword, newPassword });
+    await api.POST('/api/account/password', { body: { currentPassword, newPassword } });
     setCurrentPassword('');
     setNewPassword('');
     setSaved(true);

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { InvitationPublic, SessionInfo } from '../../../common/schemas/accounts.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
@@ -18,7 +17,7 @@ export function AcceptInvitationPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const { user, apply } = useSession();
-  const invitation = useApi<InvitationPublic>(`/api/invitations/${encodeURIComponent(token)}`);
+  const invitation = useApi('/api/invitations/{token}', { params: { path: { token } } });
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const data = invitation.data;
@@ -26,7 +25,7 @@ export function AcceptInvitationPage() {
   const { run, busy, error } = useSubmit(async () => {
     if (!data) return;
     const body = user ? {} : { name, password };
-    apply(await api.post<SessionInfo>(`/api/invitations/${encodeURIComponent(token)}/accept`, body));
+    apply(await api.POST('/api/invitations/{token}/accept', { params: { path: { token } }, body }));
     navigate(regionPath(data.region.slug), { state: flashState('auth.inviteAccepted', { region: data.region.name }) });
   });
 

@@ -10,7 +10,7 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const [requested, setRequested] = useState(false);
   const { run, busy, error } = useSubmit(async () => {
-    await api.post('/api/auth/password-reset/request', { email });
+    await api.POST('/api/auth/password-reset/request', { body: { email } });
     setRequested(true);
   });
 

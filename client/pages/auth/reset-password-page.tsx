@@ -12,7 +12,7 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   const [password, setPassword] = useState('');
   const { run, busy, error } = useSubmit(async () => {
-    await api.post('/api/auth/password-reset/confirm', { token, password });
+    await api.POST('/api/auth/password-reset/confirm', { body: { token, password } });
     navigate('/aanmelden', { replace: true, state: flashState('auth.passwordChanged') });
   });
 

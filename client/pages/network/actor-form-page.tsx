@@ -2,12 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ActorDetail } from '../../../common/schemas/network.js';
-import { ACTOR_KINDS } from '../../../common/schemas/network.js';
+import { ACTOR_KINDS, type ActorKind } from '../../../common/schemas/network.js';
 import { Page } from '../../components/page';
 import { NoAccess } from '../../components/access';
 import { Notice } from '../../components/notice';
-import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
-import { api, ApiError } from '../../api';
+import { chosenOption, ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
+import { api, conflictCurrent } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { flashState } from '../../flash';
@@ -16,7 +16,7 @@ import { networkPaths, useSectors } from './network-common';
 
 interface Draft {
   name: string;
-  kind: string;
+  kind: ActorKind;
   sectors: string[];
   municipality: string;
   otherMunicipalities: string[];
@@ -71,8 +71,7 @@ export function ActorFormPage() {
   const navigate = useNavigate();
   const sectors = useSectors();
   const role = roleIn(region.slug);
-  const base = `/api/regions/${encodeURIComponent(region.slug)}/actors`;
-  const existing = useApi<ActorDetail>(actorId ? `${base}/${encodeURIComponent(actorId)}` : null);
+  const existing = useApi(actorId ? '/api/regions/{slug}/actors/{actorId}' : null, { params: { path: { slug: region.slug, actorId: actorId ?? '' } } });
   const [draft, setDraft] = useState<Draft>(() => draftOf(undefined, region.municipalities[0]?.nisCode ?? ''));
   const [conflict, setConflict] = useState(false);
 
@@ -102,16 +101,14 @@ export function ActorFormPage() {
     };
     try {
       const saved = actorId
-        ? await api.patch<ActorDetail>(`${base}/${encodeURIComponent(actorId)}`, { ...body, version: draft.version })
-        : await api.post<ActorDetail>(base, body);
+        ? await api.PATCH('/api/regions/{slug}/actors/{actorId}', { params: { path: { slug: region.slug, actorId } }, body: { ...body, version: draft.version } })
+        : await api.POST('/api/regions/{slug}/actors', { params: { path: { slug: region.slug } }, body });
       navigate(networkPaths.actor(region.slug, saved.id), { state: flashState('network.ui.saved') });
     } catch (thrown) {
-      if (thrown instanceof ApiError && thrown.code === 'CONFLICT') {
-        const current = (thrown.details as { current?: ActorDetail } | undefined)?.current;
-        if (current) {
-          setDraft(draftOf(current, region.municipalities[0]?.nisCode ?? ''));
-          setConflict(true);
-        }
+      const current = conflictCurrent(thrown, 'patch', '/api/regions/{slug}/actors/{actorId}');
+      if (current) {
+        setDraft(draftOf(current, region.municipalities[0]?.nisCode ?? ''));
+        setConflict(true);
       }
       throw thrown;
     }
@@ -157,7 +154,7 @@ export function ActorFormPage() {
         {text('name', t('network.ui.name'))}
         <Field id="actor-kind" label={t('network.ui.kind')}>
           {(control) => (
-            <select {...control} value={draft.kind} onChange={(event) => set('kind', event.target.value)}>
+            <select {...control} value={draft.kind} onChange={(event) => set('kind', chosenOption(ACTOR_KINDS, event.target.value, draft.kind))}>
               {ACTOR_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {t(`network.kinds.${kind}`)}

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ActorList } from '../../../common/schemas/network.js';
 import { ACTOR_KINDS } from '../../../common/schemas/network.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
+import { apiHref } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { useFlash } from '../../flash';
@@ -26,15 +26,9 @@ export function ActorListPage() {
   const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Record<(typeof FILTERS)[number], string>);
   const offset = Number(params.get('offset') ?? '0') || 0;
 
-  const query = new URLSearchParams();
-  for (const key of FILTERS) {
-    const value = params.get(key);
-    if (value) query.set(key, value);
-  }
-  const filterQuery = query.toString();
-  query.set('limit', String(PAGE_SIZE));
-  query.set('offset', String(offset));
-  const list = useApi<ActorList>(`/api/regions/${encodeURIComponent(region.slug)}/actors?${query.toString()}`);
+  // The filters as the URL has them; the server checks them (a hand-edited URL gets its 400 message).
+  const filters = Object.fromEntries(FILTERS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])));
+  const list = useApi('/api/regions/{slug}/actors', { params: { path: { slug: region.slug }, query: { ...filters, limit: PAGE_SIZE, offset } } });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,7 +44,7 @@ export function ActorListPage() {
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.floor(offset / PAGE_SIZE) + 1;
-  const exportBase = `/api/regions/${encodeURIComponent(region.slug)}/actors/export?${filterQuery}${filterQuery ? '&' : ''}`;
+  const exportHref = (format: 'csv' | 'xlsx') => apiHref('/api/regions/{slug}/actors/export', { path: { slug: region.slug }, query: { ...filters, format } });
 
   return (
     <Page title={t('network.ui.actors')} regionName={region.name} lead={<p>{t('network.ui.lead')}</p>}>
@@ -132,10 +126,10 @@ export function ActorListPage() {
             {t('network.ui.newActor')}
           </Link>
         ) : null}
-        <a className="button" href={`${exportBase}format=csv`} download>
+        <a className="button" href={exportHref('csv')} download>
           {t('network.ui.exportCsv')}
         </a>
-        <a className="button" href={`${exportBase}format=xlsx`} download>
+        <a className="button" href={exportHref('xlsx')} download>
           {t('network.ui.exportXlsx')}
         </a>
       </div>

@@ -3,15 +3,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ActorDetail, HistoryEntry } from '../../../common/schemas/network.js';
-import type { MembersOverview } from '../../../common/schemas/accounts.js';
-import { RELATION_TYPES } from '../../../common/schemas/network.js';
+import { RELATION_TYPES, type RelationType } from '../../../common/schemas/network.js';
 import { formatDateTime } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
+import { chosenOption, ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
 import { ActorPicker, type PickedActor } from '../../components/actor-picker';
-import { api, apiRequest } from '../../api';
+import { api } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { flashState, useFlash } from '../../flash';
@@ -156,16 +155,19 @@ function History({ entries }: { entries: HistoryEntry[] }) {
 function RelationForm({ slug, actor, onAdded }: { slug: string; actor: ActorDetail; onAdded: () => void }) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<PickedActor | null>(null);
-  const [draft, setDraft] = useState({ type: 'samenwerking', validFrom: '', validTo: '', note: '' });
+  const [draft, setDraft] = useState<{ type: RelationType; validFrom: string; validTo: string; note: string }>({ type: 'samenwerking', validFrom: '', validTo: '', note: '' });
   const [done, setDone] = useState(false);
   const { run, busy, error } = useSubmit(async () => {
-    await api.post(`/api/regions/${encodeURIComponent(slug)}/relations`, {
+    await api.POST('/api/regions/{slug}/relations', {
+      params: { path: { slug } },
+      body: {
       sourceActorId: actor.id,
       targetActorId: target?.id ?? '',
       type: draft.type,
       validFrom: draft.validFrom || null,
       validTo: draft.validTo || null,
       note: draft.note,
+      },
     });
     setDraft({ type: 'samenwerking', validFrom: '', validTo: '', note: '' });
     setTarget(null);
@@ -193,7 +195,7 @@ function RelationForm({ slug, actor, onAdded }: { slug: string; actor: ActorDeta
       </Field>
       <Field id="relation-type" label={t('network.ui.relationType')}>
         {(control) => (
-          <select {...control} value={draft.type} onChange={(event) => setDraft({ ...draft, type: event.target.value })}>
+          <select {...control} value={draft.type} onChange={(event) => setDraft({ ...draft, type: chosenOption(RELATION_TYPES, event.target.value, draft.type) })}>
             {RELATION_TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`network.relationTypes.${type}`)}
@@ -219,17 +221,16 @@ function RelationForm({ slug, actor, onAdded }: { slug: string; actor: ActorDeta
 /** Admins link members to this organisation: linked editors may edit it. */
 function Editors({ slug, actor, onChanged }: { slug: string; actor: ActorDetail; onChanged: () => void }) {
   const { t } = useTranslation();
-  const members = useApi<MembersOverview>(`/api/regions/${encodeURIComponent(slug)}/members`);
+  const members = useApi('/api/regions/{slug}/members', { params: { path: { slug } } });
   const [userId, setUserId] = useState('');
-  const base = `/api/regions/${encodeURIComponent(slug)}/actors/${encodeURIComponent(actor.id)}/editors`;
   const link = useSubmit(async () => {
     if (!userId) return;
-    await apiRequest('PUT', `${base}/${encodeURIComponent(userId)}`);
+    await api.PUT('/api/regions/{slug}/actors/{actorId}/editors/{userId}', { params: { path: { slug, actorId: actor.id, userId } } });
     setUserId('');
     onChanged();
   });
   const unlink = useSubmit(async (id: string) => {
-    await api.delete(`${base}/${encodeURIComponent(id)}`);
+    await api.DELETE('/api/regions/{slug}/actors/{actorId}/editors/{userId}', { params: { path: { slug, actorId: actor.id, userId: id } } });
     onChanged();
   });
   const linked = new Set(actor.editors.map((editor) => editor.userId));
@@ -282,17 +283,17 @@ export function ActorPage() {
   const navigate = useNavigate();
   const flash = useFlash();
   const role = roleIn(region.slug);
-  const base = `/api/regions/${encodeURIComponent(region.slug)}/actors/${encodeURIComponent(actorId)}`;
-  const actor = useApi<ActorDetail>(base, user?.id ?? '');
-  const history = useApi<HistoryEntry[]>(role ? `${base}/history` : null, actor.data?.version ?? 0);
-  const planActions = useApi<ActorPlanActions>(`${base}/plan-actions`, user?.id ?? '');
+  const actorParams = { path: { slug: region.slug, actorId } };
+  const actor = useApi('/api/regions/{slug}/actors/{actorId}', { params: actorParams, refreshKey: user?.id ?? '' });
+  const history = useApi(role ? '/api/regions/{slug}/actors/{actorId}/history' : null, { params: actorParams, refreshKey: actor.data?.version ?? 0 });
+  const planActions = useApi('/api/regions/{slug}/actors/{actorId}/plan-actions', { params: actorParams, refreshKey: user?.id ?? '' });
   const [confirming, setConfirming] = useState(false);
   const removal = useSubmit(async () => {
-    await api.delete(base);
+    await api.DELETE('/api/regions/{slug}/actors/{actorId}', { params: actorParams });
     navigate(networkPaths.list(region.slug), { state: flashState('network.ui.deleted') });
   });
   const removeRelation = useSubmit(async (relationId: string) => {
-    await api.delete(`/api/regions/${encodeURIComponent(region.slug)}/relations/${encodeURIComponent(relationId)}`);
+    await api.DELETE('/api/regions/{slug}/relations/{relationId}', { params: { path: { slug: region.slug, relationId } } });
     actor.reload();
     history.reload();
   });

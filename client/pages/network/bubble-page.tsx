@@ -1,6 +1,5 @@
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { BubbleScheme } from '../../../common/schemas/network.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { useApi } from '../../use-api';
@@ -33,7 +32,7 @@ export function BubblePage() {
   const { region } = useRegion();
   const { roleIn } = useSession();
   const navigate = useNavigate();
-  const scheme = useApi<BubbleScheme>(`/api/regions/${encodeURIComponent(region.slug)}/network/bubbles`);
+  const scheme = useApi('/api/regions/{slug}/network/bubbles', { params: { path: { slug: region.slug } } });
   const data = scheme.data;
   const columns = 3;
   const cell = 2 * R + 60;

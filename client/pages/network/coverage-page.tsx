@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Coverage, CoverageScope } from '../../../common/schemas/network.js';
+import type { CoverageScope } from '../../../common/schemas/network.js';
 import { formatNumber } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
+import { apiHref } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
@@ -18,9 +19,8 @@ export function CoveragePage() {
   const { t } = useTranslation();
   const { region } = useRegion();
   const { roleIn } = useSession();
-  const base = `/api/regions/${encodeURIComponent(region.slug)}/coverage`;
   const [scope, setScope] = useState<CoverageScope>('thuis');
-  const report = useApi<Coverage>(`${base}?scope=${scope}`);
+  const report = useApi('/api/regions/{slug}/coverage', { params: { path: { slug: region.slug }, query: { scope } } });
   const data = report.data;
 
   return (
@@ -36,13 +36,13 @@ export function CoveragePage() {
         <p className="muted">{t('network.coverageUi.scopeHint')}</p>
       </fieldset>
       <div className="button-row">
-        <a className="button" href={`${base}/export?format=pdf&scope=${scope}`} download>
+        <a className="button" href={apiHref('/api/regions/{slug}/coverage/export', { path: { slug: region.slug }, query: { format: 'pdf', scope } })} download>
           {t('network.coverageUi.exportPdf')}
         </a>
-        <a className="button" href={`${base}/export?format=xlsx&scope=${scope}`} download>
+        <a className="button" href={apiHref('/api/regions/{slug}/coverage/export', { path: { slug: region.slug }, query: { format: 'xlsx', scope } })} download>
           {t('network.coverageUi.exportXlsx')}
         </a>
-        <a className="button" href={`${base}/export?format=csv&scope=${scope}`} download>
+        <a className="button" href={apiHref('/api/regions/{slug}/coverage/export', { path: { slug: region.slug }, query: { format: 'csv', scope } })} download>
           {t('network.coverageUi.exportCsv')}
         </a>
         <button type="button" className="button" onClick={() => window.print()}>

@@ -2,7 +2,6 @@ import { formatNumber } from '../../../common/format.js';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Graph } from '../../../common/schemas/network.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { useApi } from '../../use-api';
@@ -109,7 +108,7 @@ export function GraphPage() {
   const { region } = useRegion();
   const { roleIn } = useSession();
   const sectors = useSectors();
-  const graph = useApi<Graph>(`/api/regions/${encodeURIComponent(region.slug)}/network/graph`);
+  const graph = useApi('/api/regions/{slug}/network/graph', { params: { path: { slug: region.slug } } });
   const [clusterBy, setClusterBy] = useState<ClusterBy>('municipality');
   const [sizeBy, setSizeBy] = useState<SizeBy>('degree');
   const [selected, setSelected] = useState<number | null>(null);

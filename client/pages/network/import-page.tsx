@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ImportProgress, ImportResult } from '../../../common/schemas/network.js';
+import type { ImportResult } from '../../../common/schemas/network.js';
 import { Page } from '../../components/page';
 import { NoAccess } from '../../components/access';
 import { LiveStatus, Notice } from '../../components/notice';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
-import { api, ApiError } from '../../api';
+import { api, ApiError, type UploadProgress } from '../../api';
 import { currentLocale } from '../../i18n';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
@@ -59,7 +59,11 @@ function ImportProgressBar({ progress }: { progress: Progress }) {
  * Sends the import with upload progress and, until it answers, polls the progress the server stores
  * for it (rows validated, actors written), calling onProgress with each new stage and count.
  */
-async function importWithProgress<T>(path: string, progressPath: (id: string) => string, body: Record<string, unknown>, onProgress: (progress: Progress) => void): Promise<T> {
+async function importWithProgress<T>(
+  slug: string,
+  send: (progressId: string, onUploadProgress: UploadProgress) => Promise<T>,
+  onProgress: (progress: Progress) => void,
+): Promise<T> {
   const progressId = newProgressId();
   let uploaded = false;
   let finished = false;
@@ -69,7 +73,7 @@ async function importWithProgress<T>(path: string, progressPath: (id: string) =>
       await new Promise((resolve) => setTimeout(resolve, 400));
       if (finished) break;
       // 404 until the server has the file; once it reports, the upload is over whatever the browser said.
-      const state = await api.get<ImportProgress>(progressPath(progressId)).catch(() => null);
+      const state = await api.GET('/api/regions/{slug}/actors/import/progress/{progressId}', { params: { path: { slug, progressId } } }).catch(() => null);
       if (finished) break;
       if (state && (state.phase === 'validate' || state.phase === 'write') && state.total > 0) {
         uploaded = true;
@@ -79,7 +83,7 @@ async function importWithProgress<T>(path: string, progressPath: (id: string) =>
   };
   void poll();
   try {
-    return await api.upload<T>(path, { ...body, progressId }, (loaded, total) => {
+    return await send(progressId, (loaded, total) => {
       if (finished || uploaded) return;
       if (loaded >= total) {
         uploaded = true;
@@ -104,13 +108,11 @@ export function ImportPage() {
   const [updateDuplicates, setUpdateDuplicates] = useState(true);
   const [status, setStatus] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const progressPath = (id: string) => `${base}/progress/${encodeURIComponent(id)}`;
   // The bar shows the numbers; the live region announces each new stage once, not every tick.
   const track = (next: Progress) => {
     setProgress(next);
     setStatus(t(`network.importUi.progressPhases.${next.stage}`));
   };
-  const base = `/api/regions/${encodeURIComponent(region.slug)}/actors/import`;
 
   const previewing = useSubmit(async () => {
     setResult(null);
@@ -118,7 +120,12 @@ export function ImportPage() {
     if (!file) throw new ApiError(400, 'VALIDATION_FAILED', t('network.importUi.chooseFile'), [{ path: 'content', message: t('network.importUi.chooseFile') }]);
     let answer: ImportResult;
     try {
-      answer = await importWithProgress<ImportResult>(`${base}/preview`, progressPath, { fileName: file.name, content: await toBase64(file), updateDuplicates }, track);
+      const body = { fileName: file.name, content: await toBase64(file), updateDuplicates };
+      answer = await importWithProgress(
+        region.slug,
+        (progressId, onUploadProgress) => api.POST('/api/regions/{slug}/actors/import/preview', { params: { path: { slug: region.slug } }, body: { ...body, progressId }, onUploadProgress }),
+        track,
+      );
     } finally {
       setProgress(null);
     }
@@ -129,7 +136,12 @@ export function ImportPage() {
     if (!file) return;
     let answer: ImportResult;
     try {
-      answer = await importWithProgress<ImportResult>(base, progressPath, { fileName: file.name, content: await toBase64(file), onlyValid, updateDuplicates }, track);
+      const body = { fileName: file.name, content: await toBase64(file), onlyValid, updateDuplicates };
+      answer = await importWithProgress(
+        region.slug,
+        (progressId, onUploadProgress) => api.POST('/api/regions/{slug}/actors/import', { params: { path: { slug: region.slug } }, body: { ...body, progressId }, onUploadProgress }),
+        track,
+      );
     } finally {
       setProgress(null);
     }

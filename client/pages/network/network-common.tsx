@@ -19,7 +19,7 @@ export const networkPaths = {
 
 /** The sector taxonomy (reference data). */
 export function useSectors(): Sector[] {
-  return useApi<Sector[]>('/api/sectors').data ?? [];
+  return useApi('/api/sectors').data ?? [];
 }
 
 // Sector colours: distinguishable, and dark enough for white labels (contrast ≥ 4.5:1).

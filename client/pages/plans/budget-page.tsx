@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { BudgetOverview, PlanDetail } from '../../../common/schemas/plans.js';
 import { formatMoney } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
@@ -8,7 +7,7 @@ import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
-import { planApi, planPaths } from './plan-common';
+import { planParams, planPaths } from './plan-common';
 import './plans.css';
 
 /** Horizontal bars with the amount written next to each (the chart never carries information alone). */
@@ -117,8 +116,8 @@ export function PlanBudgetPage() {
   const session = useSession();
   const { planId = '' } = useParams();
   const key = session.user?.id ?? null;
-  const plan = useApi<PlanDetail>(planApi(region.slug, planId), key);
-  const budget = useApi<BudgetOverview>(planApi(region.slug, planId, '/budget'), key);
+  const plan = useApi('/api/regions/{slug}/plans/{planId}', { params: { path: planParams(region.slug, planId) }, refreshKey: key });
+  const budget = useApi('/api/regions/{slug}/plans/{planId}/budget', { params: { path: planParams(region.slug, planId) }, refreshKey: key });
 
   if (plan.error?.status === 404 || budget.error?.status === 404) return <NotFoundPage />;
   if (!plan.data || !budget.data) {

@@ -32,7 +32,6 @@ export function PlanImportPage() {
   const [title, setTitle] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [missingFile, setMissingFile] = useState(false);
-  const base = `/api/regions/${encodeURIComponent(region.slug)}/plans/import`;
 
   const body = async () => ({ filename: file!.name, content: await toBase64(file!), ...(title.trim() ? { title: title.trim() } : {}) });
   const previewSubmit = useSubmit(async () => {
@@ -41,10 +40,10 @@ export function PlanImportPage() {
       setMissingFile(true);
       return;
     }
-    setPreview(await api.post<ImportPreview>(`${base}/preview`, await body()));
+    setPreview(await api.POST('/api/regions/{slug}/plans/import/preview', { params: { path: { slug: region.slug } }, body: await body() }));
   });
   const confirmSubmit = useSubmit(async () => {
-    const created = await api.post<{ id: string }>(base, await body());
+    const created = await api.POST('/api/regions/{slug}/plans/import', { params: { path: { slug: region.slug } }, body: await body() });
     navigate(planPaths.plan(region.slug, created.id));
   });
 

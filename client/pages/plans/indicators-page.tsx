@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
+import type { PlanAction } from '../../../common/schemas/plans.js';
 import { filterIndicatorTree, isoDateInBelgium, type PlanPeriodYears } from '../../../common/indicator-progress.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
@@ -10,7 +10,7 @@ import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
 import { IndicatorChart } from './indicator-chart';
-import { planApi, planPaths } from './plan-common';
+import { planParams, planPaths } from './plan-common';
 import './plans.css';
 
 /** An action (linked to its page) with the charts of its indicators that pass the filter. */
@@ -40,7 +40,7 @@ export function PlanIndicatorsPage() {
   const [search, setSearch] = useSearchParams();
   // The filters live in the page (so the controls answer at once) and in the address (so a link keeps them).
   const [filters, setFilters] = useState({ sd: search.get('sd'), achter: search.get('achter') });
-  const plan = useApi<PlanDetail>(planApi(region.slug, planId), session.user?.id ?? null);
+  const plan = useApi('/api/regions/{slug}/plans/{planId}', { params: { path: planParams(region.slug, planId) }, refreshKey: session.user?.id ?? null });
 
   if (plan.error?.status === 404) return <NotFoundPage />;
   if (!plan.data) {

@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, SubmitButton, useSubmit } from '../../components/form';
 import { LiveStatus } from '../../components/notice';
 import { api } from '../../api';
-import { planApi } from './plan-common';
+import { planParams } from './plan-common';
 
 interface Candidate {
   action: PlanAction;
@@ -40,7 +40,10 @@ export function MergeForm({ slug, plan, action, onMerged }: { slug: string; plan
   const needle = filter.trim().toLowerCase();
   const shown = candidates.filter(({ action: a, place }) => !needle || `${a.number} ${a.title} ${place}`.toLowerCase().includes(needle) || chosen.has(a.id)).slice(0, SHOWN);
   const { run, busy, error, setError } = useSubmit(async () => {
-    const saved = await api.post<PlanAction>(planApi(slug, plan.id, `/actions/${action.id}/merge`), { version: action.version, sourceActionIds: [...chosen] });
+    const saved = await api.POST('/api/regions/{slug}/plans/{planId}/actions/{actionId}/merge', {
+      params: { path: { ...planParams(slug, plan.id), actionId: action.id } },
+      body: { version: action.version, sourceActionIds: [...chosen] },
+    });
     setStatus(t('plans.merge.done', { count: chosen.size }));
     setChosen(new Set());
     onMerged(saved);

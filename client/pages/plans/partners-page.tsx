@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PartnerSuggestions, PlanDetail, PlanPartners } from '../../../common/schemas/plans.js';
+import type { PartnerSuggestions, PlanPartners } from '../../../common/schemas/plans.js';
 import { Page } from '../../components/page';
 import { LiveStatus, Notice } from '../../components/notice';
 import { Field, SubmitButton, useSubmit } from '../../components/form';
@@ -12,7 +12,7 @@ import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
 import { networkPaths } from '../network/network-common';
-import { planApi, planPaths } from './plan-common';
+import { planParams, planPaths } from './plan-common';
 import './plans.css';
 
 type Partner = PlanPartners['items'][number];
@@ -28,7 +28,7 @@ function PartnerSuggestionButtons({ name, suggestions, onLinked }: { name: strin
   const { region } = useRegion();
   const { planId = '' } = useParams();
   const { run, busy, error } = useSubmit(async (picked: Suggestion[]) => {
-    await api.post(planApi(region.slug, planId, '/partner-suggestions/accept'), { name, actorIds: picked.map((suggestion) => suggestion.actorId) });
+    await api.POST('/api/regions/{slug}/plans/{planId}/partner-suggestions/accept', { params: { path: planParams(region.slug, planId) }, body: { name, actorIds: picked.map((suggestion) => suggestion.actorId) } });
     onLinked(t('plans.partners.linkDone', { name, actor: picked.map((suggestion) => suggestion.actorName).join(', ') }));
   });
   const confident = suggestions.filter((suggestion) => suggestion.confidence === 'high');
@@ -74,7 +74,9 @@ function LinkPartnerForm({ partner, index, onLinked }: { partner: Partner; index
     }
     setMissing(false);
     // Every mention of the name (one partner row per action) gets the same actor.
-    for (const partnerId of partner.partnerIds) await api.post(planApi(region.slug, planId, `/partners/${encodeURIComponent(partnerId)}/link`), { actorId: actor.id });
+    for (const partnerId of partner.partnerIds) {
+      await api.POST('/api/regions/{slug}/plans/{planId}/partners/{partnerId}/link', { params: { path: { ...planParams(region.slug, planId), partnerId } }, body: { actorId: actor.id } });
+    }
     onLinked(t('plans.partners.linkDone', { name: partner.name, actor: actor.name }));
   });
   const id = `partner-link-${index}`;
@@ -106,11 +108,11 @@ export function PlanPartnersPage() {
   const session = useSession();
   const { planId = '' } = useParams();
   const key = session.user?.id ?? null;
-  const plan = useApi<PlanDetail>(planApi(region.slug, planId), key);
-  const partners = useApi<PlanPartners>(planApi(region.slug, planId, '/partners'), key);
+  const plan = useApi('/api/regions/{slug}/plans/{planId}', { params: { path: planParams(region.slug, planId) }, refreshKey: key });
+  const partners = useApi('/api/regions/{slug}/plans/{planId}/partners', { params: { path: planParams(region.slug, planId) }, refreshKey: key });
   const [status, setStatus] = useState<string | null>(null);
   const canLink = (plan.data?.myRole === 'admin' || plan.data?.myRole === 'editor') && plan.data.status !== 'afgesloten';
-  const suggestions = useApi<PartnerSuggestions>(canLink ? planApi(region.slug, planId, '/partner-suggestions') : null, key);
+  const suggestions = useApi(canLink ? '/api/regions/{slug}/plans/{planId}/partner-suggestions' : null, { params: { path: planParams(region.slug, planId) }, refreshKey: key });
   const suggestionsFor = (partner: Partner) => suggestions.data?.items.find((item) => item.partnerIds.some((id) => partner.partnerIds.includes(id)));
 
   if (plan.error?.status === 404 || partners.error?.status === 404) return <NotFoundPage />;

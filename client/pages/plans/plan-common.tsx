@@ -18,9 +18,9 @@ export const planPaths = {
   action: (slug: string, planId: string, actionId: string) => `${regionPath(slug, 'plannen')}/${planId}/acties/${actionId}`,
 };
 
-/** API paths of one plan. */
-export function planApi(slug: string, planId: string, rest = ''): string {
-  return `/api/regions/${encodeURIComponent(slug)}/plans/${encodeURIComponent(planId)}${rest}`;
+/** The path parameters every plan route shares. */
+export function planParams(slug: string, planId: string): { slug: string; planId: string } {
+  return { slug, planId };
 }
 
 /** A labelled progress bar: the percentage is also written out, never only drawn. */

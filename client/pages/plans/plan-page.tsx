@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
-import { api } from '../../api';
+import { api, apiHref } from '../../api';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
@@ -11,7 +11,7 @@ import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
-import { actionsOf, periodLabel, planApi, planPaths, ProgressBar } from './plan-common';
+import { actionsOf, periodLabel, planParams, planPaths, ProgressBar } from './plan-common';
 import './plans.css';
 
 function ActionTable({ actions, slug, planId, caption }: { actions: PlanAction[]; slug: string; planId: string; caption: string }) {
@@ -61,7 +61,7 @@ function AddActionForm({ plan, onAdded }: { plan: PlanDetail; onAdded: () => voi
   const [status, setStatus] = useState<string | null>(null);
   const { run, busy, error } = useSubmit(async () => {
     setStatus(null);
-    const created = await api.post<PlanAction>(planApi(region.slug, plan.id, '/actions'), { title, objectiveId: objectiveId || null });
+    const created = await api.POST('/api/regions/{slug}/plans/{planId}/actions', { params: { path: planParams(region.slug, plan.id) }, body: { title, objectiveId: objectiveId || null } });
     setTitle('');
     setStatus(t('plans.addAction.added', { number: created.number }));
     onAdded();
@@ -108,7 +108,7 @@ export function PlanPage() {
   const { region } = useRegion();
   const session = useSession();
   const { planId = '' } = useParams();
-  const plan = useApi<PlanDetail>(planApi(region.slug, planId), session.user?.id ?? null);
+  const plan = useApi('/api/regions/{slug}/plans/{planId}', { params: { path: planParams(region.slug, planId) }, refreshKey: session.user?.id ?? null });
   const [open, setOpen] = useState<boolean | null>(null);
 
   if (plan.error?.status === 404) return <NotFoundPage />;
@@ -120,7 +120,7 @@ export function PlanPage() {
     );
   }
   const detail = plan.data;
-  const exportBase = planApi(region.slug, detail.id);
+  const exportParams = { path: planParams(region.slug, detail.id) };
 
   return (
     <Page title={detail.title} regionName={region.name}>
@@ -164,16 +164,16 @@ export function PlanPage() {
         {detail.myRole ? <Link to={planPaths.versions(region.slug, detail.id)}>{t('plans.links.versions')}</Link> : null}
         {detail.myRole && detail.status !== 'ontwerp' ? <Link to={planPaths.proposals(region.slug, detail.id)}>{t('plans.links.proposals')}</Link> : null}
         {(detail.myRole === 'admin' || detail.myRole === 'editor') && detail.status !== 'afgesloten' ? <Link to={planPaths.table(region.slug, detail.id)}>{t('plans.links.table')}</Link> : null}
-        <a href={`${exportBase}/export.xlsx`} download>
+        <a href={apiHref('/api/regions/{slug}/plans/{planId}/export.xlsx', exportParams)} download>
           {t('plans.links.xlsx')}
         </a>
-        <a href={`${exportBase}/export.csv`} download>
+        <a href={apiHref('/api/regions/{slug}/plans/{planId}/export.csv', exportParams)} download>
           {t('plans.links.csv')}
         </a>
-        <a href={`${exportBase}/export.pdf`} download>
+        <a href={apiHref('/api/regions/{slug}/plans/{planId}/export.pdf', exportParams)} download>
           {t('plans.links.pdf')}
         </a>
-        <a href={`${exportBase}/milestones.ics`}>{t('plans.links.ical')}</a>
+        <a href={apiHref('/api/regions/{slug}/plans/{planId}/milestones.ics', exportParams)}>{t('plans.links.ical')}</a>
       </nav>
 
       <section className="plan-tree" aria-labelledby="plan-tree-heading">

@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PlanSummary } from '../../../common/schemas/plans.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { useApi } from '../../use-api';
@@ -14,7 +13,7 @@ export function PlansListPage() {
   const { t } = useTranslation();
   const { region } = useRegion();
   const session = useSession();
-  const plans = useApi<{ items: PlanSummary[] }>(`/api/regions/${encodeURIComponent(region.slug)}/plans`, session.user?.id ?? null);
+  const plans = useApi('/api/regions/{slug}/plans', { params: { path: { slug: region.slug } }, refreshKey: session.user?.id ?? null });
   const canImport = region.myRole === 'admin';
 
   return (

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PlanDetail, Proposal } from '../../../common/schemas/plans.js';
 import { Page } from '../../components/page';
 import { LiveStatus, Notice } from '../../components/notice';
 import { LoginPrompt, NoAccess } from '../../components/access';
@@ -10,7 +9,7 @@ import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
-import { planApi, planPaths } from './plan-common';
+import { planParams, planPaths } from './plan-common';
 import { ProposalSummary, useHistoryContext } from './proposal-summary';
 import './plans.css';
 
@@ -23,8 +22,8 @@ export function PlanProposalsPage() {
   const { planId = '' } = useParams();
   const key = session.user?.id ?? null;
   const member = region.myRole !== null;
-  const plan = useApi<PlanDetail>(planApi(region.slug, planId), key);
-  const proposals = useApi<{ items: Proposal[] }>(member ? planApi(region.slug, planId, '/proposals') : null, key);
+  const plan = useApi('/api/regions/{slug}/plans/{planId}', { params: { path: planParams(region.slug, planId) }, refreshKey: key });
+  const proposals = useApi(member ? '/api/regions/{slug}/plans/{planId}/proposals' : null, { params: { path: planParams(region.slug, planId) }, refreshKey: key });
   const [comments, setComments] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -39,7 +38,10 @@ export function PlanProposalsPage() {
     setMessage(null);
     setProblem(null);
     try {
-      await api.post(planApi(region.slug, planId, `/proposals/${id}/decision`), { decision, comment: comments[id] ?? '' });
+      await api.POST('/api/regions/{slug}/plans/{planId}/proposals/{proposalId}/decision', {
+        params: { path: { ...planParams(region.slug, planId), proposalId: id } },
+        body: { decision, comment: comments[id] ?? '' },
+      });
       setMessage(t('plans.proposals.decided'));
       proposals.reload();
     } catch (thrown) {

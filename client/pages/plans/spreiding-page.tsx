@@ -1,13 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PartnerOverview, PlanDetail, SpreidingOverview } from '../../../common/schemas/plans.js';
+import type { SpreidingOverview } from '../../../common/schemas/plans.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
-import { planApi, planPaths } from './plan-common';
+import { planParams, planPaths } from './plan-common';
 import './plans.css';
 
 type Reach = SpreidingOverview['municipalities'][number];
@@ -66,9 +66,9 @@ export function PlanSpreidingPage() {
   const session = useSession();
   const { planId = '' } = useParams();
   const key = session.user?.id ?? null;
-  const plan = useApi<PlanDetail>(planApi(region.slug, planId), key);
-  const spreiding = useApi<SpreidingOverview>(planApi(region.slug, planId, '/spreiding'), key);
-  const partners = useApi<PartnerOverview>(`/api/regions/${encodeURIComponent(region.slug)}/plans/partners`, key);
+  const plan = useApi('/api/regions/{slug}/plans/{planId}', { params: { path: planParams(region.slug, planId) }, refreshKey: key });
+  const spreiding = useApi('/api/regions/{slug}/plans/{planId}/spreiding', { params: { path: planParams(region.slug, planId) }, refreshKey: key });
+  const partners = useApi('/api/regions/{slug}/plans/partners', { params: { path: { slug: region.slug } }, refreshKey: key });
 
   if (plan.error?.status === 404 || spreiding.error?.status === 404) return <NotFoundPage />;
   if (!plan.data || !spreiding.data) {

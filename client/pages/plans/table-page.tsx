@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PlanAction, PlanDetail } from '../../../common/schemas/plans.js';
+import type { PlanAction } from '../../../common/schemas/plans.js';
 import { Page } from '../../components/page';
 import { LiveStatus, Notice } from '../../components/notice';
 import { LoginPrompt, NoAccess } from '../../components/access';
-import { api, ApiError, asApiError } from '../../api';
+import { api, asApiError, conflictCurrent } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
-import { actionsOf, planApi, planPaths } from './plan-common';
+import { actionsOf, planParams, planPaths } from './plan-common';
 import './plans.css';
 
 const STATUSES: PlanAction['status'][] = ['gepland', 'lopend', 'afgerond', 'uitgesteld', 'geschrapt'];
@@ -67,7 +67,7 @@ export function PlanTablePage() {
   const { region } = useRegion();
   const session = useSession();
   const { planId = '' } = useParams();
-  const plan = useApi<PlanDetail>(planApi(region.slug, planId), session.user?.id ?? null);
+  const plan = useApi('/api/regions/{slug}/plans/{planId}', { params: { path: planParams(region.slug, planId) }, refreshKey: session.user?.id ?? null });
   const [drafts, setDrafts] = useState<Record<string, RowDraft>>({});
   const [saved, setSaved] = useState<Record<string, PlanAction>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -88,12 +88,15 @@ export function PlanTablePage() {
     setProblem(null);
     setBusy(action.id);
     try {
-      const result = await api.patch<PlanAction>(planApi(region.slug, planId, `/actions/${action.id}`), { ...changesOf(action, draft, contentAllowed), version: action.version });
+      const result = await api.PATCH('/api/regions/{slug}/plans/{planId}/actions/{actionId}', {
+        params: { path: { ...planParams(region.slug, planId), actionId: action.id } },
+        body: { ...changesOf(action, draft, contentAllowed), version: action.version },
+      });
       setSaved((current) => ({ ...current, [action.id]: result }));
       setDrafts((current) => ({ ...current, [action.id]: rowOf(result) }));
       setMessage(t('plans.table.savedRow', { number: action.number }));
     } catch (thrown) {
-      const current = thrown instanceof ApiError && thrown.code === 'CONFLICT' ? (thrown.details as { current?: PlanAction } | undefined)?.current : undefined;
+      const current = conflictCurrent(thrown, 'patch', '/api/regions/{slug}/plans/{planId}/actions/{actionId}');
       if (current) {
         setSaved((all) => ({ ...all, [action.id]: current }));
         setDrafts((all) => ({ ...all, [action.id]: rowOf(current) }));

@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PlanDetail } from '../../../common/schemas/plans.js';
 import { formatDate } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
@@ -8,7 +7,7 @@ import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
-import { actionsOf, planApi, planPaths } from './plan-common';
+import { actionsOf, planParams, planPaths } from './plan-common';
 import './plans.css';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -19,7 +18,7 @@ export function PlanTimelinePage() {
   const { region } = useRegion();
   const session = useSession();
   const { planId = '' } = useParams();
-  const plan = useApi<PlanDetail>(planApi(region.slug, planId), session.user?.id ?? null);
+  const plan = useApi('/api/regions/{slug}/plans/{planId}', { params: { path: planParams(region.slug, planId) }, refreshKey: session.user?.id ?? null });
 
   if (plan.error?.status === 404) return <NotFoundPage />;
   if (!plan.data) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PlanDetail, VersionCompare } from '../../../common/schemas/plans.js';
+import type { VersionCompare } from '../../../common/schemas/plans.js';
 import { formatDateTime } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { LiveStatus, Notice } from '../../components/notice';
@@ -12,15 +12,8 @@ import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { NotFoundPage } from '../not-found-page';
 import { useRegion } from '../regions/region-context';
-import { planApi, planPaths } from './plan-common';
+import { planParams, planPaths } from './plan-common';
 import './plans.css';
-
-interface Version {
-  id: string;
-  name: string;
-  createdAt: string;
-  createdBy: string | null;
-}
 
 /** /r/:slug/plannen/:planId/versies — named versions and the comparison of any two (members). */
 export function PlanVersionsPage() {
@@ -30,8 +23,8 @@ export function PlanVersionsPage() {
   const { planId = '' } = useParams();
   const key = session.user?.id ?? null;
   const member = region.myRole !== null;
-  const plan = useApi<PlanDetail>(planApi(region.slug, planId), key);
-  const versions = useApi<{ items: Version[] }>(member ? planApi(region.slug, planId, '/versions') : null, key);
+  const plan = useApi('/api/regions/{slug}/plans/{planId}', { params: { path: planParams(region.slug, planId) }, refreshKey: key });
+  const versions = useApi(member ? '/api/regions/{slug}/plans/{planId}/versions' : null, { params: { path: planParams(region.slug, planId) }, refreshKey: key });
   const [name, setName] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const [from, setFrom] = useState('');
@@ -40,7 +33,7 @@ export function PlanVersionsPage() {
 
   const create = useSubmit(async () => {
     setStatus(null);
-    await api.post(planApi(region.slug, planId, '/versions'), { name });
+    await api.POST('/api/regions/{slug}/plans/{planId}/versions', { params: { path: planParams(region.slug, planId) }, body: { name } });
     setName('');
     setStatus(t('plans.versions.created'));
     versions.reload();
@@ -48,7 +41,7 @@ export function PlanVersionsPage() {
   const compare = useSubmit(async () => {
     const first = from || versions.data?.items[0]?.id;
     if (!first) return;
-    setComparison(await api.get<VersionCompare>(planApi(region.slug, planId, `/compare?from=${encodeURIComponent(first)}&to=${encodeURIComponent(to)}`)));
+    setComparison(await api.GET('/api/regions/{slug}/plans/{planId}/compare', { params: { path: planParams(region.slug, planId), query: { from: first, to } } }));
   });
 
   if (!session.user) return <LoginPrompt />;

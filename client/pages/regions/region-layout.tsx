@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { Outlet, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { RegionDetail } from '../../../common/schemas/regions.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { useApi } from '../../use-api';
@@ -14,7 +13,7 @@ export function RegionLayout() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   const { user, roleIn } = useSession();
-  const detail = useApi<RegionDetail>(`/api/regions/${encodeURIComponent(slug)}`, `${user?.id ?? ''}:${roleIn(slug) ?? ''}`);
+  const detail = useApi('/api/regions/{slug}', { params: { path: { slug } }, refreshKey: `${user?.id ?? ''}:${roleIn(slug) ?? ''}` });
   const { data: region, setData } = detail;
   const value = useMemo(() => (region ? { region, setRegion: setData } : null), [region, setData]);
 

@@ -6,7 +6,7 @@ import { Page } from '../../components/page';
 import { LoginPrompt, NoAccess } from '../../components/access';
 import { LiveStatus, Notice } from '../../components/notice';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
-import { api, ApiError } from '../../api';
+import { api, ApiError, conflictCurrent } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { useRegions } from '../../regions';
@@ -28,11 +28,9 @@ function draftOf(region: RegionDetail): SettingsDraft {
   };
 }
 
-/** The newest version the server sends with a 409, checked loosely because details is untyped. */
+/** The newest version the server sends with a 409. */
 function conflictingRegion(error: ApiError): RegionDetail | null {
-  const current = (error.details as { current?: unknown } | undefined)?.current;
-  if (current && typeof current === 'object' && 'version' in current && 'municipalities' in current) return current as RegionDetail;
-  return null;
+  return conflictCurrent(error, 'patch', '/api/regions/{slug}');
 }
 
 function ConflictPanel({
@@ -106,7 +104,7 @@ function SettingsForm({ allMunicipalities }: { allMunicipalities: Municipality[]
   const { run, busy, error, setError } = useSubmit(async () => {
     setStatus(null);
     try {
-      const saved = await api.patch<RegionDetail>(`/api/regions/${encodeURIComponent(region.slug)}`, draft);
+      const saved = await api.PATCH('/api/regions/{slug}', { params: { path: { slug: region.slug } }, body: draft });
       setRegion(saved);
       setDraft(draftOf(saved));
       setConflict(null);
@@ -233,7 +231,7 @@ export function RegionSettingsPage() {
   const { region } = useRegion();
   const { user, roleIn } = useSession();
   const isAdmin = roleIn(region.slug) === 'admin';
-  const municipalities = useApi<Municipality[]>(isAdmin ? '/api/municipalities' : null);
+  const municipalities = useApi(isAdmin ? '/api/municipalities' : null);
 
   return (
     <Page title={t('settings.title')} regionName={region.name} lead={<p>{region.name}</p>}>

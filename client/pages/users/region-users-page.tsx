@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InvitationCreated, Member, MembersOverview } from '../../../common/schemas/accounts.js';
+import type { InvitationCreated, Member } from '../../../common/schemas/accounts.js';
 import type { RoleName } from '../../../common/schemas/regions.js';
 import { formatDate } from '../../../common/format.js';
 import { Page } from '../../components/page';
@@ -9,7 +9,7 @@ import { Notice } from '../../components/notice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
 import { ActorPicker, type PickedActor } from '../../components/actor-picker';
-import { api, apiRequest, asApiError, type ApiError } from '../../api';
+import { api, asApiError, type ApiError } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
@@ -51,7 +51,7 @@ function InviteForm({ slug, onInvited }: { slug: string; onInvited: () => void }
   const [result, setResult] = useState<(InvitationCreated & { email: string }) | null>(null);
   const { run, busy, error } = useSubmit(async () => {
     setResult(null);
-    const created = await api.post<InvitationCreated>(`/api/regions/${encodeURIComponent(slug)}/invitations`, { email, role });
+    const created = await api.POST('/api/regions/{slug}/invitations', { params: { path: { slug } }, body: { email, role } });
     setResult({ ...created, email: created.invitation.email });
     setEmail('');
     onInvited();
@@ -107,8 +107,8 @@ function UsersAdmin() {
   const { t } = useTranslation();
   const { region } = useRegion();
   const { user, refresh } = useSession();
-  const base = `/api/regions/${encodeURIComponent(region.slug)}`;
-  const overview = useApi<MembersOverview>(`${base}/members`);
+  const slug = region.slug;
+  const overview = useApi('/api/regions/{slug}/members', { params: { path: { slug } } });
   const [status, setStatus] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
@@ -126,7 +126,7 @@ function UsersAdmin() {
 
   const changeRole = (member: Member, role: RoleName) =>
     act(async () => {
-      await api.patch(`${base}/members/${member.userId}`, { role });
+      await api.PATCH('/api/regions/{slug}/members/{userId}', { params: { path: { slug, userId: member.userId } }, body: { role } });
       if (overview.data) {
         overview.setData({ ...overview.data, members: overview.data.members.map((m) => (m.userId === member.userId ? { ...m, role } : m)) });
       }
@@ -138,8 +138,8 @@ function UsersAdmin() {
   // The organisation a member belongs to (an actor of the network map), or none.
   const changeActor = (member: Member, chosen: PickedActor | null) =>
     act(async () => {
-      if (chosen) await apiRequest('PUT', `${base}/actors/${encodeURIComponent(chosen.id)}/editors/${member.userId}`);
-      else if (member.actor) await api.delete(`${base}/actors/${encodeURIComponent(member.actor.id)}/editors/${member.userId}`);
+      if (chosen) await api.PUT('/api/regions/{slug}/actors/{actorId}/editors/{userId}', { params: { path: { slug, actorId: chosen.id, userId: member.userId } } });
+      else if (member.actor) await api.DELETE('/api/regions/{slug}/actors/{actorId}/editors/{userId}', { params: { path: { slug, actorId: member.actor.id, userId: member.userId } } });
       if (overview.data) {
         const actor = chosen ? { id: chosen.id, name: chosen.name } : null;
         overview.setData({ ...overview.data, members: overview.data.members.map((m) => (m.userId === member.userId ? { ...m, actor } : m)) });
@@ -154,7 +154,7 @@ function UsersAdmin() {
     if (!member) return;
     membersHeading.current?.focus();
     void act(async () => {
-      await api.delete(`${base}/members/${member.userId}`);
+      await api.DELETE('/api/regions/{slug}/members/{userId}', { params: { path: { slug, userId: member.userId } } });
       overview.reload();
       if (member.userId === user?.id) await refresh();
       return t('users.removed', { name: member.name });
@@ -163,7 +163,7 @@ function UsersAdmin() {
 
   const revoke = (id: string, email: string) =>
     act(async () => {
-      await api.delete(`${base}/invitations/${id}`);
+      await api.DELETE('/api/regions/{slug}/invitations/{invitationId}', { params: { path: { slug, invitationId: id } } });
       overview.reload();
       return t('users.revoked', { email });
     });
