@@ -166,7 +166,7 @@ export const networkNl = {
   },
   bubbles: {
     title: 'Bollenschema',
-    lead: 'Eén bol per gemeente: culturele actoren bovenaan, niet-culturele onderaan, gekleurd per sector.',
+    lead: 'Eén bol per gemeente: culturele actoren bovenaan, niet-culturele onderaan. Kleur, vorm en code tonen de sector; hoe meer relaties, hoe groter de bol.',
     top: 'Cultureel',
     bottom: 'Niet-cultureel',
     own: 'eigen gemeente',
@@ -234,6 +234,7 @@ export const networkNl = {
     legendIsolated: 'open cirkel: geïsoleerde actor',
     legendSelected: 'zwarte ring: geselecteerde actor en zijn buren',
     legendSize: 'Hoe groter de cirkel, hoe hoger de gekozen maat.',
+    legendCode: 'Ingezoomd staat in elke knoop de code van zijn sector; sectoren met dezelfde kleur verschillen in vorm (cirkel of vierkant).',
   },
   coverageUi: {
     title: 'Dekkingsrapport',
@@ -482,7 +483,7 @@ export const networkEn: Widen<typeof networkNl> = {
   },
   bubbles: {
     title: 'Bubble scheme',
-    lead: 'One bubble per municipality: cultural actors at the top, non-cultural at the bottom, coloured by sector.',
+    lead: 'One bubble per municipality: cultural actors at the top, non-cultural at the bottom. Colour, shape and code show the sector; the more relations, the larger the bubble.',
     top: 'Cultural',
     bottom: 'Non-cultural',
     own: 'own municipality',
@@ -550,6 +551,7 @@ export const networkEn: Widen<typeof networkNl> = {
     legendIsolated: 'hollow circle: isolated actor',
     legendSelected: 'black ring: selected actor and its neighbours',
     legendSize: 'The larger the circle, the higher the chosen measure.',
+    legendCode: 'Zoomed in, each node shows its sector\'s code; sectors sharing a colour differ in shape (circle or square).',
   },
   coverageUi: {
     title: 'Coverage report',

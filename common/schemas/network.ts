@@ -273,12 +273,15 @@ export const graphSchema = z.object({
 });
 export type Graph = z.infer<typeof graphSchema>;
 
+// relations: how many relations the actor has with actors the viewer may see (sizes its bubble).
+const bubbleActorSchema = z.object({ id: z.string(), name: z.string(), sector: z.string(), relations: z.number().int() });
+
 export const bubbleSchemeSchema = z.object({
   municipalities: z.array(
     municipalitySummarySchema.extend({
       own: z.boolean(),
-      cultural: z.array(z.object({ id: z.string(), name: z.string(), sector: z.string() })),
-      nonCultural: z.array(z.object({ id: z.string(), name: z.string(), sector: z.string() })),
+      cultural: z.array(bubbleActorSchema),
+      nonCultural: z.array(bubbleActorSchema),
     }),
   ),
   sectors: z.array(sectorRefSchema),
