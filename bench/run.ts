@@ -11,6 +11,7 @@ const suites: { file: string; load: () => Promise<BenchSuite> }[] = [
   { file: 'network', load: async () => (await import('./network.js')).networkBench },
   { file: 'plans', load: async () => (await import('./plans.js')).plansBench },
   { file: 'graph-browser', load: async () => (await import('./graph-browser.js')).graphBrowserBench },
+  { file: 'bundle', load: async () => (await import('./bundle.js')).bundleBench },
 ];
 
 /**

@@ -62,26 +62,28 @@ function MunicipalityBubble({ municipality, sectors, slug }: { municipality: Mun
           const style = sectorStyle(sectors, actor.sector);
           const sectorName = sectors.find((s) => s.key === actor.sector)?.name ?? actor.sector;
           const side = r * 1.5;
+          // The code and name are drawn beside the link, not in it: its accessible name is the full name and sector.
           return (
-            <a
-              key={actor.id}
-              href={networkPaths.actor(slug, actor.id)}
-              aria-label={`${actor.name} (${sectorName})`}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate(networkPaths.actor(slug, actor.id));
-              }}
-              onFocus={() => setActive(actor.id)}
-              onBlur={() => setActive((old) => (old === actor.id ? null : old))}
-              onMouseEnter={() => setActive(actor.id)}
-              onMouseLeave={() => setActive((old) => (old === actor.id ? null : old))}
-              className="bubble-scheme__actor"
-            >
-              {style.shape === 'square' ? (
-                <rect x={x - side / 2} y={y - side / 2} width={side} height={side} rx={Math.min(3, r / 4)} fill={style.colour} />
-              ) : (
-                <circle cx={x} cy={y} r={r} fill={style.colour} />
-              )}
+            <g key={actor.id}>
+              <a
+                href={networkPaths.actor(slug, actor.id)}
+                aria-label={`${actor.name} (${sectorName})`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(networkPaths.actor(slug, actor.id));
+                }}
+                onFocus={() => setActive(actor.id)}
+                onBlur={() => setActive((old) => (old === actor.id ? null : old))}
+                onMouseEnter={() => setActive(actor.id)}
+                onMouseLeave={() => setActive((old) => (old === actor.id ? null : old))}
+                className="bubble-scheme__actor"
+              >
+                {style.shape === 'square' ? (
+                  <rect x={x - side / 2} y={y - side / 2} width={side} height={side} rx={Math.min(3, r / 4)} fill={style.colour} />
+                ) : (
+                  <circle cx={x} cy={y} r={r} fill={style.colour} />
+                )}
+              </a>
               {r >= 3.5 ? (
                 <text x={x} y={r >= NAME_RADIUS ? y - r * 0.22 : y} dy="0.35em" textAnchor="middle" className="bubble-scheme__code" fontSize={Math.min(12, r * 0.8)} aria-hidden="true">
                   {style.code}
@@ -92,7 +94,7 @@ function MunicipalityBubble({ municipality, sectors, slug }: { municipality: Mun
                   {shorten(actor.name, style.shape === 'square' ? side / 2 : r)}
                 </text>
               ) : null}
-            </a>
+            </g>
           );
         })}
         {shown ? <BubbleLabel name={shown.item.name} x={shown.x} y={shown.y} r={shown.r} /> : null}

@@ -58,7 +58,7 @@ export function CoveragePage() {
             <li>{t('network.coverageUi.grensverleggendShare', { count: data.relations.grensverleggend, share: percent(data.relations.grensverleggendShare) })}</li>
             <li>{t('network.coverageUi.whiteSpots', { count: data.whiteSpots.length })}</li>
           </ul>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="coverage-caption">
+          <div className="table-scroll coverage-scroll" tabIndex={0} role="region" aria-labelledby="coverage-caption">
             <table className="table coverage-matrix">
               <caption id="coverage-caption">{t('network.coverageUi.matrixCaption')}</caption>
               <thead>
