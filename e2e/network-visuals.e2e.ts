@@ -71,6 +71,8 @@ describe('network pages on a phone and a desktop', () => {
       await expect.poll(() => first.locator('.bubble-scheme__label text').textContent()).toBe(name.length > 36 ? expect.any(String) : name);
       await expectAccessible(page, `bollenschema ${viewport.width}`);
       await shoot(page, `bubbles-${viewport.width}`);
+      if (shots) await page.locator('.bubble-grid').screenshot({ path: `${shots}/bubbles-${viewport.width}-grid.png` });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await context.close();
     }
   });

@@ -155,6 +155,7 @@ export function BubblePage() {
               ))}
           </ul>
           <h2 id="bubble-table">{t('network.bubbles.tableTitle')}</h2>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="bubble-table">
           <table className="table" aria-labelledby="bubble-table">
             <thead>
               <tr>
@@ -183,6 +184,7 @@ export function BubblePage() {
               ))}
             </tbody>
           </table>
+          </div>
         </>
       ) : (
         <p>{t('network.ui.loading')}</p>
