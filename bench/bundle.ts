@@ -81,7 +81,7 @@ export const bundleBench: BenchSuite = {
       lines.join('\n'),
       `All ${all.length} JS chunks together: ${kB(total)} kB gzipped (gzip level 9, as @fastify/compress would serve them; the server may also send brotli, which is smaller). ` +
         'Counted per route: the entry chunk, the route\'s page chunk and their static imports from dist/client/.vite/manifest.json; the edge worker and other lazy chunks load later. ' +
-        'e2e/bundle-budget.e2e.ts checks the same budget in Chromium from the bytes actually transferred. Run alone with `npm run bench -- bundle`.',
+        'e2e/network-visuals.e2e.ts checks the same budget in Chromium from the bytes actually transferred. Run alone with `npm run bench -- bundle`.',
     ];
     // The budget is a requirement: a bench run that exceeds it fails.
     if (over.length > 0) {

@@ -109,16 +109,19 @@ describe('network pages on a phone and a desktop', () => {
         .map((element) => `${element.tagName}.${element.className}`),
     );
     expect(wide).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     const firstColumn = page.locator('.coverage-matrix tbody th').first();
     const headerCell = page.locator('.coverage-matrix thead th').nth(3);
     const before = { column: (await firstColumn.boundingBox())!, header: (await headerCell.boundingBox())! };
     await box.evaluate((element) => element.scrollBy(400, 300));
+    await shoot(page, 'coverage-390-scrolled');
     const after = { column: (await firstColumn.boundingBox())!, header: (await headerCell.boundingBox())! };
     // The first column sticks to the box's left edge (a few pixels left of where the table starts).
     expect(Math.abs(after.column.x - before.column.x)).toBeLessThanOrEqual(6);
     expect(Math.abs(after.header.y - before.header.y)).toBeLessThanOrEqual(6);
     expect(after.header.x).toBeLessThan(before.header.x);
     await expectAccessible(page, 'dekking telefoon');
+    await box.evaluate((element) => element.scrollTo(0, 0));
     await shoot(page, 'coverage-390');
     await context.close();
   });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { validationMessage } from '../validation.js';
 import { municipalitySummarySchema, nisCodeSchema } from './regions.js';
+import { ACTOR_KINDS } from '../actor-kinds.js';
 
 /** What kind of organisation an actor is (labels in the catalog under network.kinds). */
-export const ACTOR_KINDS = ['vereniging', 'lokaal-bestuur', 'organisatie', 'school', 'onderneming', 'burgerinitiatief', 'andere'] as const;
-export type ActorKind = (typeof ACTOR_KINDS)[number];
+export { ACTOR_KINDS, type ActorKind } from '../actor-kinds.js';
 
 /** Relation types (labels in the catalog under network.relationTypes). */
 export const RELATION_TYPES = ['samenwerking', 'project', 'lid-van', 'deelt-infrastructuur', 'ondersteunt', 'andere'] as const;

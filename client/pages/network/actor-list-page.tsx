@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ActorList } from '../../../common/schemas/network.js';
-import { ACTOR_KINDS } from '../../../common/schemas/network.js';
+import { ACTOR_KINDS } from '../../../common/actor-kinds.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { useApi } from '../../use-api';
