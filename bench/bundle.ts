@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BenchSuite } from './bench-kit.js';
@@ -83,6 +84,7 @@ export const bundleBench: BenchSuite = {
         'React Router and React (~19 kB), i18next with both languages\' catalogs (~37 kB; the English and plan catalogs are not needed there).',
       `All ${all.length} JS chunks together: ${kB(total)} kB gzipped (gzip level 9, as @fastify/compress would serve them; the server may also send brotli, which is smaller). ` +
         'Counted per route: the entry chunk, the route\'s page chunk and their static imports from dist/client/.vite/manifest.json; the edge worker and other lazy chunks load later. ' +
+        `Measured on ${new Date().toISOString().slice(0, 10)} (${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}); sizes do not depend on the machine. ` +
         'e2e/network-visuals.e2e.ts checks the same budget in Chromium from the bytes actually transferred. Run alone with `npm run bench -- bundle`.',
     ];
     // The budget is a requirement: a bench run that exceeds it fails.
