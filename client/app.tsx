@@ -1,40 +1,61 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from './i18n';
 import { SessionProvider } from './session';
 import { RegionsProvider } from './regions';
 import { AppLayout } from './components/app-layout';
-import { HomePage } from './pages/home/home-page';
-import { LoginPage } from './pages/auth/login-page';
-import { ForgotPasswordPage } from './pages/auth/forgot-password-page';
-import { ResetPasswordPage } from './pages/auth/reset-password-page';
-import { AcceptInvitationPage } from './pages/auth/accept-invitation-page';
-import { AccountPage } from './pages/account/account-page';
 import { RegionLayout } from './pages/regions/region-layout';
-import { RegionOverviewPage } from './pages/regions/region-overview-page';
-import { RegionSettingsPage } from './pages/regions/region-settings-page';
-import { ModulePlaceholderPage } from './pages/regions/module-placeholder-page';
-import { RegionUsersPage } from './pages/users/region-users-page';
 import { NotFoundPage } from './pages/not-found-page';
-import { ActorListPage } from './pages/network/actor-list-page';
-import { ActorPage } from './pages/network/actor-page';
-import { ActorFormPage } from './pages/network/actor-form-page';
-import { BubblePage } from './pages/network/bubble-page';
-import { GraphPage } from './pages/network/graph-page';
-import { CoveragePage } from './pages/network/coverage-page';
-import { ImportPage } from './pages/network/import-page';
-import { PlansListPage } from './pages/plans/plans-list-page';
-import { PlanPage } from './pages/plans/plan-page';
-import { ActionPage } from './pages/plans/action-page';
-import { PlanBudgetPage } from './pages/plans/budget-page';
-import { PlanTimelinePage } from './pages/plans/timeline-page';
-import { PlanImportPage } from './pages/plans/import-page';
-import { PlanSpreidingPage } from './pages/plans/spreiding-page';
-import { PlanVersionsPage } from './pages/plans/versions-page';
-import { PlanTablePage } from './pages/plans/table-page';
-import { PlanProposalsPage } from './pages/plans/proposals-page';
-import { PlanPartnersPage } from './pages/plans/partners-page';
-import { PlanIndicatorsPage } from './pages/plans/indicators-page';
+
+// Every page is its own chunk, loaded when its route is first shown: the first page loads only what it needs.
+const HomePage = lazy(() => import('./pages/home/home-page').then((m) => ({ default: m.HomePage })));
+const LoginPage = lazy(() => import('./pages/auth/login-page').then((m) => ({ default: m.LoginPage })));
+const ForgotPasswordPage = lazy(() => import('./pages/auth/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('./pages/auth/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })));
+const AcceptInvitationPage = lazy(() => import('./pages/auth/accept-invitation-page').then((m) => ({ default: m.AcceptInvitationPage })));
+const AccountPage = lazy(() => import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })));
+const RegionOverviewPage = lazy(() => import('./pages/regions/region-overview-page').then((m) => ({ default: m.RegionOverviewPage })));
+const RegionSettingsPage = lazy(() => import('./pages/regions/region-settings-page').then((m) => ({ default: m.RegionSettingsPage })));
+const ModulePlaceholderPage = lazy(() => import('./pages/regions/module-placeholder-page').then((m) => ({ default: m.ModulePlaceholderPage })));
+const RegionUsersPage = lazy(() => import('./pages/users/region-users-page').then((m) => ({ default: m.RegionUsersPage })));
+const ActorListPage = lazy(() => import('./pages/network/actor-list-page').then((m) => ({ default: m.ActorListPage })));
+const ActorPage = lazy(() => import('./pages/network/actor-page').then((m) => ({ default: m.ActorPage })));
+const ActorFormPage = lazy(() => import('./pages/network/actor-form-page').then((m) => ({ default: m.ActorFormPage })));
+const BubblePage = lazy(() => import('./pages/network/bubble-page').then((m) => ({ default: m.BubblePage })));
+const GraphPage = lazy(() => import('./pages/network/graph-page').then((m) => ({ default: m.GraphPage })));
+const CoveragePage = lazy(() => import('./pages/network/coverage-page').then((m) => ({ default: m.CoveragePage })));
+const ImportPage = lazy(() => import('./pages/network/import-page').then((m) => ({ default: m.ImportPage })));
+const PlansListPage = lazy(() => import('./pages/plans/plans-list-page').then((m) => ({ default: m.PlansListPage })));
+const PlanPage = lazy(() => import('./pages/plans/plan-page').then((m) => ({ default: m.PlanPage })));
+const ActionPage = lazy(() => import('./pages/plans/action-page').then((m) => ({ default: m.ActionPage })));
+const PlanBudgetPage = lazy(() => import('./pages/plans/budget-page').then((m) => ({ default: m.PlanBudgetPage })));
+const PlanTimelinePage = lazy(() => import('./pages/plans/timeline-page').then((m) => ({ default: m.PlanTimelinePage })));
+const PlanImportPage = lazy(() => import('./pages/plans/import-page').then((m) => ({ default: m.PlanImportPage })));
+const PlanSpreidingPage = lazy(() => import('./pages/plans/spreiding-page').then((m) => ({ default: m.PlanSpreidingPage })));
+const PlanVersionsPage = lazy(() => import('./pages/plans/versions-page').then((m) => ({ default: m.PlanVersionsPage })));
+const PlanTablePage = lazy(() => import('./pages/plans/table-page').then((m) => ({ default: m.PlanTablePage })));
+const PlanProposalsPage = lazy(() => import('./pages/plans/proposals-page').then((m) => ({ default: m.PlanProposalsPage })));
+const PlanPartnersPage = lazy(() => import('./pages/plans/partners-page').then((m) => ({ default: m.PlanPartnersPage })));
+const PlanIndicatorsPage = lazy(() => import('./pages/plans/indicators-page').then((m) => ({ default: m.PlanIndicatorsPage })));
+
+/** A lazily loaded page, with a short notice while its chunk arrives. */
+function Lazy({ page: Page }: { page: ComponentType }) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="muted" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
 
 /** Routes use Dutch paths, as the people who share links speak Dutch. */
 export function App() {
@@ -45,37 +66,37 @@ export function App() {
           <RegionsProvider>
             <Routes>
               <Route element={<AppLayout />}>
-                <Route index element={<HomePage />} />
-                <Route path="aanmelden" element={<LoginPage />} />
-                <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />
-                <Route path="wachtwoord-herstellen/:token" element={<ResetPasswordPage />} />
-                <Route path="uitnodiging/:token" element={<AcceptInvitationPage />} />
-                <Route path="account" element={<AccountPage />} />
+                <Route index element={<Lazy page={HomePage} />} />
+                <Route path="aanmelden" element={<Lazy page={LoginPage} />} />
+                <Route path="wachtwoord-vergeten" element={<Lazy page={ForgotPasswordPage} />} />
+                <Route path="wachtwoord-herstellen/:token" element={<Lazy page={ResetPasswordPage} />} />
+                <Route path="uitnodiging/:token" element={<Lazy page={AcceptInvitationPage} />} />
+                <Route path="account" element={<Lazy page={AccountPage} />} />
                 <Route path="r/:slug" element={<RegionLayout />}>
-                  <Route index element={<RegionOverviewPage />} />
-                  <Route path="instellingen" element={<RegionSettingsPage />} />
-                  <Route path="gebruikers" element={<RegionUsersPage />} />
-                  <Route path="plannen" element={<PlansListPage />} />
-                  <Route path="plannen/importeren" element={<PlanImportPage />} />
-                  <Route path="plannen/:planId" element={<PlanPage />} />
-                  <Route path="plannen/:planId/budget" element={<PlanBudgetPage />} />
-                  <Route path="plannen/:planId/tijdlijn" element={<PlanTimelinePage />} />
-                  <Route path="plannen/:planId/spreiding" element={<PlanSpreidingPage />} />
-                  <Route path="plannen/:planId/versies" element={<PlanVersionsPage />} />
-                  <Route path="plannen/:planId/tabel" element={<PlanTablePage />} />
-                  <Route path="plannen/:planId/voorstellen" element={<PlanProposalsPage />} />
-                  <Route path="plannen/:planId/partners" element={<PlanPartnersPage />} />
-                  <Route path="plannen/:planId/indicatoren" element={<PlanIndicatorsPage />} />
-                  <Route path="plannen/:planId/acties/:actionId" element={<ActionPage />} />
-                  <Route path="netwerk" element={<ActorListPage />} />
-                  <Route path="netwerk/nieuw" element={<ActorFormPage />} />
-                  <Route path="netwerk/actoren/:actorId" element={<ActorPage />} />
-                  <Route path="netwerk/actoren/:actorId/bewerken" element={<ActorFormPage />} />
-                  <Route path="netwerk/bollenschema" element={<BubblePage />} />
-                  <Route path="netwerk/grafiek" element={<GraphPage />} />
-                  <Route path="netwerk/dekking" element={<CoveragePage />} />
-                  <Route path="netwerk/importeren" element={<ImportPage />} />
-                  <Route path=":module" element={<ModulePlaceholderPage />} />
+                  <Route index element={<Lazy page={RegionOverviewPage} />} />
+                  <Route path="instellingen" element={<Lazy page={RegionSettingsPage} />} />
+                  <Route path="gebruikers" element={<Lazy page={RegionUsersPage} />} />
+                  <Route path="plannen" element={<Lazy page={PlansListPage} />} />
+                  <Route path="plannen/importeren" element={<Lazy page={PlanImportPage} />} />
+                  <Route path="plannen/:planId" element={<Lazy page={PlanPage} />} />
+                  <Route path="plannen/:planId/budget" element={<Lazy page={PlanBudgetPage} />} />
+                  <Route path="plannen/:planId/tijdlijn" element={<Lazy page={PlanTimelinePage} />} />
+                  <Route path="plannen/:planId/spreiding" element={<Lazy page={PlanSpreidingPage} />} />
+                  <Route path="plannen/:planId/versies" element={<Lazy page={PlanVersionsPage} />} />
+                  <Route path="plannen/:planId/tabel" element={<Lazy page={PlanTablePage} />} />
+                  <Route path="plannen/:planId/voorstellen" element={<Lazy page={PlanProposalsPage} />} />
+                  <Route path="plannen/:planId/partners" element={<Lazy page={PlanPartnersPage} />} />
+                  <Route path="plannen/:planId/indicatoren" element={<Lazy page={PlanIndicatorsPage} />} />
+                  <Route path="plannen/:planId/acties/:actionId" element={<Lazy page={ActionPage} />} />
+                  <Route path="netwerk" element={<Lazy page={ActorListPage} />} />
+                  <Route path="netwerk/nieuw" element={<Lazy page={ActorFormPage} />} />
+                  <Route path="netwerk/actoren/:actorId" element={<Lazy page={ActorPage} />} />
+                  <Route path="netwerk/actoren/:actorId/bewerken" element={<Lazy page={ActorFormPage} />} />
+                  <Route path="netwerk/bollenschema" element={<Lazy page={BubblePage} />} />
+                  <Route path="netwerk/grafiek" element={<Lazy page={GraphPage} />} />
+                  <Route path="netwerk/dekking" element={<Lazy page={CoveragePage} />} />
+                  <Route path="netwerk/importeren" element={<Lazy page={ImportPage} />} />
+                  <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

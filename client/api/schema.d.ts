@@ -4472,6 +4472,7 @@ export interface paths {
                                 cultural: {
                                     id: string;
                                     name: string;
+                                    relations: number;
                                     sector: string;
                                 }[];
                                 name: string;
@@ -4479,6 +4480,7 @@ export interface paths {
                                 nonCultural: {
                                     id: string;
                                     name: string;
+                                    relations: number;
                                     sector: string;
                                 }[];
                                 own: boolean;

@@ -76,6 +76,7 @@ export const networkNl = {
     results_one: '{{count}} actor gevonden',
     results_other: '{{count}} actoren gevonden',
     noResults: 'Geen actoren gevonden. Probeer een ander woord of minder filters.',
+    filtersToggle: 'Filters ({{count}})',
     previous: 'Vorige',
     next: 'Volgende',
     pageOf: 'Pagina {{page}} van {{pages}}',
@@ -166,7 +167,7 @@ export const networkNl = {
   },
   bubbles: {
     title: 'Bollenschema',
-    lead: 'Eén bol per gemeente: culturele actoren bovenaan, niet-culturele onderaan, gekleurd per sector.',
+    lead: 'Eén bol per gemeente: culturele actoren bovenaan, niet-culturele onderaan. Kleur, vorm en code tonen de sector; hoe meer relaties, hoe groter de bol.',
     top: 'Cultureel',
     bottom: 'Niet-cultureel',
     own: 'eigen gemeente',
@@ -234,6 +235,7 @@ export const networkNl = {
     legendIsolated: 'open cirkel: geïsoleerde actor',
     legendSelected: 'zwarte ring: geselecteerde actor en zijn buren',
     legendSize: 'Hoe groter de cirkel, hoe hoger de gekozen maat.',
+    legendCode: 'Ingezoomd staat in elke knoop de code van zijn sector; sectoren met dezelfde kleur verschillen in vorm (cirkel of vierkant).',
   },
   coverageUi: {
     title: 'Dekkingsrapport',
@@ -392,6 +394,7 @@ export const networkEn: Widen<typeof networkNl> = {
     results_one: '{{count}} actor found',
     results_other: '{{count}} actors found',
     noResults: 'No actors found. Try another word or fewer filters.',
+    filtersToggle: 'Filters ({{count}})',
     previous: 'Previous',
     next: 'Next',
     pageOf: 'Page {{page}} of {{pages}}',
@@ -482,7 +485,7 @@ export const networkEn: Widen<typeof networkNl> = {
   },
   bubbles: {
     title: 'Bubble scheme',
-    lead: 'One bubble per municipality: cultural actors at the top, non-cultural at the bottom, coloured by sector.',
+    lead: 'One bubble per municipality: cultural actors at the top, non-cultural at the bottom. Colour, shape and code show the sector; the more relations, the larger the bubble.',
     top: 'Cultural',
     bottom: 'Non-cultural',
     own: 'own municipality',
@@ -550,6 +553,7 @@ export const networkEn: Widen<typeof networkNl> = {
     legendIsolated: 'hollow circle: isolated actor',
     legendSelected: 'black ring: selected actor and its neighbours',
     legendSize: 'The larger the circle, the higher the chosen measure.',
+    legendCode: 'Zoomed in, each node shows its sector\'s code; sectors sharing a colour differ in shape (circle or square).',
   },
   coverageUi: {
     title: 'Coverage report',

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { validationMessage } from '../validation.js';
 import { municipalitySummarySchema, nisCodeSchema } from './regions.js';
+import { ACTOR_KINDS } from '../actor-kinds.js';
 
 /** What kind of organisation an actor is (labels in the catalog under network.kinds). */
-export const ACTOR_KINDS = ['vereniging', 'lokaal-bestuur', 'organisatie', 'school', 'onderneming', 'burgerinitiatief', 'andere'] as const;
-export type ActorKind = (typeof ACTOR_KINDS)[number];
+export { ACTOR_KINDS, type ActorKind } from '../actor-kinds.js';
 
 /** Relation types (labels in the catalog under network.relationTypes). */
 export const RELATION_TYPES = ['samenwerking', 'project', 'lid-van', 'deelt-infrastructuur', 'ondersteunt', 'andere'] as const;
@@ -273,12 +273,15 @@ export const graphSchema = z.object({
 });
 export type Graph = z.infer<typeof graphSchema>;
 
+// relations: how many relations the actor has with actors the viewer may see (sizes its bubble).
+const bubbleActorSchema = z.object({ id: z.string(), name: z.string(), sector: z.string(), relations: z.number().int() });
+
 export const bubbleSchemeSchema = z.object({
   municipalities: z.array(
     municipalitySummarySchema.extend({
       own: z.boolean(),
-      cultural: z.array(z.object({ id: z.string(), name: z.string(), sector: z.string() })),
-      nonCultural: z.array(z.object({ id: z.string(), name: z.string(), sector: z.string() })),
+      cultural: z.array(bubbleActorSchema),
+      nonCultural: z.array(bubbleActorSchema),
     }),
   ),
   sectors: z.array(sectorRefSchema),

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ACTOR_KINDS } from '../../../common/schemas/network.js';
+import { ACTOR_KINDS } from '../../../common/actor-kinds.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { apiHref } from '../../api';
@@ -25,6 +25,9 @@ export function ActorListPage() {
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Record<(typeof FILTERS)[number], string>);
   const offset = Number(params.get('offset') ?? '0') || 0;
+  // On a phone the filters fold behind one button, so the results show on the first screen.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = FILTERS.filter((key) => params.get(key)).length;
 
   // The filters as the URL has them; the server checks them (a hand-edited URL gets its 400 message).
   const filters = Object.fromEntries(FILTERS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])));
@@ -50,7 +53,16 @@ export function ActorListPage() {
     <Page title={t('network.ui.actors')} regionName={region.name} lead={<p>{t('network.ui.lead')}</p>}>
       <NetworkNav slug={region.slug} isAdmin={isAdmin} />
       {flash ? <Notice kind="success">{t(flash.key, flash.params)}</Notice> : null}
-      <form className="form network-filters" role="search" onSubmit={submit}>
+      <button
+        type="button"
+        className="button filters-toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="actor-filters"
+        onClick={() => setFiltersOpen((open) => !open)}
+      >
+        {t('network.ui.filtersToggle', { count: activeFilters })}
+      </button>
+      <form id="actor-filters" className="form network-filters" data-open={filtersOpen} role="search" onSubmit={submit}>
         <div className="field">
           <label htmlFor="actor-q">{t('network.ui.search')}</label>
           <p id="actor-q-hint" className="field__hint">

@@ -58,9 +58,12 @@ export function CoveragePage() {
             <li>{t('network.coverageUi.grensverleggendShare', { count: data.relations.grensverleggend, share: percent(data.relations.grensverleggendShare) })}</li>
             <li>{t('network.coverageUi.whiteSpots', { count: data.whiteSpots.length })}</li>
           </ul>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="coverage-caption">
-            <table className="table coverage-matrix">
-              <caption id="coverage-caption">{t('network.coverageUi.matrixCaption')}</caption>
+          {/* The title stands above the scrolling box, so it stays readable on a phone; the caption keeps the table named. */}
+          <p id="coverage-caption" className="coverage-title">
+            {t('network.coverageUi.matrixCaption')}
+          </p>
+          <div className="table-scroll coverage-scroll" tabIndex={0} role="region" aria-labelledby="coverage-caption">
+            <table className="table coverage-matrix" aria-labelledby="coverage-caption">
               <thead>
                 <tr>
                   <th scope="col">{t('network.ui.municipality')}</th>

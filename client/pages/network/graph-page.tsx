@@ -7,7 +7,9 @@ import { Notice } from '../../components/notice';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
-import { NetworkNav, networkPaths, sectorColor, useSectors } from './network-common';
+import { sectorStyle } from '../../components/sector-style';
+import { NetworkNav, networkPaths, useSectors } from './network-common';
+import { GraphLegend } from './graph-legend';
 import { GraphCanvas, type GraphCanvasHandle } from './graph-canvas';
 import { buildGraphModel, computeLayout, findActors, type ClusterBy, type GraphModel, type SizeBy } from './graph-model';
 
@@ -127,7 +129,7 @@ export function GraphPage() {
 
   const municipalityNames = useMemo(() => new Map(region.municipalities.map((m) => [m.nisCode, m.name])), [region.municipalities]);
   const sectorNames = useMemo(() => new Map(sectors.map((s) => [s.key, s.name])), [sectors]);
-  const colours = useMemo(() => (model ? model.nodes.map((node) => sectorColor(sectors, node.sector)) : []), [model, sectors]);
+  const styles = useMemo(() => (model ? model.nodes.map((node) => sectorStyle(sectors, node.sector)) : []), [model, sectors]);
   const municipalityOf = useCallback((nis: string | null) => (nis ? (municipalityNames.get(nis) ?? nis) : t('network.graph.unknown')), [municipalityNames, t]);
   const sectorOf = useCallback((key: string | null) => (key ? (sectorNames.get(key) ?? key) : t('network.graph.unknown')), [sectorNames, t]);
 
@@ -219,7 +221,7 @@ export function GraphPage() {
                 model={model}
                 layout={layout}
                 sizeBy={sizeBy}
-                colours={colours}
+                styles={styles}
                 selected={selected}
                 community={community}
                 clusterLabel={clusterLabel}
@@ -284,30 +286,7 @@ export function GraphPage() {
                   {chosen ? t('network.graph.selectedStatus', { name: chosen.name, count: chosen.degree }) : ''}
                 </p>
               </section>
-              <section aria-labelledby="graph-legend" className="graph-legend">
-                <h2 id="graph-legend">{t('network.graph.legend')}</h2>
-                <ul className="plain-list">
-                  {presentSectors.map((sector) => (
-                    <li key={sector.key}>
-                      <span className="graph-legend__dot" style={{ background: sectorColor(sectors, sector.key) }} aria-hidden="true" />
-                      {sector.name}
-                    </li>
-                  ))}
-                  <li>
-                    <span className="graph-legend__dot graph-legend__dot--broker" aria-hidden="true" />
-                    {t('network.graph.legendBroker')}
-                  </li>
-                  <li>
-                    <span className="graph-legend__dot graph-legend__dot--isolated" aria-hidden="true" />
-                    {t('network.graph.legendIsolated')}
-                  </li>
-                  <li>
-                    <span className="graph-legend__dot graph-legend__dot--selected" aria-hidden="true" />
-                    {t('network.graph.legendSelected')}
-                  </li>
-                  <li>{t('network.graph.legendSize')}</li>
-                </ul>
-              </section>
+              <GraphLegend sectors={sectors} present={presentSectors} />
             </aside>
           </div>
           <section aria-labelledby="graph-brokers">

@@ -22,15 +22,6 @@ export function useSectors(): Sector[] {
   return useApi('/api/sectors').data ?? [];
 }
 
-// Sector colours: distinguishable, and dark enough for white labels (contrast ≥ 4.5:1).
-const PALETTE = ['#1f5f8b', '#8a3b12', '#2e6b34', '#6b3fa0', '#a0204b', '#005f5f', '#7a5c00', '#3d4f9f', '#8c2d8c', '#4a6b1f', '#9c4221'];
-
-/** A stable colour per sector key (by its position in the taxonomy). */
-export function sectorColor(sectors: { key: string }[], key: string | null): string {
-  const index = key ? sectors.findIndex((sector) => sector.key === key) : -1;
-  return index < 0 ? '#555555' : PALETTE[index % PALETTE.length]!;
-}
-
 /** Links between the network views, shown on each network page. */
 export function NetworkNav({ slug, isAdmin }: { slug: string; isAdmin: boolean }) {
   const { t } = useTranslation();

@@ -42,6 +42,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+type BubbleActor = { name: string; relations: number };
+
 type GraphBody = {
   nodes: { id: string; name: string; degree: number; betweenness: number; community: number; isolated: boolean; broker: boolean }[];
   edges: { source: string; target: string; bovenlokaal: boolean; grensverleggend: boolean }[];
@@ -104,7 +106,7 @@ describe('bubble scheme', () => {
   it('splits actors per municipality into cultural and non-cultural, own municipality first', async () => {
     const editor = await new ApiClient(t.app).login(editorEmail, TEST_PASSWORD);
     const scheme = (await editor.get(`/api/regions/${slug}/network/bubbles`)).json() as {
-      municipalities: { nisCode: string; own: boolean; cultural: { name: string }[]; nonCultural: { name: string }[] }[];
+      municipalities: { nisCode: string; own: boolean; cultural: BubbleActor[]; nonCultural: BubbleActor[] }[];
     };
     expect(scheme.municipalities[0]).toMatchObject({ nisCode: '33016', own: true });
     const ieper = scheme.municipalities.find((m) => m.nisCode === '33011')!;
@@ -115,5 +117,19 @@ describe('bubble scheme', () => {
     const anonymous = (await new ApiClient(t.app).get(`/api/regions/${slug}/network/bubbles`)).json() as typeof scheme;
     expect(anonymous.municipalities[0]?.own).toBe(false);
     expect(JSON.stringify(anonymous)).not.toContain('Actor hidden');
+  });
+
+  it('counts each actor\'s relations with actors the viewer may see, for the size of its bubble', async () => {
+    type Scheme = { municipalities: { cultural: BubbleActor[]; nonCultural: BubbleActor[] }[] };
+    const relationsOf = (scheme: Scheme, name: string) =>
+      scheme.municipalities.flatMap((m) => [...m.cultural, ...m.nonCultural]).find((a) => a.name === name)?.relations;
+    const editor = await new ApiClient(t.app).login(editorEmail, TEST_PASSWORD);
+    const member = (await editor.get(`/api/regions/${slug}/network/bubbles`)).json() as Scheme;
+    expect(relationsOf(member, 'Actor a1')).toBe(3);
+    expect(relationsOf(member, 'Actor bridge')).toBe(2);
+    expect(relationsOf(member, 'Actor alone')).toBe(1);
+    const anonymous = (await new ApiClient(t.app).get(`/api/regions/${slug}/network/bubbles`)).json() as Scheme;
+    // Its only partner is hidden from visitors.
+    expect(relationsOf(anonymous, 'Actor alone')).toBe(0);
   });
 });

@@ -169,6 +169,8 @@ export async function networkGraph(raw: RawSql, viewer: Viewer): Promise<Network
  * The bubble scheme (bollenschema): one bubble per municipality of the region with its cultural actors
  * (top half) and non-cultural actors (bottom half). The viewer's own municipality comes first.
  */
+type BubbleActor = BubbleScheme['municipalities'][number]['cultural'][number];
+
 export async function bubbleScheme(raw: RawSql, viewer: Viewer): Promise<BubbleScheme> {
   const visible = isMember(viewer) ? '' : ' AND a.is_public';
   const [municipalityRows, actorRows, sectorRows, own] = await Promise.all([
@@ -176,8 +178,12 @@ export async function bubbleScheme(raw: RawSql, viewer: Viewer): Promise<BubbleS
       'SELECT m.nis_code, m.name FROM region_municipalities rm JOIN municipalities m ON m.nis_code = rm.nis_code WHERE rm.region_id = $1 ORDER BY m.name',
       [viewer.region.id],
     ),
-    raw.query<{ id: string; name: string; nis: string; sector: string; cultural: boolean }>(
-      `SELECT a.id, a.name, a.municipality_nis AS nis, x.sector_key AS sector, s.cultural
+    // Relations count only partners the viewer may see, so a bubble's size gives nothing hidden away.
+    raw.query<{ id: string; name: string; nis: string; sector: string; cultural: boolean; relations: number }>(
+      `SELECT a.id, a.name, a.municipality_nis AS nis, x.sector_key AS sector, s.cultural,
+         (SELECT count(*)::int FROM relations r
+          JOIN actors o ON o.id = CASE WHEN r.source_actor_id = a.id THEN r.target_actor_id ELSE r.source_actor_id END
+          WHERE (r.source_actor_id = a.id OR r.target_actor_id = a.id)${isMember(viewer) ? '' : ' AND o.is_public'}) AS relations
        FROM actors a JOIN actor_sectors x ON x.actor_id = a.id AND x.position = 0 JOIN sectors s ON s.key = x.sector_key
        WHERE a.region_id = $1${visible} ORDER BY s.position, a.search_name`,
       [viewer.region.id],
@@ -190,14 +196,14 @@ export async function bubbleScheme(raw: RawSql, viewer: Viewer): Promise<BubbleS
     nisCode: m.nis_code,
     name: m.name,
     own: m.nis_code === ownNis,
-    cultural: [] as { id: string; name: string; sector: string }[],
-    nonCultural: [] as { id: string; name: string; sector: string }[],
+    cultural: [] as BubbleActor[],
+    nonCultural: [] as BubbleActor[],
   }));
   const byNis = new Map(bubbles.map((bubble) => [bubble.nisCode, bubble]));
   for (const actor of actorRows) {
     const bubble = byNis.get(actor.nis);
     if (!bubble) continue;
-    (actor.cultural ? bubble.cultural : bubble.nonCultural).push({ id: actor.id, name: actor.name, sector: actor.sector });
+    (actor.cultural ? bubble.cultural : bubble.nonCultural).push({ id: actor.id, name: actor.name, sector: actor.sector, relations: actor.relations });
   }
   bubbles.sort((a, b) => Number(b.own) - Number(a.own));
   return { municipalities: bubbles, sectors: sectorRows };
