@@ -150,7 +150,9 @@ export function BubblePage() {
               .map((sector) => (
                 <li key={sector.key}>
                   <SectorMark style={sectorStyle(data.sectors, sector.key)} />
-                  {sector.name} ({t(sector.cultural ? 'network.ui.cultural' : 'network.ui.nonCultural')})
+                  {sector.name}
+                  {/* "Andere (cultureel)" already says which half it belongs to. */}
+                  {/\(.*\)$/.test(sector.name) ? null : ` (${t(sector.cultural ? 'network.ui.cultural' : 'network.ui.nonCultural')})`}
                 </li>
               ))}
           </ul>
