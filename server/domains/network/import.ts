@@ -11,7 +11,7 @@ import { regionMunicipalities } from '../regions/schema.js';
 import { auditLog } from '../audit/schema.js';
 import { diffFields } from '../audit/service.js';
 import { actors, actorSectors } from './schema.js';
-import { fold, words } from './dutch.js';
+import { fold, words } from '../../search/dutch.js';
 
 /** The columns of an actor file, in export order; import accepts them in any order. */
 export const ACTOR_COLUMNS = ['naam', 'gemeente', 'sector', 'werking', 'sterktes', 'beperkingen', 'website', 'email'] as const;

@@ -4,7 +4,7 @@ import { regionFactory, userFactory } from '../../test/factories.js';
 import { demoRegions } from '../demo/demo-data.js';
 import { seedNetworkDemo } from './demo.js';
 import { relevanceSet } from './relevance-set.js';
-import { variants, queryWords, fold } from './dutch.js';
+import { variants, queryWords, fold } from '../../search/dutch.js';
 
 let t: TestApp;
 
