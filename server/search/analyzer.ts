@@ -17,6 +17,8 @@ export const MATCH_WEIGHT: Record<MatchKind, number> = { exact: 1, stem: 0.9, co
 // Words this long or longer may also match by trigram similarity; the same threshold as the SQL search.
 export const FUZZY_MIN = 4;
 export const TYPO_SIMILARITY = 0.5;
+// A word must be this long to count as a part of a longer compound (so "en" or "bib" are not parts of everything).
+const COMPOUND_PART_MIN = 5;
 
 /** Groups of words that mean the same, as stored (one group: ["nieuwkomers", "inburgeraars", …]). */
 export type SynonymGroups = readonly (readonly string[])[];
@@ -96,6 +98,10 @@ export function matchWord(term: QueryTerm, word: string): { kind: MatchKind; wei
   if (word === term.token) return { kind: 'exact', weight: MATCH_WEIGHT.exact };
   if (term.forms.includes(word)) return { kind: 'stem', weight: MATCH_WEIGHT.stem };
   if (term.forms.some((form) => word.includes(form))) return { kind: 'compound', weight: MATCH_WEIGHT.compound };
+  // The other way round: the word is a part of the term's compound ("voorlezen" inside "voorleesmomenten").
+  if (word.length >= COMPOUND_PART_MIN && variants(word).some((form) => form.length >= COMPOUND_PART_MIN && term.token.includes(form))) {
+    return { kind: 'compound', weight: MATCH_WEIGHT.compound };
+  }
   if (term.synonymForms.some((form) => word.includes(form))) return { kind: 'synonym', weight: MATCH_WEIGHT.synonym };
   if (term.token.length >= FUZZY_MIN) {
     const similarity = trigramSimilarity(term.token, word);
