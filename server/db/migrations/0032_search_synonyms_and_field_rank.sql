@@ -53,3 +53,24 @@ BEGIN
   RETURN NULL;
 END
 $$;
+
+-- The generic document index (decision 013): any domain (offers, needs and strengths, surveys) registers
+-- its documents here by (region, kind, document id) with weighted fields and exact-match filters; the
+-- search module finds candidates through the trigram index on the folded text and ranks them in memory
+-- with the shared analyzer. Actors keep their own word index (network_search) for the 50,000-actor target.
+CREATE FUNCTION rk_search_document_text(fields jsonb) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT rk_fold(coalesce((SELECT string_agg(f->>'text', ' ') FROM jsonb_array_elements(fields) AS f), '')) $$;
+
+CREATE TABLE search_documents (
+  region_id uuid NOT NULL REFERENCES regions(id) ON DELETE CASCADE,
+  kind text NOT NULL,
+  document_id uuid NOT NULL,
+  fields jsonb NOT NULL,
+  filters jsonb NOT NULL DEFAULT '{}'::jsonb,
+  search_text text GENERATED ALWAYS AS (rk_search_document_text(fields)) STORED,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (region_id, kind, document_id)
+);
+CREATE INDEX search_documents_text_trgm_idx ON search_documents USING gin (search_text gin_trgm_ops);
+CREATE INDEX search_documents_filters_idx ON search_documents USING gin (filters jsonb_path_ops);
