@@ -13,6 +13,7 @@ import { AccountPage } from './pages/account/account-page';
 import { RegionLayout } from './pages/regions/region-layout';
 import { RegionOverviewPage } from './pages/regions/region-overview-page';
 import { RegionSettingsPage } from './pages/regions/region-settings-page';
+import { SynonymsPage } from './pages/search/synonyms-page';
 import { ModulePlaceholderPage } from './pages/regions/module-placeholder-page';
 import { RegionUsersPage } from './pages/users/region-users-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -54,6 +55,7 @@ export function App() {
                 <Route path="r/:slug" element={<RegionLayout />}>
                   <Route index element={<RegionOverviewPage />} />
                   <Route path="instellingen" element={<RegionSettingsPage />} />
+                  <Route path="instellingen/zoeken" element={<SynonymsPage />} />
                   <Route path="gebruikers" element={<RegionUsersPage />} />
                   <Route path="plannen" element={<PlansListPage />} />
                   <Route path="plannen/importeren" element={<PlanImportPage />} />
