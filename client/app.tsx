@@ -18,6 +18,7 @@ const AccountPage = lazy(() => import('./pages/account/account-page').then((m) =
 const RegionOverviewPage = lazy(() => import('./pages/regions/region-overview-page').then((m) => ({ default: m.RegionOverviewPage })));
 const RegionSettingsPage = lazy(() => import('./pages/regions/region-settings-page').then((m) => ({ default: m.RegionSettingsPage })));
 const ModulePlaceholderPage = lazy(() => import('./pages/regions/module-placeholder-page').then((m) => ({ default: m.ModulePlaceholderPage })));
+const SynonymsPage = lazy(() => import('./pages/search/synonyms-page').then((m) => ({ default: m.SynonymsPage })));
 const RegionUsersPage = lazy(() => import('./pages/users/region-users-page').then((m) => ({ default: m.RegionUsersPage })));
 const ActorListPage = lazy(() => import('./pages/network/actor-list-page').then((m) => ({ default: m.ActorListPage })));
 const ActorPage = lazy(() => import('./pages/network/actor-page').then((m) => ({ default: m.ActorPage })));
@@ -75,6 +76,7 @@ export function App() {
                 <Route path="r/:slug" element={<RegionLayout />}>
                   <Route index element={<Lazy page={RegionOverviewPage} />} />
                   <Route path="instellingen" element={<Lazy page={RegionSettingsPage} />} />
+                  <Route path="instellingen/zoeken" element={<Lazy page={SynonymsPage} />} />
                   <Route path="gebruikers" element={<Lazy page={RegionUsersPage} />} />
                   <Route path="plannen" element={<Lazy page={PlansListPage} />} />
                   <Route path="plannen/importeren" element={<Lazy page={PlanImportPage} />} />

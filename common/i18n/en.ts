@@ -1,3 +1,4 @@
+import { searchEn } from './search.js';
 import { networkEn } from './network.js';
 import { plansEn } from './plans.js';
 import type { Catalog } from './catalog-type.js';
@@ -189,6 +190,7 @@ export const en: Catalog = {
   },
   network: networkEn,
   plans: plansEn,
+  search: searchEn,
   errors: {
     VALIDATION_FAILED: 'Some fields are not filled in correctly.',
     UNAUTHENTICATED: 'You are not logged in.',

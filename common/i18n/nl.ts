@@ -1,3 +1,4 @@
+import { searchNl } from './search.js';
 import { networkNl } from './network.js';
 import { plansNl } from './plans.js';
 /** Dutch (nl-BE) message catalog: the source of truth; every other catalog has the same keys. */
@@ -190,6 +191,7 @@ export const nl = {
   },
   network: networkNl,
   plans: plansNl,
+  search: searchNl,
   errors: {
     VALIDATION_FAILED: 'Sommige velden zijn niet correct ingevuld.',
     UNAUTHENTICATED: 'Je bent niet aangemeld.',

@@ -45,6 +45,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/relations': { sourceActorId: '00000000-0000-4000-8000-000000000000', targetActorId: '00000000-0000-4000-8000-000000000001', type: 'samenwerking' },
   'PATCH /api/regions/{slug}/relations/{relationId}': { type: 'project', version: 1 },
   'POST /api/regions/{slug}/actors/import/preview': { fileName: 'a.csv', content: Buffer.from('naam;gemeente;sector\nIndringer;Ieper;kunsten\n').toString('base64') },
+  'POST /api/regions/{slug}/search/synonyms': { terms: ['indringer', 'overname'] },
   'POST /api/regions/{slug}/actors/import': { fileName: 'a.csv', content: Buffer.from('naam;gemeente;sector\nIndringer;Ieper;kunsten\n').toString('base64'), onlyValid: true },
 };
 
@@ -66,6 +67,9 @@ beforeAll(async () => {
   const hidden = await actorFactory(t.database.db, networkRegionB, { name: 'Verborgen Actor B', isPublic: false });
   ids.relationId = await relationFactory(t.database.db, networkRegionB, ids.actorId, hidden);
   secrets.push('geheim-contact-b@test.be', 'Verborgen Contactpersoon', '+32 470 99 88 77', 'Verborgen Actor B');
+  // A synonym group of B's own (search module).
+  ids.groupId = (await t.database.raw.query<{ id: string }>("INSERT INTO search_synonyms (region_id, terms) VALUES ($1, ARRAY['geheimwoordb', 'verborgenwoordb']) RETURNING id", [networkRegionB]))[0]!.id;
+  secrets.push('geheimwoordb');
   // An import B's admin is running: its progress is B's alone.
   ids.progressId = '5f0c1c9e-7b1a-4c3e-9d2a-0b1b2c3d4e5f';
   const preview = await clientB.post('/api/regions/regio-b/actors/import/preview', {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Municipality, RegionDetail } from '../../../common/schemas/regions.js';
 import { formatDateTime } from '../../../common/format.js';
 import { Page } from '../../components/page';
@@ -246,7 +247,12 @@ export function RegionSettingsPage() {
       ) : !municipalities.data ? (
         <p role="status">{t('app.loading')}</p>
       ) : (
-        <SettingsForm key={region.slug} allMunicipalities={municipalities.data} />
+        <>
+          <SettingsForm key={region.slug} allMunicipalities={municipalities.data} />
+          <p>
+            <Link to={`/r/${encodeURIComponent(region.slug)}/instellingen/zoeken`}>{t('search.synonyms.link')}</Link>
+          </p>
+        </>
       )}
     </Page>
   );

@@ -10,7 +10,7 @@ import { regionMunicipalities } from '../regions/schema.js';
 import { auditLog } from '../audit/schema.js';
 import { diffFields } from '../audit/service.js';
 import { actors, actorSectors } from './schema.js';
-import { fold, words } from './dutch.js';
+import { fold, words } from '../../search/dutch.js';
 import { NotATableError, readTable, UnreadableWorkbookError, type TextRow } from '../../tabular/index.js';
 
 /** The columns of an actor file, in export order; import accepts them in any order. */

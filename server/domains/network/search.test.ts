@@ -4,7 +4,7 @@ import { regionFactory, userFactory } from '../../test/factories.js';
 import { demoRegions } from '../demo/demo-data.js';
 import { seedNetworkDemo } from './demo.js';
 import { relevanceSet } from './relevance-set.js';
-import { variants, queryWords, fold } from './dutch.js';
+import { variants, queryWords, fold } from '../../search/dutch.js';
 
 let t: TestApp;
 
@@ -63,6 +63,8 @@ describe('actor search', () => {
     expect((await search('zuidelijke-westhoek', { q: 'uitleendienst' })).items[0]?.name).toBe('Uitleendienst CO7');
     const museum = (await search('zuidelijke-westhoek', { q: 'museum' })).items.slice(0, 2).map((i) => i.name).sort();
     expect(museum).toEqual(['In Flanders Fields Museum', 'Passchendaele Museum']);
+    // Ties among profile-text hits go to the actor whose werking mentions the word, not to the alphabet.
+    expect((await search('zuidelijke-westhoek', { q: 'senior' })).items[0]?.name).toBe('Lokaal dienstencentrum De Bres');
     const buddy = (await search('westhoek', { q: 'buddy' })).items[0]?.name;
     expect(buddy).toBe('Buddywerking Lo-Reninge');
   });

@@ -1,58 +1,80 @@
 import type { RawSql } from '../../db/client.js';
 import type { ActorKind, ActorList, ActorListItem, ActorListQuery, SectorRef } from '../../../common/schemas/network.js';
-import { fold, queryWords, variants } from './dutch.js';
+import { fold, queryWords, variants } from '../../search/dutch.js';
+import { analyzeQuery, FUZZY_MIN, MATCH_WEIGHT, NO_SYNONYMS, TYPO_SIMILARITY, type QueryTerm, type SynonymIndex } from '../../search/analyzer.js';
+import { Params } from '../../search/sql.js';
+import { loadSynonyms } from '../../search/synonyms.js';
 
-/** Collects positional parameters while a query is built. */
-export class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
+export { Params } from '../../search/sql.js';
+
+// Field weights of the tie-break (decision 013): name 0, werking/sterktes 1, other profile text 2.
+const FIELD_WEIGHT = 'CASE aw.field WHEN 0 THEN 1 WHEN 1 THEN 0.6 ELSE 0.4 END';
+// A synonym's hit counts a little less than the word itself, in the score as in the tie-break.
+const SYNONYM_SIM = 0.8;
+
+interface TextMatch {
+  join: string;
+  score: string;
+  textScore: string;
+  inName: string;
+  exact: string;
+  /** Tie-break columns of the hit subquery: quality × field weight, fields covered, and the sector patterns. */
+  tie: string;
+  fields: string;
+  /** LIKE patterns of the query's forms, to find sectors the query names (a parameter only where used). */
+  sectorPatterns: string[];
 }
-
-// Words this long or longer are also matched by trigram similarity (typos forgiven) in the fallback.
-const FUZZY_MIN = 4;
-// How similar a dictionary word must be to a query word to count as a typo of it.
-const TYPO_SIMILARITY = 0.5;
 
 /**
  * The actors matching a free-text query, with a relevance score, as a subquery over the word index
  * (network_search.words / actor_words). Every query word must match: one of its Dutch forms inside a
- * word of the actor (compounds: "erfgoed" in "erfgoedcel"), or — with `typos` — a word that looks
- * like it. A word in the name weighs three times a word in the profile text; a name word that starts
- * with the query word adds one more.
+ * word of the actor (compounds: "erfgoed" in "erfgoedcel"), a synonym (search_synonyms), or — with
+ * `typos` — a word that looks like it. A word in the name weighs three times a word in the profile
+ * text; a name word that starts with the query word adds one more.
  */
-function textMatch(q: string, params: Params, typos: boolean): { join: string; score: string; textScore: string; inName: string; exact: string } | null {
-  const tokens = queryWords(q).slice(0, 8);
-  if (tokens.length === 0) return null;
-  // The dictionary words each query word matches, through the trigram index (migration 0016).
-  const wordSets = tokens.map((token, index) => {
-    const fuzzy = typos && token.length >= FUZZY_MIN;
-    return `SELECT ${index} AS tok, mw.word, mw.sim, mw.starts
-      FROM network_search.match_words(${params.add(variants(token))}::text[], ${params.add(token)}::text, ${params.add(fuzzy)}::boolean, ${TYPO_SIMILARITY}) mw`;
+function textMatch(terms: QueryTerm[], q: string, params: Params, typos: boolean): TextMatch | null {
+  if (terms.length === 0) return null;
+  // The dictionary words each query word matches, through the trigram index (migration 0016), with the
+  // quality of the match: exact word 1, Dutch form 0.9, compound part 0.75, synonym 0.7, typo 0.5 × similarity.
+  const wordSets = terms.map((term, index) => {
+    const fuzzy = typos && term.token.length >= FUZZY_MIN;
+    const forms = params.add(term.forms);
+    const token = params.add(term.token);
+    const own = `SELECT ${index} AS tok, mw.word, mw.sim, mw.starts,
+        CASE WHEN mw.word = ${token}::text THEN ${MATCH_WEIGHT.exact} WHEN mw.word = ANY(${forms}::text[]) THEN ${MATCH_WEIGHT.stem}
+             WHEN mw.sim >= 1 THEN ${MATCH_WEIGHT.compound} ELSE ${MATCH_WEIGHT.typo} * mw.sim END AS quality
+      FROM network_search.match_words(${forms}::text[], ${token}::text, ${params.add(fuzzy)}::boolean, ${TYPO_SIMILARITY}) mw`;
+    if (term.synonymForms.length === 0) return own;
+    return `${own} UNION ALL SELECT ${index}, sw.word, ${SYNONYM_SIM} * sw.sim, sw.starts, ${MATCH_WEIGHT.synonym}
+      FROM network_search.match_words(${params.add(term.synonymForms)}::text[], ${token}::text, false, ${TYPO_SIMILARITY}) sw`;
   });
   const nameScore = 'max(CASE WHEN aw.in_name THEN 3 * tw.sim + CASE WHEN tw.starts THEN 1 ELSE 0 END ELSE 0 END)';
   const docScore = 'max(CASE WHEN aw.in_name THEN 0 ELSE tw.sim END)';
+  const tie = `max(tw.quality * ${FIELD_WEIGHT})`;
+  const bits = 'bit_or(1 << aw.field)';
   const matches = `network_search.actor_words aw JOIN (${wordSets.join(' UNION ALL ')}) tw ON tw.word = aw.word`;
   // One query word needs one aggregation per actor; several add up their best hit per word.
   const hits =
-    tokens.length === 1
-      ? `SELECT aw.actor_id, ${nameScore} + ${docScore} AS text_score, bool_or(aw.in_name) AS in_name FROM ${matches} GROUP BY aw.actor_id`
-      : `SELECT m.actor_id, sum(m.name_score + m.doc_score) AS text_score, bool_or(m.in_name) AS in_name FROM (
-          SELECT aw.actor_id, tw.tok, ${nameScore} AS name_score, ${docScore} AS doc_score, bool_or(aw.in_name) AS in_name
+    terms.length === 1
+      ? `SELECT aw.actor_id, ${nameScore} + ${docScore} AS text_score, bool_or(aw.in_name) AS in_name, ${tie} AS tie, ${bits} AS bits
+         FROM ${matches} GROUP BY aw.actor_id`
+      : `SELECT m.actor_id, sum(m.name_score + m.doc_score) AS text_score, bool_or(m.in_name) AS in_name, sum(m.tie) AS tie, bit_or(m.bits) AS bits FROM (
+          SELECT aw.actor_id, tw.tok, ${nameScore} AS name_score, ${docScore} AS doc_score, bool_or(aw.in_name) AS in_name, ${tie} AS tie, ${bits} AS bits
           FROM ${matches} GROUP BY aw.actor_id, tw.tok
-        ) m GROUP BY m.actor_id HAVING count(*) = ${tokens.length}`;
+        ) m GROUP BY m.actor_id HAVING count(*) = ${terms.length}`;
   const exact = params.add(fold(q).trim());
   // The whole query is typed here too: counts use this join without the score, and PostgreSQL refuses a parameter it cannot type.
   const join = `JOIN (${hits}) hit ON hit.actor_id = a.id AND ${exact}::text IS NOT NULL`;
-  // Among equal hits, the name that is closest to the whole query (shortest, most specific) first.
+  const sectorPatterns = [...new Set(terms.flatMap((term) => term.forms))].map((form) => `%${form}%`);
   return {
     join,
     score: rankScore('hit.text_score', 'a.search_name', exact, 'hit.in_name'),
     textScore: 'hit.text_score',
     inName: 'hit.in_name',
     exact,
+    tie: 'hit.tie',
+    fields: '((hit.bits & 1) > 0)::int + ((hit.bits & 2) > 0)::int + ((hit.bits & 4) > 0)::int',
+    sectorPatterns,
   };
 }
 
@@ -74,18 +96,19 @@ function rankScore(textScore: string, searchName: string, exact: string, inName:
 export function actorFilter(
   regionId: string,
   query: Omit<ActorListQuery, 'limit' | 'offset'>,
-  options: { member: boolean; typos?: boolean },
+  options: { member: boolean; typos?: boolean; synonyms?: SynonymIndex },
   params: Params,
-): { from: string; where: string; score: string; text?: { textScore: string; inName: string; exact: string } } {
+): { from: string; where: string; score: string; text?: Omit<TextMatch, 'join' | 'score'> } {
   let from = 'actors a';
   let score = '0';
-  let text: { textScore: string; inName: string; exact: string } | undefined;
+  let text: Omit<TextMatch, 'join' | 'score'> | undefined;
   if (query.q && query.q.trim()) {
-    const match = textMatch(query.q, params, options.typos ?? false);
+    const match = textMatch(analyzeQuery(query.q, options.synonyms ?? NO_SYNONYMS), query.q, params, options.typos ?? false);
     if (match) {
       from = `actors a ${match.join}`;
       score = match.score;
-      text = { textScore: match.textScore, inName: match.inName, exact: match.exact };
+      const { join: _join, score: _score, ...rest } = match;
+      text = rest;
     }
   }
   const region = params.add(regionId);
@@ -144,7 +167,7 @@ const NAME_SIMILARITY_MAX = 2.001;
 const PAGE_COLUMNS = `a.id, a.name, a.kind, a.municipality_nis, m.name AS municipality_name, a.description, a.website, a.tags, a.is_public,
             ${SECTORS_JSON} AS sectors, page.score`;
 
-async function runSearch(raw: RawSql, regionId: string, query: ActorListQuery, options: { member: boolean; typos: boolean }): Promise<ActorList> {
+async function runSearch(raw: RawSql, regionId: string, query: ActorListQuery, options: { member: boolean; typos: boolean; synonyms: SynonymIndex }): Promise<ActorList> {
   const params = new Params();
   const { from, where, score, text } = actorFilter(regionId, query, options, params);
   const limit = params.add(query.limit);
@@ -157,22 +180,36 @@ async function runSearch(raw: RawSql, regionId: string, query: ActorListQuery, o
     // word score is below T − 2 ends below at least offset + limit others whatever its name, unless its
     // name is the query itself (+5). Same ranking as scoring every hit, a fraction of the work.
     const page = params.add(query.offset + query.limit);
+    // Ties are broken by relevance signals, an id only last (decision 013): a sector named by the query,
+    // the match quality weighted by field (name > werking/sterktes > other text), the fields covered, and
+    // the whole query as a phrase in the name.
     sql = `WITH hits AS MATERIALIZED (
-         SELECT a.id, a.search_name, ${text.textScore} AS text_score, ${text.inName} AS in_name FROM ${from} WHERE ${where}
+         SELECT a.id, a.search_name, ${text.textScore} AS text_score, ${text.inName} AS in_name, ${text.tie} AS tie, ${text.fields} AS fields
+         FROM ${from} WHERE ${where}
+       ),
+       matched_sectors AS (
+         SELECT array_agg(s.key) AS keys FROM sectors s WHERE rk_fold(s.name) LIKE ANY(${params.add(text.sectorPatterns)}::text[])
        ),
        cutoff AS (
          SELECT COALESCE((SELECT text_score FROM hits ORDER BY text_score DESC OFFSET ${page}::int - 1 LIMIT 1), '-Infinity'::float8) AS t
        ),
        page AS (
-         SELECT h.id, ${rankScore('h.text_score', 'h.search_name', text.exact, 'h.in_name')}::float8 AS score, h.search_name
-         FROM hits h, cutoff
-         WHERE h.text_score >= cutoff.t - ${NAME_SIMILARITY_MAX} OR h.search_name = ${text.exact}
-         ORDER BY score DESC, h.search_name, h.id
+         SELECT ranked.id, ranked.score, row_number() OVER (ORDER BY ranked.score DESC, ranked.sector_hit DESC, ranked.tie DESC,
+                  ranked.fields DESC, ranked.phrase DESC, ranked.id) AS position
+         FROM (
+           SELECT h.id, ${rankScore('h.text_score', 'h.search_name', text.exact, 'h.in_name')}::float8 AS score, h.tie, h.fields,
+             CASE WHEN ms.keys IS NULL THEN false
+                  ELSE EXISTS (SELECT 1 FROM actor_sectors x WHERE x.actor_id = h.id AND x.sector_key = ANY(ms.keys)) END AS sector_hit,
+             strpos(h.search_name, ${text.exact}) > 0 AS phrase
+           FROM hits h, cutoff, matched_sectors ms
+           WHERE h.text_score >= cutoff.t - ${NAME_SIMILARITY_MAX} OR h.search_name = ${text.exact}
+         ) ranked
+         ORDER BY position
          LIMIT ${limit} OFFSET ${offset}
        )
        SELECT ${PAGE_COLUMNS}, (SELECT count(*) FROM hits) AS total
        FROM page JOIN actors a ON a.id = page.id LEFT JOIN municipalities m ON m.nis_code = a.municipality_nis
-       ORDER BY page.score DESC, page.search_name, a.id`;
+       ORDER BY page.position`;
   } else {
     sql = `WITH page AS (
        SELECT a.id, ${score}::float8 AS score, count(*) OVER () AS total
@@ -190,7 +227,12 @@ async function runSearch(raw: RawSql, regionId: string, query: ActorListQuery, o
   return { total, items: rows.map((row) => toListItem(row, options.member, Boolean(query.q?.trim()))) };
 }
 
-async function countActors(raw: RawSql, regionId: string, query: Omit<ActorListQuery, 'limit' | 'offset'>, options: { member: boolean; typos: boolean }): Promise<number> {
+async function countActors(
+  raw: RawSql,
+  regionId: string,
+  query: Omit<ActorListQuery, 'limit' | 'offset'>,
+  options: { member: boolean; typos: boolean; synonyms?: SynonymIndex },
+): Promise<number> {
   const params = new Params();
   const filter = actorFilter(regionId, query, options, params);
   const [row] = await raw.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${filter.from} WHERE ${filter.where}`, params.values);
@@ -198,17 +240,23 @@ async function countActors(raw: RawSql, regionId: string, query: Omit<ActorListQ
 }
 
 /** Whether a free-text query needs the typo-forgiving match: only when its exact word forms find (almost) nothing. */
-export async function needsTypos(raw: RawSql, regionId: string, query: Omit<ActorListQuery, 'limit' | 'offset'>, options: { member: boolean }): Promise<boolean> {
+export async function needsTypos(
+  raw: RawSql,
+  regionId: string,
+  query: Omit<ActorListQuery, 'limit' | 'offset'>,
+  options: { member: boolean; synonyms?: SynonymIndex },
+): Promise<boolean> {
   if (!query.q?.trim()) return false;
   return (await countActors(raw, regionId, query, { ...options, typos: false })) < TYPO_FALLBACK_BELOW;
 }
 
 /** Searches and filters a region's actors, best matches first (or by name without a query). */
 export async function searchActors(raw: RawSql, regionId: string, query: ActorListQuery, options: { member: boolean }): Promise<ActorList> {
-  const exact = await runSearch(raw, regionId, query, { ...options, typos: false });
+  const synonyms = query.q?.trim() ? await loadSynonyms(raw, regionId) : NO_SYNONYMS;
+  const exact = await runSearch(raw, regionId, query, { ...options, typos: false, synonyms });
   if (!query.q?.trim() || exact.total >= TYPO_FALLBACK_BELOW) return exact;
   if (!(await typosAddWords(raw, query.q))) return exact;
-  return runSearch(raw, regionId, query, { ...options, typos: true });
+  return runSearch(raw, regionId, query, { ...options, typos: true, synonyms });
 }
 
 /**
