@@ -5,6 +5,7 @@ import { regionRoutes } from './domains/regions/routes.js';
 import { accountRoutes } from './domains/accounts/routes.js';
 import { planRoutes } from './domains/plans/routes.js';
 import { networkRoutes } from './domains/network/routes.js';
+import { jobRoutes } from './jobs/routes.js';
 
 /** Every domain's routes, mounted under /api. A new domain adds one line here. */
 export async function apiRoutes(api: ApiInstance): Promise<void> {
@@ -14,4 +15,5 @@ export async function apiRoutes(api: ApiInstance): Promise<void> {
   await api.register(accountRoutes);
   await api.register(planRoutes);
   await api.register(networkRoutes);
+  await api.register(jobRoutes);
 }
