@@ -44,6 +44,9 @@ export interface JobContext {
 
 export type JobHandler = (context: JobContext) => Promise<unknown>;
 
+/** Thrown by a handler when trying again cannot help (a broken file, a gone record): the job fails at once. */
+export class JobFailure extends Error {}
+
 export interface JobHandlerOptions {
   /** Seconds before the first retry; doubles per attempt (capped at an hour). */
   backoffSeconds?: number;
@@ -279,7 +282,7 @@ export async function runClaimedJob(database: DatabaseHandle, workerId: string, 
     return 'succeeded';
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const retry = job.attempts < job.maxAttempts;
+    const retry = job.attempts < job.maxAttempts && !(error instanceof JobFailure);
     if (retry) {
       await database.raw.query(
         `UPDATE jobs SET status = 'queued', error = $3, run_at = now() + make_interval(secs => $4), locked_by = NULL, locked_until = NULL,
