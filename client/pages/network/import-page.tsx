@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress, ImportResult } from '../../../common/schemas/network.js';
+import type { JobView } from '../../../common/schemas/jobs.js';
 import { Page } from '../../components/page';
 import { NoAccess } from '../../components/access';
 import { LiveStatus, Notice } from '../../components/notice';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
 import { api, ApiError } from '../../api';
-import { currentLocale } from '../../i18n';
+import { currentLocale, i18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
 import { NetworkNav, networkPaths } from './network-common';
@@ -91,6 +92,22 @@ async function importWithProgress<T>(path: string, progressPath: (id: string) =>
   }
 }
 
+/**
+ * Polls a background import job until it ends, reporting its progress; its result is the import's
+ * result, a failure becomes an ApiError carrying the job's reason.
+ */
+async function waitForImportJob(jobPath: string, onProgress: (progress: Progress) => void): Promise<ImportResult> {
+  onProgress({ stage: 'read', done: 0, total: 0 });
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const job = await api.get<JobView>(jobPath);
+    if (job.status === 'succeeded') return job.result as ImportResult;
+    if (job.status === 'failed' || job.status === 'cancelled') throw new ApiError(400, 'IMPORT_FAILED', job.error ?? i18n.t('common.error'));
+    const phase = job.progress?.phase;
+    if ((phase === 'validate' || phase === 'write') && job.progress!.total > 0) onProgress({ stage: phase, done: job.progress!.done, total: job.progress!.total });
+  }
+}
+
 /** Upload → preview with per-row errors and duplicate warnings → confirm (all-or-nothing, or only the valid rows). */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -129,7 +146,9 @@ export function ImportPage() {
     if (!file) return;
     let answer: ImportResult;
     try {
-      answer = await importWithProgress<ImportResult>(base, progressPath, { fileName: file.name, content: await toBase64(file), onlyValid, updateDuplicates }, track);
+      // The commit runs as a job on the server: the answer is its id, then the job is polled.
+      const accepted = await importWithProgress<{ jobId: string }>(base, progressPath, { fileName: file.name, content: await toBase64(file), onlyValid, updateDuplicates, background: true }, track);
+      answer = await waitForImportJob(`/api/regions/${encodeURIComponent(region.slug)}/jobs/${encodeURIComponent(accepted.jobId)}`, track);
     } finally {
       setProgress(null);
     }
