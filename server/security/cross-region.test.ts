@@ -3,6 +3,7 @@ import { ApiClient, createTestApp, type TestApp } from '../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../test/factories.js';
 import { actorFactory, relationFactory } from '../domains/network/factories.js';
 import { planFactory } from '../domains/plans/factories.js';
+import { enqueueJob } from '../jobs/queue.js';
 import { createIndicator, createProposal, getPlanDetail, loadPlan } from '../domains/plans/service.js';
 
 /**
@@ -66,6 +67,10 @@ beforeAll(async () => {
   const hidden = await actorFactory(t.database.db, networkRegionB, { name: 'Verborgen Actor B', isPublic: false });
   ids.relationId = await relationFactory(t.database.db, networkRegionB, ids.actorId, hidden);
   secrets.push('geheim-contact-b@test.be', 'Verborgen Contactpersoon', '+32 470 99 88 77', 'Verborgen Actor B');
+  // A background job B's admin started, with a secret in its payload and result.
+  ids.jobId = await enqueueJob(t.database, { kind: 'test.cross-region', regionId: networkRegionB, createdBy: adminB.userId, payload: { note: 'Geheime taak B' } });
+  await t.database.raw.query(`UPDATE jobs SET result = '{"note":"Geheim resultaat B"}' WHERE id = $1`, [ids.jobId]);
+  secrets.push('Geheime taak B', 'Geheim resultaat B');
   // An import B's admin is running: its progress is B's alone.
   ids.progressId = '5f0c1c9e-7b1a-4c3e-9d2a-0b1b2c3d4e5f';
   const preview = await clientB.post('/api/regions/regio-b/actors/import/preview', {
