@@ -110,7 +110,12 @@ describe('network map', () => {
     await page.getByRole('heading', { name: 'Fouten per rij' }).waitFor();
     await expectAccessible(page, 'import voorbeeld');
     await page.getByLabel('Enkel de correcte rijen inlezen').check();
+    // The commit runs as a background job: the page gets its id (202) and polls the job to the end.
+    const accepted = page.waitForResponse((response) => /\/actors\/import$/.test(response.url()) && response.request().method() === 'POST');
+    const jobPolled = page.waitForResponse((response) => /\/api\/regions\/[^/]+\/jobs\/[0-9a-f-]+$/.test(response.url()) && response.status() === 200);
     await page.getByRole('button', { name: 'Import bevestigen' }).click();
+    expect((await accepted).status()).toBe(202);
+    await jobPolled;
     await page.getByText(/Import klaar: 1 nieuw/).first().waitFor();
     await context.close();
   });

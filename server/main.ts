@@ -4,6 +4,7 @@ import { describeDatabase, openMigratedDatabase } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { isDatabaseEmpty, seedDemo } from './domains/demo/seed-demo.js';
 import { DEMO_PASSWORD_NOTE } from './domains/demo/demo-data.js';
+import { startJobWorker } from './jobs/queue.js';
 
 /** Starts the server: validate env, open + migrate the database, load the demo on an empty one, listen. */
 async function main(): Promise<void> {
@@ -17,8 +18,12 @@ async function main(): Promise<void> {
     demoLogins = (await seedDemo(database.db)).users;
   }
 
+  // Every instance runs a worker: jobs live in the database, so whichever instance is free claims them.
+  const worker = startJobWorker(database, { onError: (error) => app.log.error({ err: error }, 'job worker') });
+
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await worker.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -6,6 +6,7 @@ import { accountRoutes } from './domains/accounts/routes.js';
 import { planRoutes } from './domains/plans/routes.js';
 import { networkRoutes } from './domains/network/routes.js';
 import { searchRoutes } from './search/routes.js';
+import { jobRoutes } from './jobs/routes.js';
 
 /** Every domain's routes, mounted under /api. A new domain adds one line here. */
 export async function apiRoutes(api: ApiInstance): Promise<void> {
@@ -16,4 +17,5 @@ export async function apiRoutes(api: ApiInstance): Promise<void> {
   await api.register(planRoutes);
   await api.register(networkRoutes);
   await api.register(searchRoutes);
+  await api.register(jobRoutes);
 }

@@ -201,6 +201,7 @@ export const en: Catalog = {
     CONFLICT: 'Someone else changed this data in the meantime.',
     ALREADY_EXISTS: 'This already exists.',
     RATE_LIMITED: 'Too many attempts. Try again in {{minutes}} minutes.',
+    LOGIN_SLOWED: 'Too many failed logins for this address. Wait {{seconds}} seconds and try again.',
     PAYLOAD_TOO_LARGE: 'The file or request is too large.',
     UNSUPPORTED_MEDIA_TYPE: 'This content type is not supported.',
     BAD_REQUEST: 'The request is invalid.',

@@ -202,6 +202,7 @@ export const nl = {
     CONFLICT: 'Deze gegevens zijn intussen door iemand anders gewijzigd.',
     ALREADY_EXISTS: 'Dit bestaat al.',
     RATE_LIMITED: 'Te veel pogingen. Probeer het over {{minutes}} minuten opnieuw.',
+    LOGIN_SLOWED: 'Te veel mislukte aanmeldingen voor dit adres. Wacht {{seconds}} seconden en probeer het dan opnieuw.',
     PAYLOAD_TOO_LARGE: 'Het bestand of de aanvraag is te groot.',
     UNSUPPORTED_MEDIA_TYPE: 'Dit type inhoud wordt niet ondersteund.',
     BAD_REQUEST: 'De aanvraag is ongeldig.',

@@ -216,6 +216,8 @@ export const importRequestSchema = z.object({
   updateDuplicates: z.boolean().default(true),
   /** Chosen by the client: the import stores its progress under this id for GET …/import/progress/:id. */
   progressId: z.uuid().optional(),
+  /** Commit as a background job (202 with the job id to poll); large files always are. */
+  background: z.boolean().default(false),
 });
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 

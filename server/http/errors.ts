@@ -57,7 +57,7 @@ function buildBody(request: FastifyRequest, code: ErrorCode, params: Record<stri
 
 /** Sends an AppError-shaped response; used by the handler and by hooks that answer early. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
-  if (error.code === 'RATE_LIMITED' && typeof error.params.retryAfterSeconds === 'number') {
+  if (typeof error.params.retryAfterSeconds === 'number') {
     reply.header('retry-after', String(error.params.retryAfterSeconds));
   }
   return reply.status(error.status).send(buildBody(request, error.code, error.params, error.fields, error.details));

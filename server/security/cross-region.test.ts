@@ -3,6 +3,7 @@ import { ApiClient, createTestApp, type TestApp } from '../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../test/factories.js';
 import { actorFactory, relationFactory } from '../domains/network/factories.js';
 import { planFactory } from '../domains/plans/factories.js';
+import { enqueueJob } from '../jobs/queue.js';
 import { createIndicator, createProposal, getPlanDetail, loadPlan } from '../domains/plans/service.js';
 
 /**
@@ -70,6 +71,10 @@ beforeAll(async () => {
   // A synonym group of B's own (search module).
   ids.groupId = (await t.database.raw.query<{ id: string }>("INSERT INTO search_synonyms (region_id, terms) VALUES ($1, ARRAY['geheimwoordb', 'verborgenwoordb']) RETURNING id", [networkRegionB]))[0]!.id;
   secrets.push('geheimwoordb');
+  // A background job B's admin started, with a secret in its payload and result.
+  ids.jobId = await enqueueJob(t.database, { kind: 'test.cross-region', regionId: networkRegionB, createdBy: adminB.userId, payload: { note: 'Geheime taak B' } });
+  await t.database.raw.query(`UPDATE jobs SET result = '{"note":"Geheim resultaat B"}' WHERE id = $1`, [ids.jobId]);
+  secrets.push('Geheime taak B', 'Geheim resultaat B');
   // An import B's admin is running: its progress is B's alone.
   ids.progressId = '5f0c1c9e-7b1a-4c3e-9d2a-0b1b2c3d4e5f';
   const preview = await clientB.post('/api/regions/regio-b/actors/import/preview', {

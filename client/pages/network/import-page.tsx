@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult } from '../../../common/schemas/network.js';
+import { importResultSchema, type ImportResult } from '../../../common/schemas/network.js';
 import { Page } from '../../components/page';
 import { NoAccess } from '../../components/access';
 import { LiveStatus, Notice } from '../../components/notice';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
 import { api, ApiError, type UploadProgress } from '../../api';
-import { currentLocale } from '../../i18n';
+import { currentLocale, i18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
 import { NetworkNav, networkPaths } from './network-common';
@@ -95,6 +95,23 @@ async function importWithProgress<T>(
   }
 }
 
+/**
+ * Polls a background import job until it ends, reporting its progress; its result is the import's
+ * result, a failure becomes an ApiError carrying the job's reason.
+ */
+async function waitForImportJob(slug: string, jobId: string, onProgress: (progress: Progress) => void): Promise<ImportResult> {
+  onProgress({ stage: 'read', done: 0, total: 0 });
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const job = await api.GET('/api/regions/{slug}/jobs/{jobId}', { params: { path: { slug, jobId } } });
+    // A job's result is stored as JSON of any kind: checked against the import's own schema.
+    if (job.status === 'succeeded') return importResultSchema.parse(job.result);
+    if (job.status === 'failed' || job.status === 'cancelled') throw new ApiError(400, 'IMPORT_FAILED', job.error ?? i18n.t('common.error'));
+    const phase = job.progress?.phase;
+    if ((phase === 'validate' || phase === 'write') && job.progress!.total > 0) onProgress({ stage: phase, done: job.progress!.done, total: job.progress!.total });
+  }
+}
+
 /** Upload → preview with per-row errors and duplicate warnings → confirm (all-or-nothing, or only the valid rows). */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -136,12 +153,14 @@ export function ImportPage() {
     if (!file) return;
     let answer: ImportResult;
     try {
-      const body = { fileName: file.name, content: await toBase64(file), onlyValid, updateDuplicates };
-      answer = await importWithProgress(
+      // The commit runs as a job on the server: the answer is its id, then the job is polled.
+      const body = { fileName: file.name, content: await toBase64(file), onlyValid, updateDuplicates, background: true };
+      const accepted = await importWithProgress(
         region.slug,
         (progressId, onUploadProgress) => api.POST('/api/regions/{slug}/actors/import', { params: { path: { slug: region.slug } }, body: { ...body, progressId }, onUploadProgress }),
         track,
       );
+      answer = 'jobId' in accepted ? await waitForImportJob(region.slug, accepted.jobId, track) : accepted;
     } finally {
       setProgress(null);
     }

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loginAttempts, memberships, passwordResetTokens, users, type Role } from './schema.js';
 import { regions } from '../regions/schema.js';
@@ -7,32 +7,11 @@ import { createToken, hashToken } from './tokens.js';
 import { createSession, deleteUserSessions, purgeExpiredSessions } from './sessions.js';
 import { AppError, fieldError } from '../../http/errors.js';
 import type { Mailer } from './mailer.js';
+import { assertLoginAllowed } from './login-throttle.js';
 
-const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 30;
 const RESET_TTL_MS = 60 * 60 * 1000;
 
 let dummyHash: Promise<string> | undefined;
-
-/**
- * Login throttling lives in the database (not in process memory) so it holds across server instances:
- * too many recent failures for one address or one IP refuse further tries for the window.
- */
-async function assertLoginAllowed(db: Db, email: string, ip: string): Promise<void> {
-  const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-  const [byEmail] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
-  const [byIp] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
-  if ((byEmail?.n ?? 0) >= MAX_FAILURES_PER_EMAIL || (byIp?.n ?? 0) >= MAX_FAILURES_PER_IP) {
-    throw new AppError('RATE_LIMITED', { minutes: LOGIN_WINDOW_MS / 60_000, retryAfterSeconds: LOGIN_WINDOW_MS / 1000 });
-  }
-}
 
 /** Checks e-mail and password (throttled) and opens a database session. */
 export async function login(

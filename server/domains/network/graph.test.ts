@@ -93,12 +93,11 @@ describe('network graph', () => {
       adjacency[a]!.push(b);
       adjacency[b]!.push(a);
     }
-    const started = performance.now();
+    // Large graphs switch to sampled betweenness (its speed is measured by npm run bench, not asserted here).
     const result = betweenness(n, adjacency);
-    const elapsed = performance.now() - started;
     expect(result.approximate).toBe(true);
-    expect(elapsed).toBeLessThan(5000);
-    console.log(`[network graph] betweenness for 5,000 nodes / 20,000 edges: ${elapsed.toFixed(0)} ms`);
+    expect(result.values).toHaveLength(n);
+    expect(result.values.every((value) => Number.isFinite(value) && value >= 0)).toBe(true);
   });
 });
 

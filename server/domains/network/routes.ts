@@ -17,7 +17,7 @@ import {
 } from '../../../common/schemas/network.js';
 import { importProgressSchema, importRequestSchema, importResultSchema, type ImportProgress, type ImportRequest, type ImportResult } from '../../../common/schemas/network.js';
 import type { FastifyRequest } from 'fastify';
-import { AppError, fieldError, requestTranslator } from '../../http/errors.js';
+import { AppError, fieldError, requestLocale, requestTranslator } from '../../http/errors.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { loadViewer, requireAdmin, requireMember, type Viewer } from './access.js';
 import { actorFilter, needsTypos, Params, searchActors } from './search.js';
@@ -27,6 +27,8 @@ import { coverageWorkbook, coverageCsv } from './coverage-export.js';
 import { coverageReportModel, coverageToPdf } from './coverage-pdf.js';
 import { bubbleScheme, networkGraph } from './graph.js';
 import { cachedView } from './cache.js';
+import { enqueueActorImport, LARGE_IMPORT_BYTES } from './import-job.js';
+import { jobAcceptedSchema } from '../../../common/schemas/jobs.js';
 import { bubbleSchemeSchema, graphSchema } from '../../../common/schemas/network.js';
 import {
   actorHistory,
@@ -393,13 +395,29 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
     {
       schema: {
         tags: ['netwerk'],
-        summary: 'Actoren importeren in één transactie; bij fouten niets, tenzij onlyValid (regisseur)',
+        summary: 'Actoren importeren in één transactie; bij fouten niets, tenzij onlyValid (regisseur). Grote bestanden of background: 202 met de taak-id (GET …/jobs/:id)',
         params: slugParams,
         body: importRequestSchema,
-        response: { 200: importResultSchema, ...errorResponses },
+        response: { 200: importResultSchema, 202: jobAcceptedSchema, ...errorResponses },
       },
     },
-    async (request) => runImport(request, request.params.slug, request.body, false),
+    async (request, reply) => {
+      const file = Buffer.from(request.body.content, 'base64');
+      if (!request.body.background && file.length <= LARGE_IMPORT_BYTES) return runImport(request, request.params.slug, request.body, false);
+      // Large commits run as a job: the request only stores the file; any instance's worker imports it.
+      const viewer = await loadViewer(request, request.params.slug);
+      requireAdmin(viewer);
+      const jobId = await enqueueActorImport(request.server.ctx.database, {
+        regionId: viewer.region.id,
+        userId: viewer.userId,
+        file,
+        fileName: request.body.fileName,
+        onlyValid: request.body.onlyValid,
+        updateDuplicates: request.body.updateDuplicates,
+        locale: requestLocale(request),
+      });
+      return reply.code(202).send({ jobId });
+    },
   );
 
   app.get(
