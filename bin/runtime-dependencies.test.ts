@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 // Vite: every package the server, the CLI, the start scripts or the client build import must be there.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNTIME_ROOTS = ['server', 'common', 'client', 'bin', 'vite.config.ts'];
-const NOT_AT_RUN_TIME = [/\.test\.tsx?$/, /^server\/test\//];
+// server/openapi only generates client/api/schema.d.ts for developers (npm run generate:api).
+const NOT_AT_RUN_TIME = [/\.test\.tsx?$/, /^server\/test\//, /^server\/openapi\//];
 
 function sourceFiles(path: string): string[] {
   const full = join(root, path);

@@ -6,7 +6,7 @@ import { actorFactory } from '../domains/network/factories.js';
 import { planFactory } from '../domains/plans/factories.js';
 import type { RegionRow } from '../http/access.js';
 import { readCsv } from './index.js';
-import { zipBomb } from './test-files.js';
+import { zipBomb } from '../test/zip-files.js';
 
 // Every CSV/XLSX export, for visitors and members: cells that start like a formula leave neutralised.
 const slug = 'formuleregio';

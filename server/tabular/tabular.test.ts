@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { AppError } from '../http/errors.js';
-import { zipBomb } from './test-files.js';
+import { zipBomb } from '../test/zip-files.js';
 import { assertSafeZip, decodeText, detectDelimiter, neutraliseFormula, readCsv, readTable, UnreadableWorkbookError, writeCsv, writeXlsx, ZIP_LIMITS } from './index.js';
 
 async function readBack(bytes: Buffer): Promise<ExcelJS.CellValue[][]> {
