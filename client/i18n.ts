@@ -1,4 +1,5 @@
-import { createI18n, resolveLocale, type Locale } from '../common/i18n/index.js';
+import { createI18nWith, DEFAULT_LOCALE, resolveLocale, type Locale } from '../common/i18n/index.js';
+import { nl } from '../common/i18n/nl.js';
 
 const STORAGE_KEY = 'regiekamer.locale';
 
@@ -15,7 +16,31 @@ function storedLocale(): string | null {
  * Dutch first: only an explicit earlier choice (or the account's language, applied by the session)
  * switches to English; the browser's language is deliberately not consulted.
  */
-export const i18n = createI18n(resolveLocale(storedLocale()));
+export const i18n = createI18nWith(DEFAULT_LOCALE, { nl });
+
+// Dutch ships with the first page; other languages are separate chunks, fetched once when chosen.
+const catalogLoaders: Record<Exclude<Locale, 'nl'>, () => Promise<object>> = {
+  en: () => import('../common/i18n/en.js').then((module) => module.en),
+};
+
+/** Makes sure a language's catalog is loaded (Dutch always is). */
+async function loadCatalog(locale: Locale): Promise<void> {
+  if (locale === 'nl' || i18n.hasResourceBundle(locale, 'translation')) return;
+  i18n.addResourceBundle(locale, 'translation', await catalogLoaders[locale]());
+}
+
+/** Starts in the language chosen earlier on this device, loading its catalog before the first render. */
+export async function startLocale(): Promise<void> {
+  const locale = resolveLocale(storedLocale());
+  if (locale === DEFAULT_LOCALE) return;
+  try {
+    await loadCatalog(locale);
+    await i18n.changeLanguage(locale);
+  } catch {
+    // Offline or the chunk is gone after a deploy: the interface stays Dutch rather than blank.
+  }
+  document.documentElement.lang = currentLocale();
+}
 
 export function currentLocale(): Locale {
   return resolveLocale(i18n.language);
@@ -29,6 +54,7 @@ export async function applyLocale(locale: Locale): Promise<void> {
     // Not remembered on this device; the switch itself still works.
   }
   document.documentElement.lang = locale;
+  await loadCatalog(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
 

@@ -1,6 +1,6 @@
-import { searchEn } from './search.js';
-import { networkEn } from './network.js';
-import { plansEn } from './plans.js';
+import { searchEn } from './search-en.js';
+import { networkEn } from './network-en.js';
+import { plansEn } from './plans-en.js';
 import type { Catalog } from './catalog-type.js';
 
 /** English catalog: same keys as the Dutch one (the type checker enforces it). */

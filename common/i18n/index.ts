@@ -20,19 +20,30 @@ export function resolveLocale(...candidates: (string | null | undefined)[]): Loc
   return DEFAULT_LOCALE;
 }
 
-/** Creates an independent i18next instance (server: one per process; client: one per page load). */
-export function createI18n(locale: Locale = DEFAULT_LOCALE): i18n {
+/** Catalogs to start an i18next instance with, by locale. */
+export type CatalogSet = Partial<Record<Locale, object>>;
+
+/**
+ * Creates an i18next instance with only the given catalogs: the client starts with Dutch and loads
+ * another language when it is chosen, so the first page does not carry every language.
+ */
+export function createI18nWith(locale: Locale, loaded: CatalogSet): i18n {
   const instance = i18next.createInstance();
   void instance.init({
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...SUPPORTED_LOCALES],
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources: Object.fromEntries(Object.entries(loaded).map(([language, translation]) => [language, { translation }])),
     interpolation: { escapeValue: false },
     initAsync: false,
     showSupportNotice: false,
   });
   return instance;
+}
+
+/** Creates an independent i18next instance with every catalog (server: one per process; tests). */
+export function createI18n(locale: Locale = DEFAULT_LOCALE): i18n {
+  return createI18nWith(locale, catalogs);
 }
 
 let serverInstance: i18n | undefined;

@@ -22,28 +22,3 @@ export const searchNl = {
     distinctTerms: 'Geef minstens twee verschillende woorden.',
   },
 } as const;
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
-export const searchEn: Widen<typeof searchNl> = {
-  synonyms: {
-    title: 'Search synonyms',
-    link: 'Manage search synonyms',
-    intro: 'Words in one group find each other in searches: searching "nieuwkomers" also finds "anderstaligen". The default groups apply to every region; you can add groups of your own.',
-    global: 'Default',
-    region: 'This region’s own',
-    scope: 'Kind',
-    terms: 'Words',
-    actions: 'Actions',
-    none: 'No groups yet.',
-    add: 'Add group',
-    newTerms: 'Words of the new group',
-    newTermsHint: 'At least two words, separated by commas (e.g. senioren, ouderen).',
-    delete: 'Delete',
-    deleteLabel: 'Delete group {{terms}}',
-    added: 'The group was added.',
-    deleted: 'The group was deleted.',
-    oneWord: 'Use one word per term (letters, digits and hyphens).',
-    distinctTerms: 'Give at least two different words.',
-  },
-};
