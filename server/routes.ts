@@ -7,9 +7,11 @@ import { planRoutes } from './domains/plans/routes.js';
 import { networkRoutes } from './domains/network/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { jobRoutes } from './jobs/routes.js';
+import { collectRoutePolicies } from './policy/route-policies.js';
 
 /** Every domain's routes, mounted under /api. A new domain adds one line here. */
 export async function apiRoutes(api: ApiInstance): Promise<void> {
+  collectRoutePolicies(api);
   await api.register(healthRoutes);
   await api.register(referenceRoutes);
   await api.register(regionRoutes);

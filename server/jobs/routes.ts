@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApiInstance } from '../http/route-types.js';
 import { errorResponses } from '../http/route-types.js';
 import { jobSchema, type JobView } from '../../common/schemas/jobs.js';
-import { loadRegion, requireUser, roleInRegion } from '../http/access.js';
+import { authorize } from '../policy/authorize.js';
 import { AppError } from '../http/errors.js';
 import { getJob, type Job } from './queue.js';
 
@@ -27,6 +27,7 @@ export async function jobRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/jobs/:jobId',
     {
+      config: { policy: 'job.read' },
       schema: {
         tags: ['systeem'],
         summary: 'Status, voortgang en resultaat van een achtergrondtaak (wie ze startte, of een regisseur van de regio)',
@@ -35,10 +36,7 @@ export async function jobRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const user = requireUser(request);
-      const region = await loadRegion(request, request.params.slug);
-      const role = roleInRegion(user, region.id);
-      if (!role) throw new AppError('FORBIDDEN');
+      const { region, user, role } = await authorize(request, request.params.slug, 'job.read');
       const job = await getJob(app.ctx.database, request.params.jobId);
       // Another region's job, or someone else's job for a non-admin, does not exist for this caller.
       if (!job || job.regionId !== region.id || (job.createdBy !== user.id && role !== 'admin')) throw new AppError('NOT_FOUND');

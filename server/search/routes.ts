@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiInstance } from '../http/route-types.js';
 import { errorResponses } from '../http/route-types.js';
-import { requireRegionRole } from '../http/access.js';
+import { authorize } from '../policy/authorize.js';
 import { synonymCreateSchema, synonymGroupSchema } from '../../common/schemas/search.js';
 import { addSynonymGroup, deleteSynonymGroup, listSynonymGroups } from './synonyms.js';
 
@@ -12,6 +12,7 @@ export async function searchRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/search/synonyms',
     {
+      config: { policy: 'search.synonyms.manage' },
       schema: {
         tags: ['zoeken'],
         summary: 'Synoniemgroepen van het zoeken: standaard en eigen aan de regio (regisseur)',
@@ -20,7 +21,7 @@ export async function searchRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { region } = await requireRegionRole(request, request.params.slug, ['admin']);
+      const { region } = await authorize(request, request.params.slug, 'search.synonyms.manage');
       return listSynonymGroups(app.ctx.database.raw, region.id);
     },
   );
@@ -28,6 +29,7 @@ export async function searchRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/search/synonyms',
     {
+      config: { policy: 'search.synonyms.manage' },
       schema: {
         tags: ['zoeken'],
         summary: 'Een eigen synoniemgroep toevoegen (regisseur)',
@@ -37,7 +39,7 @@ export async function searchRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { region } = await requireRegionRole(request, request.params.slug, ['admin']);
+      const { region } = await authorize(request, request.params.slug, 'search.synonyms.manage');
       const group = await addSynonymGroup(app.ctx.database.raw, region.id, request.body.terms);
       return reply.status(201).send(group);
     },
@@ -46,6 +48,7 @@ export async function searchRoutes(app: ApiInstance): Promise<void> {
   app.delete(
     '/regions/:slug/search/synonyms/:groupId',
     {
+      config: { policy: 'search.synonyms.manage' },
       schema: {
         tags: ['zoeken'],
         summary: 'Een eigen synoniemgroep verwijderen (regisseur); standaardgroepen blijven',
@@ -54,7 +57,7 @@ export async function searchRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { region } = await requireRegionRole(request, request.params.slug, ['admin']);
+      const { region } = await authorize(request, request.params.slug, 'search.synonyms.manage');
       await deleteSynonymGroup(app.ctx.database.raw, region.id, request.params.groupId);
       return reply.status(204).send(null);
     },

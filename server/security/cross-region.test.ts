@@ -23,6 +23,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/regions/{slug}': { name: 'Overgenomen', description: 'x', municipalities: ['33011'], version: 1 },
   'POST /api/regions/{slug}/invitations': { email: 'indringer@test.be', role: 'admin' },
   'PATCH /api/regions/{slug}/members/{userId}': { role: 'viewer' },
+  'POST /api/regions/{slug}/plans/{planId}/partner-suggestions/accept': { name: 'Overgenomen', actorIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/regions/{slug}/plans/import/preview': { filename: 'plan.tsv', content: Buffer.from('Nr\tActie\n1\tOvergenomen\n').toString('base64') },
   'POST /api/regions/{slug}/plans/import': { filename: 'plan.tsv', content: Buffer.from('Nr\tActie\n1\tOvergenomen\n').toString('base64') },
   'PATCH /api/regions/{slug}/plans/{planId}': { version: 1, title: 'Overgenomen', status: 'afgesloten' },
@@ -147,5 +148,48 @@ describe('a user of region A and the private data of region B', () => {
     expect(region.description).toBe('Publieke beschrijving van B');
     expect(region.myRole).toBeNull();
     expect((await adminA.get('/api/regions/regio-b/members')).statusCode).toBe(403);
+  });
+});
+
+describe('every route against every role, as the policy table says', () => {
+  it('refuses (401/403) exactly where the table denies, for reads and for refused writes', async () => {
+    const { routePolicies } = await import('../policy/route-policies.js');
+    const { can } = await import('../policy/policy.js');
+    const regionB = (await t.database.raw.query<{ id: string }>("SELECT id FROM regions WHERE slug = 'regio-b'"))[0]!.id;
+    const clients: Record<string, ApiClient> = { anonymous: new ApiClient(t.app), outsider: await new ApiClient(t.app).login('admin-a@test.be', TEST_PASSWORD) };
+    const users: Record<string, Parameters<typeof can>[0]> = { anonymous: null };
+    for (const role of ['viewer', 'steering', 'editor'] as const) {
+      await userFactory(t.database.db, { regionSlug: 'regio-b', role, email: `sweep-${role}@test.be` });
+      clients[role] = await new ApiClient(t.app).login(`sweep-${role}@test.be`, TEST_PASSWORD);
+    }
+    // The callers as the policy sees them: a role in B (none for the admin of A).
+    for (const name of ['outsider', 'viewer', 'steering', 'editor'] as const) {
+      const memberships = name === 'outsider' ? [] : [{ regionId: regionB, regionSlug: 'regio-b', role: name, actorId: null }];
+      users[name] = { id: name, email: `${name}@test.be`, name, locale: 'nl', memberships };
+    }
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    let checked = 0;
+    for (const [path, operations] of Object.entries(openapi.paths)) {
+      for (const method of Object.keys(operations)) {
+        const key = `${method.toUpperCase()} ${path}`;
+        if (SELF_SERVICE.has(key) || !path.includes('{slug}')) continue;
+        const action = routePolicies.get(`${method.toUpperCase()} /api${path.slice(4).replace(/\{(\w+)\}/g, ':$1')}`);
+        expect(action, `${key} has no policy`).toBeTruthy();
+        const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'slug' ? 'regio-b' : (ids[name] ?? 'onbekend')));
+        // Queries the schema demands, so the answer is about access and not about shape.
+        const url = key.endsWith('/compare') ? `${filled}?from=current` : key.endsWith('/coverage/export') ? `${filled}?format=csv` : key.endsWith('/actors/export') ? `${filled}?format=csv` : filled;
+        for (const [name, client] of Object.entries(clients)) {
+          // Roles the rule allows only for their own actor own nothing here: refused too.
+          const allowed = can(users[name] ?? null, action!, { regionId: regionB, actorIds: [] });
+          // Writes that would be allowed are left out: they would change B for the next role.
+          if (allowed && method !== 'get') continue;
+          const response = await client.request(method.toUpperCase() as 'GET', url, method === 'get' ? undefined : (SAMPLE_BODIES[key] ?? {}));
+          const refused = response.statusCode === 401 || response.statusCode === 403;
+          expect(refused, `${key} as ${name} answered ${response.statusCode}`).toBe(!allowed);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

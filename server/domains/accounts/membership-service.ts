@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { invitations, memberships, users, type Role } from './schema.js';
 import { regions } from '../regions/schema.js';
-import { actors } from '../network/schema.js';
+import { actorDirectory } from './actor-directory.js';
 import { hashPassword } from './passwords.js';
 import { createToken, hashToken } from './tokens.js';
 import { AppError, fieldError } from '../../http/errors.js';
@@ -21,10 +21,9 @@ function presentInvitation(row: typeof invitations.$inferSelect): Invitation {
 /** Members of a region and the invitations still open. */
 export async function listMembers(db: Db, regionId: string): Promise<MembersOverview> {
   const members = await db
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt, actorId: actors.id, actorName: actors.name })
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt, actorId: memberships.actorId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(actors, and(eq(actors.id, memberships.actorId), eq(actors.regionId, memberships.regionId)))
     .where(eq(memberships.regionId, regionId))
     .orderBy(asc(users.name));
   const open = await db
@@ -32,12 +31,13 @@ export async function listMembers(db: Db, regionId: string): Promise<MembersOver
     .from(invitations)
     .where(and(eq(invitations.regionId, regionId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
     .orderBy(asc(invitations.createdAt));
+  const actorIds = members.flatMap((member) => (member.actorId ? [member.actorId] : []));
+  const actorNames = await actorDirectory().namesInRegion(db, regionId, actorIds);
   return {
-    members: members.map(({ actorId, actorName, ...member }) => ({
-      ...member,
-      since: member.since.toISOString(),
-      actor: actorId && actorName !== null ? { id: actorId, name: actorName } : null,
-    })),
+    members: members.map(({ actorId, ...member }) => {
+      const actorName = actorId ? actorNames.get(actorId) : undefined;
+      return { ...member, since: member.since.toISOString(), actor: actorId && actorName !== undefined ? { id: actorId, name: actorName } : null };
+    }),
     invitations: open.map(presentInvitation),
   };
 }

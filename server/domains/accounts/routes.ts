@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
-import { requireRegionRole, requireUser } from '../../http/access.js';
+import { authorize, authorizeUser } from '../../policy/authorize.js';
 import { errorBodySchema } from '../../../common/schemas/errors.js';
 import {
   invitationAcceptSchema,
@@ -64,13 +64,14 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
 
   app.get(
     '/auth/session',
-    { schema: { tags: ['account'], summary: 'De aangemelde gebruiker, zijn rollen en het CSRF-token', response: { 200: sessionInfoSchema } } },
+    { config: { policy: 'session.read' },  schema: { tags: ['account'], summary: 'De aangemelde gebruiker, zijn rollen en het CSRF-token', response: { 200: sessionInfoSchema } } },
     async (request) => sessionInfo(request.user, request.session?.csrfToken ?? null),
   );
 
   app.post(
     '/auth/login',
     {
+      config: { policy: 'auth.login' },
       schema: {
         tags: ['account'],
         summary: 'Aanmelden met e-mail en wachtwoord (begrensd aantal pogingen)',
@@ -87,7 +88,7 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['account'], summary: 'Afmelden', response: { 200: okSchema } } },
+    { config: { policy: 'auth.login' },  schema: { tags: ['account'], summary: 'Afmelden', response: { 200: okSchema } } },
     async (request, reply) => {
       if (request.session) await deleteSession(db, request.session.id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -98,6 +99,7 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/auth/password-reset/request',
     {
+      config: { policy: 'auth.password-reset' },
       schema: {
         tags: ['account'],
         summary: 'Link voor een nieuw wachtwoord aanvragen (antwoordt altijd hetzelfde)',
@@ -114,6 +116,7 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/auth/password-reset/confirm',
     {
+      config: { policy: 'auth.password-reset' },
       schema: {
         tags: ['account'],
         summary: 'Nieuw wachtwoord instellen met het token uit de link',
@@ -129,9 +132,9 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
 
   app.patch(
     '/account',
-    { schema: { tags: ['account'], summary: 'Eigen naam en taal wijzigen', body: profileUpdateSchema, response: { 200: sessionInfoSchema, ...errorResponses } } },
+    { config: { policy: 'account.update' },  schema: { tags: ['account'], summary: 'Eigen naam en taal wijzigen', body: profileUpdateSchema, response: { 200: sessionInfoSchema, ...errorResponses } } },
     async (request) => {
-      const user = requireUser(request);
+      const user = authorizeUser(request, 'account.update');
       await updateProfile(db, user.id, request.body);
       return sessionInfo(await loadAuthUser(db, user.id), request.session?.csrfToken ?? null);
     },
@@ -139,9 +142,9 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
 
   app.post(
     '/account/password',
-    { schema: { tags: ['account'], summary: 'Eigen wachtwoord wijzigen', body: passwordChangeSchema, response: { 200: okSchema, ...errorResponses } } },
+    { config: { policy: 'account.update' },  schema: { tags: ['account'], summary: 'Eigen wachtwoord wijzigen', body: passwordChangeSchema, response: { 200: okSchema, ...errorResponses } } },
     async (request) => {
-      const user = requireUser(request);
+      const user = authorizeUser(request, 'account.update');
       await changePassword(db, user.id, request.session!.id, request.body);
       return { ok: true as const };
     },
@@ -151,9 +154,9 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
 
   app.get(
     '/regions/:slug/members',
-    { schema: { tags: ['gebruikers'], summary: 'Leden en openstaande uitnodigingen (regisseur)', params: slugParams, response: { 200: membersOverviewSchema, ...errorResponses } } },
+    { config: { policy: 'membership.list' },  schema: { tags: ['gebruikers'], summary: 'Leden en openstaande uitnodigingen (regisseur)', params: slugParams, response: { 200: membersOverviewSchema, ...errorResponses } } },
     async (request) => {
-      const { region } = await requireRegionRole(request, request.params.slug, ['admin']);
+      const { region } = await authorize(request, request.params.slug, 'membership.list');
       return listMembers(db, region.id);
     },
   );
@@ -161,6 +164,7 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/invitations',
     {
+      config: { policy: 'membership.invite' },
       schema: {
         tags: ['gebruikers'],
         summary: 'Iemand uitnodigen per e-mail (regisseur); zonder SMTP krijgt de regisseur de link',
@@ -170,7 +174,7 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { region, user } = await requireRegionRole(request, request.params.slug, ['admin']);
+      const { region, user } = await authorize(request, request.params.slug, 'membership.invite');
       const created = await createInvitation(db, app.ctx.mailer, region, user, request.body, app.ctx.publicUrl(request));
       if (created.inviteUrl) request.log.info({ email: request.body.email, inviteUrl: created.inviteUrl }, 'invitation link (no SMTP configured)');
       return reply.status(201).send(created);
@@ -180,6 +184,7 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
   app.delete(
     '/regions/:slug/invitations/:invitationId',
     {
+      config: { policy: 'membership.invite' },
       schema: {
         tags: ['gebruikers'],
         summary: 'Een uitnodiging intrekken (regisseur)',
@@ -188,7 +193,7 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { region, user } = await requireRegionRole(request, request.params.slug, ['admin']);
+      const { region, user } = await authorize(request, request.params.slug, 'membership.invite');
       await revokeInvitation(db, region, request.params.invitationId, user.id);
       return { ok: true as const };
     },
@@ -197,6 +202,7 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
   app.patch(
     '/regions/:slug/members/:userId',
     {
+      config: { policy: 'membership.update' },
       schema: {
         tags: ['gebruikers'],
         summary: 'De rol van een lid wijzigen (regisseur)',
@@ -206,7 +212,7 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { region, user } = await requireRegionRole(request, request.params.slug, ['admin']);
+      const { region, user } = await authorize(request, request.params.slug, 'membership.update');
       await changeMemberRole(db, region, request.params.userId, request.body.role, user.id);
       return { ok: true as const };
     },
@@ -215,6 +221,7 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
   app.delete(
     '/regions/:slug/members/:userId',
     {
+      config: { policy: 'membership.update' },
       schema: {
         tags: ['gebruikers'],
         summary: 'Een lid uit de regio verwijderen (regisseur)',
@@ -223,7 +230,7 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { region, user } = await requireRegionRole(request, request.params.slug, ['admin']);
+      const { region, user } = await authorize(request, request.params.slug, 'membership.update');
       await removeMember(db, region, request.params.userId, user.id);
       return { ok: true as const };
     },
@@ -233,13 +240,14 @@ export async function accountRoutes(app: ApiInstance): Promise<void> {
 
   app.get(
     '/invitations/:token',
-    { schema: { tags: ['gebruikers'], summary: 'Een uitnodiging bekijken', params: tokenParams, response: { 200: invitationPublicSchema, ...errorResponses } } },
+    { config: { policy: 'invitation.accept' },  schema: { tags: ['gebruikers'], summary: 'Een uitnodiging bekijken', params: tokenParams, response: { 200: invitationPublicSchema, ...errorResponses } } },
     async (request) => describeInvitation(db, request.params.token),
   );
 
   app.post(
     '/invitations/:token/accept',
     {
+      config: { policy: 'invitation.accept' },
       schema: {
         tags: ['gebruikers'],
         summary: 'Een uitnodiging aanvaarden (nieuw account met naam en wachtwoord, of als aangemelde gebruiker)',

@@ -13,7 +13,7 @@ const healthSchema = z.object({
 export async function healthRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/health',
-    { schema: { tags: ['systeem'], summary: 'Status van de server en de databank', response: { 200: healthSchema } } },
+    { config: { policy: 'health.read' },  schema: { tags: ['systeem'], summary: 'Status van de server en de databank', response: { 200: healthSchema } } },
     async () => {
       const applied = await appliedMigrations(app.ctx.database.raw);
       return {

@@ -1,13 +1,17 @@
 import type { FastifyRequest } from 'fastify';
-import { loadRegion, roleInRegion, type RegionRow } from '../../http/access.js';
-import { AppError } from '../../http/errors.js';
+import type { RegionRow } from '../../http/access.js';
+import type { AuthUser } from '../../http/request-context.js';
 import type { Role } from '../accounts/schema.js';
+import { authorize } from '../../policy/authorize.js';
+import type { Action, PublicAction } from '../../policy/permissions.js';
+import { can, ownActorInRegion } from '../../policy/policy.js';
 
 /** Who is looking at a region's network: anonymous (role null), a member, and for editors their own actor. */
 export interface Viewer {
   region: RegionRow;
   role: Role | null;
   userId: string | null;
+  user: AuthUser | null;
   /** The actor (organisation) the user belongs to in this region, if any. */
   ownActorId: string | null;
 }
@@ -17,27 +21,22 @@ export function isMember(viewer: Viewer): boolean {
   return viewer.role !== null;
 }
 
-/** True when the viewer may edit this actor: admins all of the region, editors only their own. */
+/** True when the viewer may edit this actor (the policy's 'actor.update' rule on that actor). */
 export function canEditActor(viewer: Viewer, actorId: string): boolean {
-  return viewer.role === 'admin' || (viewer.role === 'editor' && viewer.ownActorId === actorId);
+  return can(viewer.user, 'actor.update', { regionId: viewer.region.id, actorIds: [actorId] });
 }
 
-/** Loads the region and the caller's standing in it (anonymous callers are allowed). */
-export async function loadViewer(request: FastifyRequest, slug: string): Promise<Viewer> {
-  const region = await loadRegion(request, slug);
-  const role = roleInRegion(request.user, region.id);
-  const ownActorId = request.user?.memberships.find((membership) => membership.regionId === region.id)?.actorId ?? null;
-  return { region, role, userId: request.user?.id ?? null, ownActorId };
+/** True when the viewer may add, change or remove a relation between these actors (the 'relation.edit' rule). */
+export function canEditRelation(viewer: Viewer, sourceActorId: string, targetActorId: string): boolean {
+  return can(viewer.user, 'relation.edit', { regionId: viewer.region.id, actorIds: [sourceActorId, targetActorId] });
 }
 
-/** Demands a member of the region: 401 for anonymous callers, 403 for non-members. */
-export function requireMember(viewer: Viewer): asserts viewer is Viewer & { role: Role; userId: string } {
-  if (!viewer.userId) throw new AppError('UNAUTHENTICATED');
-  if (!viewer.role) throw new AppError('FORBIDDEN');
-}
+/** A viewer who passed a members' action: logged in, with a role in the region. */
+export type MemberViewer = Viewer & { role: Role; userId: string; user: AuthUser };
 
-/** Demands the admin (regisseur) role in the region. */
-export function requireAdmin(viewer: Viewer): asserts viewer is Viewer & { role: 'admin'; userId: string } {
-  requireMember(viewer);
-  if (viewer.role !== 'admin') throw new AppError('FORBIDDEN');
+/** Checks the route's action through the policy (401/403/404) and describes the caller for the network services. */
+export async function authorizeViewer<A extends Action>(request: FastifyRequest, slug: string, action: A): Promise<A extends PublicAction ? Viewer : MemberViewer> {
+  const { region, role, user } = await authorize(request, slug, action);
+  const viewer: Viewer = { region, role, user, userId: user?.id ?? null, ownActorId: ownActorInRegion(user, region.id) };
+  return viewer as A extends PublicAction ? Viewer : MemberViewer;
 }

@@ -19,7 +19,9 @@ import { importProgressSchema, importRequestSchema, importResultSchema, type Imp
 import type { FastifyRequest } from 'fastify';
 import { AppError, fieldError, requestLocale, requestTranslator } from '../../http/errors.js';
 import type { DatabaseHandle } from '../../db/client.js';
-import { loadViewer, requireAdmin, requireMember, type Viewer } from './access.js';
+import { authorizeViewer, type Viewer } from './access.js';
+import { provideActorDirectory } from '../accounts/actor-directory.js';
+import { networkActorDirectory } from './actor-directory.js';
 import { actorFilter, needsTypos, Params, searchActors } from './search.js';
 import { ACTOR_COLUMNS, exportRows, ImportFileError, importActors, parseActorFile } from './import.js';
 import { writeCsv, writeXlsx } from '../../tabular/index.js';
@@ -87,8 +89,7 @@ function progressReporter(database: DatabaseHandle, regionId: string, userId: st
 
 /** Parses an uploaded actor file and previews (dryRun) or commits the import; file-level problems become a 400 on `content`. */
 async function runImport(request: FastifyRequest, slug: string, body: ImportRequest, dryRun: boolean): Promise<ImportResult> {
-  const viewer = await loadViewer(request, slug);
-  requireAdmin(viewer);
+  const viewer = await authorizeViewer(request, slug, 'actor.import');
   const database = request.server.ctx.database;
   const progress = body.progressId ? progressReporter(database, viewer.region.id, viewer.userId, body.progressId) : null;
   await progress?.start();
@@ -115,6 +116,8 @@ async function runImport(request: FastifyRequest, slug: string, body: ImportRequ
 
 /** The network map: actors, relations, coverage. Heavier views (graph, bubbles, import) live in their own plugins. */
 export async function networkRoutes(app: ApiInstance): Promise<void> {
+  // Accounts names the actor a membership is linked to through this port, never by importing network.
+  provideActorDirectory(networkActorDirectory);
   const database = () => app.ctx.database;
   /** The coverage report as this viewer may see it, from the network cache while the network is unchanged. */
   const coverageReport = (viewer: Viewer, scope: CoverageScope) =>
@@ -123,6 +126,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/actors',
     {
+      config: { policy: 'actor.read' },
       schema: {
         tags: ['netwerk'],
         summary: 'Actoren zoeken en filteren (gemeente, sector, cultureel, soort, tag, vrije tekst); anoniem enkel publieke profielen',
@@ -132,7 +136,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const viewer = await loadViewer(request, request.params.slug);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.read');
       return searchActors(database().raw, viewer.region.id, request.query, { member: viewer.role !== null });
     },
   );
@@ -140,6 +144,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/actors',
     {
+      config: { policy: 'actor.create' },
       schema: {
         tags: ['netwerk'],
         summary: 'Een actor toevoegen (regisseur)',
@@ -149,8 +154,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const viewer = await loadViewer(request, request.params.slug);
-      requireAdmin(viewer);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.create');
       const id = await createActor(database().db, viewer.region.id, request.body, viewer.userId);
       return reply.status(201).send(await getActorDetail(database(), viewer, id));
     },
@@ -159,6 +163,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/actors/:actorId',
     {
+      config: { policy: 'actor.read' },
       schema: {
         tags: ['netwerk'],
         summary: 'Eén actor; contactgegevens enkel voor leden van de regio',
@@ -166,12 +171,13 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
         response: { 200: actorDetailSchema, ...errorResponses },
       },
     },
-    async (request) => getActorDetail(database(), await loadViewer(request, request.params.slug), request.params.actorId),
+    async (request) => getActorDetail(database(), await authorizeViewer(request, request.params.slug, 'actor.read'), request.params.actorId),
   );
 
   app.patch(
     '/regions/:slug/actors/:actorId',
     {
+      config: { policy: 'actor.update' },
       schema: {
         tags: ['netwerk'],
         summary: 'Een actor wijzigen (regisseur, of de redacteur van de eigen organisatie); 409 bij gelijktijdige wijziging',
@@ -181,8 +187,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const viewer = await loadViewer(request, request.params.slug);
-      requireMember(viewer);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.update');
       await updateActor(database(), viewer, request.params.actorId, request.body, viewer.userId);
       return getActorDetail(database(), viewer, request.params.actorId);
     },
@@ -191,6 +196,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.delete(
     '/regions/:slug/actors/:actorId',
     {
+      config: { policy: 'actor.delete' },
       schema: {
         tags: ['netwerk'],
         summary: 'Een actor en zijn relaties verwijderen (regisseur)',
@@ -199,8 +205,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const viewer = await loadViewer(request, request.params.slug);
-      requireAdmin(viewer);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.delete');
       await deleteActor(database().db, viewer, request.params.actorId, viewer.userId);
       return reply.status(204).send(null);
     },
@@ -209,6 +214,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.put(
     '/regions/:slug/actors/:actorId/editors/:userId',
     {
+      config: { policy: 'actor.editors.manage' },
       schema: {
         tags: ['netwerk'],
         summary: 'Een lid koppelen aan deze actor (de eigen organisatie die een redacteur mag bewerken) (regisseur)',
@@ -217,8 +223,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const viewer = await loadViewer(request, request.params.slug);
-      requireAdmin(viewer);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.editors.manage');
       await setMemberActor(database().db, viewer, request.params.userId, request.params.actorId, viewer.userId);
       return reply.status(204).send(null);
     },
@@ -227,6 +232,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.delete(
     '/regions/:slug/actors/:actorId/editors/:userId',
     {
+      config: { policy: 'actor.editors.manage' },
       schema: {
         tags: ['netwerk'],
         summary: 'De koppeling van een lid aan deze actor opheffen (regisseur)',
@@ -235,8 +241,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const viewer = await loadViewer(request, request.params.slug);
-      requireAdmin(viewer);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.editors.manage');
       await setMemberActor(database().db, viewer, request.params.userId, null, viewer.userId);
       return reply.status(204).send(null);
     },
@@ -245,6 +250,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/actors/:actorId/history',
     {
+      config: { policy: 'actor.history.read' },
       schema: {
         tags: ['netwerk'],
         summary: 'Wijzigingsgeschiedenis van een actor: wie, wanneer, welke velden (leden)',
@@ -253,8 +259,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const viewer = await loadViewer(request, request.params.slug);
-      requireMember(viewer);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.history.read');
       return actorHistory(database(), viewer, request.params.actorId);
     },
   );
@@ -262,6 +267,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/relations',
     {
+      config: { policy: 'actor.read' },
       schema: {
         tags: ['netwerk'],
         summary: 'Relaties tussen actoren, met bovenlokaal en grensverleggend; anoniem enkel tussen publieke profielen',
@@ -270,12 +276,13 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
         response: { 200: z.array(relationSchema), ...errorResponses },
       },
     },
-    async (request) => listRelations(database().raw, await loadViewer(request, request.params.slug), request.query.actor),
+    async (request) => listRelations(database().raw, await authorizeViewer(request, request.params.slug, 'actor.read'), request.query.actor),
   );
 
   app.post(
     '/regions/:slug/relations',
     {
+      config: { policy: 'relation.edit' },
       schema: {
         tags: ['netwerk'],
         summary: 'Een relatie toevoegen (regisseur; redacteur vanuit of naar de eigen organisatie)',
@@ -285,8 +292,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const viewer = await loadViewer(request, request.params.slug);
-      requireMember(viewer);
+      const viewer = await authorizeViewer(request, request.params.slug, 'relation.edit');
       return reply.status(201).send(await createRelation(database(), viewer, request.body, viewer.userId));
     },
   );
@@ -294,6 +300,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.patch(
     '/regions/:slug/relations/:relationId',
     {
+      config: { policy: 'relation.edit' },
       schema: {
         tags: ['netwerk'],
         summary: 'Soort, periode of notitie van een relatie wijzigen; 409 bij gelijktijdige wijziging',
@@ -303,8 +310,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const viewer = await loadViewer(request, request.params.slug);
-      requireMember(viewer);
+      const viewer = await authorizeViewer(request, request.params.slug, 'relation.edit');
       return updateRelation(database(), viewer, request.params.relationId, request.body, viewer.userId);
     },
   );
@@ -312,6 +318,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.delete(
     '/regions/:slug/relations/:relationId',
     {
+      config: { policy: 'relation.edit' },
       schema: {
         tags: ['netwerk'],
         summary: 'Een relatie verwijderen',
@@ -320,8 +327,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const viewer = await loadViewer(request, request.params.slug);
-      requireMember(viewer);
+      const viewer = await authorizeViewer(request, request.params.slug, 'relation.edit');
       await deleteRelation(database().db, viewer, request.params.relationId, viewer.userId);
       return reply.status(204).send(null);
     },
@@ -330,6 +336,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/actors/export',
     {
+      config: { policy: 'actor.read' },
       schema: {
         tags: ['netwerk'],
         summary: 'De (gefilterde) actorenlijst als CSV of XLSX, in dezelfde kolommen als de import (e-mail enkel voor leden)',
@@ -338,7 +345,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const viewer = await loadViewer(request, request.params.slug);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.read');
       const member = viewer.role !== null;
       const params = new Params();
       const { format, ...filters } = request.query;
@@ -357,6 +364,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/actors/import/preview',
     {
+      config: { policy: 'actor.import' },
       schema: {
         tags: ['netwerk'],
         summary: 'Voorbeeld van een import (CSV of XLSX, base64): fouten per rij en mogelijke dubbels, zonder iets te schrijven (regisseur)',
@@ -371,6 +379,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/actors/import/progress/:progressId',
     {
+      config: { policy: 'actor.import' },
       schema: {
         tags: ['netwerk'],
         summary: 'Voortgang van een lopende import (fase, verwerkte rijen, totaal), door de client gepeild (regisseur die de import startte)',
@@ -379,8 +388,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const viewer = await loadViewer(request, request.params.slug);
-      requireAdmin(viewer);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.import');
       const [row] = await request.server.ctx.database.raw.query<{ phase: ImportProgress['phase']; done: number; total: number }>(
         'SELECT phase, done, total FROM network_import_progress WHERE id = $1 AND region_id = $2 AND user_id = $3',
         [request.params.progressId, viewer.region.id, viewer.userId],
@@ -393,6 +401,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/actors/import',
     {
+      config: { policy: 'actor.import' },
       schema: {
         tags: ['netwerk'],
         summary: 'Actoren importeren in één transactie; bij fouten niets, tenzij onlyValid (regisseur). Grote bestanden of background: 202 met de taak-id (GET …/jobs/:id)',
@@ -405,8 +414,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       const file = Buffer.from(request.body.content, 'base64');
       if (!request.body.background && file.length <= LARGE_IMPORT_BYTES) return runImport(request, request.params.slug, request.body, false);
       // Large commits run as a job: the request only stores the file; any instance's worker imports it.
-      const viewer = await loadViewer(request, request.params.slug);
-      requireAdmin(viewer);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.import');
       const jobId = await enqueueActorImport(request.server.ctx.database, {
         regionId: viewer.region.id,
         userId: viewer.userId,
@@ -423,6 +431,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/coverage/export',
     {
+      config: { policy: 'actor.read' },
       schema: {
         tags: ['netwerk'],
         summary: 'Dekkingsrapport als XLSX (matrix, witte vlekken, samenvatting), CSV (matrix) of PDF (afdrukbaar rapport)',
@@ -431,7 +440,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const viewer = await loadViewer(request, request.params.slug);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.read');
       const { format, scope } = request.query;
       const report = await coverageReport(viewer, scope);
       const t = requestTranslator(request);
@@ -451,6 +460,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/network/graph',
     {
+      config: { policy: 'actor.read' },
       schema: {
         tags: ['netwerk'],
         summary: 'Netwerkgrafiek: actoren en relaties met graad, betweenness, gemeenschappen, geïsoleerde actoren en makelaars (op de server berekend)',
@@ -459,7 +469,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const viewer = await loadViewer(request, request.params.slug);
+      const viewer = await authorizeViewer(request, request.params.slug, 'actor.read');
       return cachedView(database().raw, viewer.region.id, viewer.role ? 'graph:member' : 'graph:public', () => networkGraph(database().raw, viewer));
     },
   );
@@ -467,6 +477,7 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/network/bubbles',
     {
+      config: { policy: 'actor.read' },
       schema: {
         tags: ['netwerk'],
         summary: 'Bollenschema: per gemeente de culturele (boven) en niet-culturele (onder) actoren; de eigen gemeente eerst',
@@ -474,12 +485,13 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
         response: { 200: bubbleSchemeSchema, ...errorResponses },
       },
     },
-    async (request) => bubbleScheme(database().raw, await loadViewer(request, request.params.slug)),
+    async (request) => bubbleScheme(database().raw, await authorizeViewer(request, request.params.slug, 'actor.read')),
   );
 
   app.get(
     '/regions/:slug/coverage',
     {
+      config: { policy: 'actor.read' },
       schema: {
         tags: ['netwerk'],
         summary: 'Dekkingsrapport: gemeente × sector (per eigen gemeente of, met scope=werkingsgebied, per gemeente waar actoren actief zijn), witte vlekken, bovenlokale en grensverleggende relaties, geïsoleerde actoren',
@@ -488,6 +500,6 @@ export async function networkRoutes(app: ApiInstance): Promise<void> {
         response: { 200: coverageSchema, ...errorResponses },
       },
     },
-    async (request) => coverageReport(await loadViewer(request, request.params.slug), request.query.scope),
+    async (request) => coverageReport(await authorizeViewer(request, request.params.slug, 'actor.read'), request.query.scope),
   );
 }

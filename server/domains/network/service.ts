@@ -21,7 +21,7 @@ import type {
 } from '../../../common/schemas/network.js';
 import { actorMunicipalities, actors, actorSectors, relations } from './schema.js';
 import { memberships } from '../accounts/schema.js';
-import { canEditActor, isMember, type Viewer } from './access.js';
+import { canEditActor, canEditRelation, isMember, type Viewer } from './access.js';
 import { SECTORS_JSON } from './search.js';
 
 type ActorRow = typeof actors.$inferSelect;
@@ -419,9 +419,6 @@ async function actorInRegion(db: Db, regionId: string, actorId: string): Promise
   return row;
 }
 
-function relationAllowed(viewer: Viewer, sourceId: string, targetId: string): boolean {
-  return viewer.role === 'admin' || (viewer.role === 'editor' && viewer.ownActorId !== null && (viewer.ownActorId === sourceId || viewer.ownActorId === targetId));
-}
 
 function checkPeriod(validFrom: string | null, validTo: string | null): void {
   if (validFrom && validTo && validTo < validFrom) throw fieldError('validTo', 'network.validation.periodOrder');
@@ -430,7 +427,7 @@ function checkPeriod(validFrom: string | null, validTo: string | null): void {
 /** Creates a relation between two actors of the region (admins; editors from or to their own actor). */
 export async function createRelation(database: DatabaseHandle, viewer: Viewer, input: RelationInput, userId: string): Promise<Relation> {
   const db = database.db;
-  if (!relationAllowed(viewer, input.sourceActorId, input.targetActorId)) throw new AppError('FORBIDDEN');
+  if (!canEditRelation(viewer, input.sourceActorId, input.targetActorId)) throw new AppError('FORBIDDEN');
   if (input.sourceActorId === input.targetActorId) throw fieldError('targetActorId', 'network.validation.selfRelation');
   if (!(await actorInRegion(db, viewer.region.id, input.sourceActorId))) throw fieldError('sourceActorId', 'network.validation.unknownActor');
   if (!(await actorInRegion(db, viewer.region.id, input.targetActorId))) throw fieldError('targetActorId', 'network.validation.unknownActor');
@@ -454,7 +451,7 @@ export async function updateRelation(database: DatabaseHandle, viewer: Viewer, r
   const db = database.db;
   const [existing] = await db.select().from(relations).where(and(eq(relations.id, relationId), eq(relations.regionId, viewer.region.id)));
   if (!existing) throw new AppError('NOT_FOUND');
-  if (!relationAllowed(viewer, existing.sourceActorId, existing.targetActorId)) throw new AppError('FORBIDDEN');
+  if (!canEditRelation(viewer, existing.sourceActorId, existing.targetActorId)) throw new AppError('FORBIDDEN');
   checkPeriod(input.validFrom, input.validTo);
   const written = await db.transaction(async (tx) => {
     const { version, ...fields } = input;
@@ -476,7 +473,7 @@ export async function updateRelation(database: DatabaseHandle, viewer: Viewer, r
 export async function deleteRelation(db: Db, viewer: Viewer, relationId: string, userId: string): Promise<void> {
   const [existing] = await db.select().from(relations).where(and(eq(relations.id, relationId), eq(relations.regionId, viewer.region.id)));
   if (!existing) throw new AppError('NOT_FOUND');
-  if (!relationAllowed(viewer, existing.sourceActorId, existing.targetActorId)) throw new AppError('FORBIDDEN');
+  if (!canEditRelation(viewer, existing.sourceActorId, existing.targetActorId)) throw new AppError('FORBIDDEN');
   await db.transaction(async (tx) => {
     await tx.delete(relations).where(eq(relations.id, relationId));
     await recordChange(tx, {

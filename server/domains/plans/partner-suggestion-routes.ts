@@ -1,6 +1,6 @@
 import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
-import { requireRegionRole } from '../../http/access.js';
+import { authorize } from '../../policy/authorize.js';
 import { loadPlan } from './service.js';
 import { acceptPartnerSuggestion, planPartnerSuggestions } from './partner-suggestions/service.js';
 import { partnerSuggestionAcceptResultSchema, partnerSuggestionAcceptSchema, partnerSuggestionsSchema } from '../../../common/schemas/plans.js';
@@ -15,6 +15,7 @@ export async function partnerSuggestionRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/partner-suggestions',
     {
+      config: { policy: 'plan.partner.suggestions.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Voorstellen om niet-gekoppelde partnernamen aan actoren van de netwerkkaart te koppelen (leden)',
@@ -23,7 +24,7 @@ export async function partnerSuggestionRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { region, role } = await requireRegionRole(request, request.params.slug, ['admin', 'editor', 'steering', 'viewer']);
+      const { region, role } = await authorize(request, request.params.slug, 'plan.partner.suggestions.read');
       const plan = await loadPlan(db(), region, request.params.planId, role);
       return planPartnerSuggestions(db(), plan);
     },
@@ -32,6 +33,7 @@ export async function partnerSuggestionRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/partner-suggestions/accept',
     {
+      config: { policy: 'plan.partner.suggestions.accept' },
       schema: {
         tags: ['plannen'],
         summary: 'Koppelt elke niet-gekoppelde vermelding van een partnernaam in het plan aan de gekozen actor(en) (regisseur, partner)',
@@ -41,7 +43,7 @@ export async function partnerSuggestionRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { region, role, user } = await requireRegionRole(request, request.params.slug, ['admin', 'editor']);
+      const { region, role, user } = await authorize(request, request.params.slug, 'plan.partner.suggestions.accept');
       const plan = await loadPlan(db(), region, request.params.planId, role);
       return acceptPartnerSuggestion(db(), plan, request.body, user.id);
     },

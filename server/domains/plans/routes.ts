@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
-import { loadRegion, requireRegionRole, roleInRegion } from '../../http/access.js';
+import { authorize } from '../../policy/authorize.js';
+import type { MemberAction } from '../../policy/permissions.js';
 import { AppError, requestTranslator } from '../../http/errors.js';
 import {
   actionCreateSchema,
@@ -79,7 +80,7 @@ import { mergeActions } from './merge.js';
 import { actionMergeSchema, type PlanDetail } from '../../../common/schemas/plans.js';
 import { actorPlanActionsSchema, planPartnersSchema } from '../../../common/schemas/plans.js';
 import { actorPlanActions, planPartners } from './partners.js';
-import { loadViewer } from '../network/access.js';
+import { authorizeViewer } from '../network/access.js';
 import { loadActor } from '../network/service.js';
 import { partnerSuggestionRoutes } from './partner-suggestion-routes.js';
 
@@ -107,21 +108,19 @@ async function parseUpload(request: FastifyRequest, body: z.infer<typeof importR
   }
 }
 
+/** Anyone: the service hides drafts from non-members (404). */
 async function visiblePlan(request: FastifyRequest, slug: string, planId: string) {
-  const region = await loadRegion(request, slug);
-  const role = roleInRegion(request.user, region.id);
+  const { region, role } = await authorize(request, slug, 'plan.read');
   const plan = await loadPlan(request.server.ctx.database.db, region, planId, role);
   return { region, role, plan };
 }
 
 /** Members only: the plan's history, versions and proposals name the people who made them. */
-async function memberPlan(request: FastifyRequest, slug: string, planId: string, roles: readonly ('admin' | 'editor' | 'steering' | 'viewer')[]) {
-  const { region, role, user } = await requireRegionRole(request, slug, roles);
+async function memberPlan(request: FastifyRequest, slug: string, planId: string, action: MemberAction) {
+  const { region, role, user } = await authorize(request, slug, action);
   const plan = await loadPlan(request.server.ctx.database.db, region, planId, role);
   return { region, role, user, plan };
 }
-
-const ALL = ['admin', 'editor', 'steering', 'viewer'] as const;
 
 /** Plans: list, import (preview, then commit), the full tree, edits with conflicts, history, versions, proposals, exports. */
 export async function planRoutes(app: ApiInstance): Promise<void> {
@@ -130,6 +129,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans',
     {
+      config: { policy: 'plan.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Plannen van een regio (publiek: goedgekeurde, lopende en afgesloten plannen; leden zien ook ontwerpen)',
@@ -138,14 +138,15 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const region = await loadRegion(request, request.params.slug);
-      return { items: await listPlans(db(), region, roleInRegion(request.user, region.id)) };
+      const { region, role } = await authorize(request, request.params.slug, 'plan.read');
+      return { items: await listPlans(db(), region, role) };
     },
   );
 
   app.post(
     '/regions/:slug/plans/import/preview',
     {
+      config: { policy: 'plan.import.preview' },
       schema: {
         tags: ['plannen'],
         summary: 'Toont wat een planbestand (XLSX, DOCX, TSV, CSV of tekst, base64) zou opleveren, met waarschuwingen; schrijft niets',
@@ -155,7 +156,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { region } = await requireRegionRole(request, request.params.slug, ['admin', 'editor']);
+      const { region } = await authorize(request, request.params.slug, 'plan.import.preview');
       return previewImport(db(), region, await parseUpload(request, request.body));
     },
   );
@@ -163,6 +164,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/import',
     {
+      config: { policy: 'plan.import' },
       schema: {
         tags: ['plannen'],
         summary: 'Importeert een planbestand in één transactie (alles of niets) (regisseur)',
@@ -172,7 +174,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { region, user } = await requireRegionRole(request, request.params.slug, ['admin']);
+      const { region, user } = await authorize(request, request.params.slug, 'plan.import');
       const parsed = await parseUpload(request, request.body);
       const result = await importParsedPlan(db(), region, parsed, { userId: user.id, status: request.body.status, filename: request.body.filename });
       return reply.status(201).send(result);
@@ -182,6 +184,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId',
     {
+      config: { policy: 'plan.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Het volledige plan: SD → OD → acties met budget, partners, mijlpalen, indicatoren en voortgang',
@@ -203,6 +206,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.patch(
     '/regions/:slug/plans/:planId',
     {
+      config: { policy: 'plan.update' },
       schema: {
         tags: ['plannen'],
         summary: 'Titel, soort, status en periode van een plan wijzigen (regisseur); 409 bij gelijktijdige wijziging',
@@ -212,7 +216,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { plan, role, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin']);
+      const { plan, role, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.update');
       const updated = await updatePlan(db(), plan, request.body, user.id);
       return getPlanDetail(db(), updated, role);
     },
@@ -221,6 +225,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/budget',
     {
+      config: { policy: 'plan.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Budgetoverzicht per SD, OD, actie, jaar en financieringsbron, met cofinancieringsaandelen',
@@ -237,6 +242,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/actions/:actionId',
     {
+      config: { policy: 'plan.read' },
       schema: { tags: ['plannen'], summary: 'Eén actie met alle velden', params: actionParams, response: { 200: actionSchema, ...errorResponses } },
     },
     async (request) => {
@@ -248,6 +254,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.patch(
     '/regions/:slug/plans/:planId/actions/:actionId',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Een actie wijzigen (regisseur, partner); 409 CONFLICT met de opgeslagen versie als iemand anders intussen bewaarde',
@@ -257,7 +264,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { plan, role, user } = await memberPlan(request, request.params.slug, request.params.planId, ALL);
+      const { plan, role, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       const { version: _version, ...changes } = request.body;
       assertMayEdit(plan, role, changes);
       assertMilestoneStatusesOnly(plan, await getAction(db(), plan, request.params.actionId), changes);
@@ -268,6 +275,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/changes',
     {
+      config: { policy: 'plan.history.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Wijzigingsgeschiedenis van een plan of (met ?actionId=) één actie: wie, wanneer, voor en na (leden)',
@@ -277,7 +285,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, ALL);
+      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.history.read');
       return { items: await listChanges(db(), plan, request.query.actionId) };
     },
   );
@@ -285,10 +293,11 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/versions',
     {
+      config: { policy: 'plan.history.read' },
       schema: { tags: ['plannen'], summary: 'Benoemde versies van een plan (leden)', params: planParams, response: { 200: versionListSchema, ...errorResponses } },
     },
     async (request) => {
-      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, ALL);
+      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.history.read');
       return { items: await listVersions(db(), plan) };
     },
   );
@@ -296,6 +305,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/versions',
     {
+      config: { policy: 'plan.version.create' },
       schema: {
         tags: ['plannen'],
         summary: 'Legt de huidige stand vast als benoemde versie (regisseur, stuurgroep)',
@@ -305,7 +315,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'steering']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.version.create');
       return reply.status(201).send(await createVersion(db(), plan, request.body.name, user.id));
     },
   );
@@ -313,6 +323,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/compare',
     {
+      config: { policy: 'plan.history.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Vergelijkt twee versies (of een versie met "current"): toegevoegd, verwijderd, herschreven, verplaatst (leden)',
@@ -322,7 +333,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, ALL);
+      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.history.read');
       return compareVersions(db(), plan, request.query.from, request.query.to);
     },
   );
@@ -330,10 +341,11 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/proposals',
     {
+      config: { policy: 'plan.history.read' },
       schema: { tags: ['plannen'], summary: 'Wijzigingsvoorstellen van een plan (leden)', params: planParams, response: { 200: proposalListSchema, ...errorResponses } },
     },
     async (request) => {
-      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, ALL);
+      const { plan } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.history.read');
       return { items: await listProposals(db(), plan) };
     },
   );
@@ -341,6 +353,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/actions/:actionId/proposals',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Stelt een wijziging aan een actie van een goedgekeurd plan voor (regisseur, partner)',
@@ -350,7 +363,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       return reply.status(201).send(await createProposal(db(), plan, request.params.actionId, request.body.changes, request.body.reason, user.id));
     },
   );
@@ -358,6 +371,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/proposals/:proposalId/decision',
     {
+      config: { policy: 'plan.approve' },
       schema: {
         tags: ['plannen'],
         summary: 'Keurt een wijzigingsvoorstel goed of wijst het af, met commentaar (stuurgroep); goedkeuren past de wijziging toe',
@@ -367,7 +381,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['steering']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.approve');
       return decideProposal(db(), plan, request.params.proposalId, request.body.decision, request.body.comment, user.id);
     },
   );
@@ -375,6 +389,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/partners',
     {
+      config: { policy: 'plan.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Welke partners (actoren van de netwerkkaart of namen als tekst) meewerken aan welke acties; ?actorId= voor één actor',
@@ -384,14 +399,15 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const region = await loadRegion(request, request.params.slug);
-      return partnerOverview(db(), region, roleInRegion(request.user, region.id), request.query.actorId);
+      const { region, role } = await authorize(request, request.params.slug, 'plan.read');
+      return partnerOverview(db(), region, role, request.query.actorId);
     },
   );
 
   app.get(
     '/regions/:slug/plans/:planId/partners',
     {
+      config: { policy: 'plan.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Partners van één plan: elke gekoppelde actor of niet-gekoppelde naam met de acties waaraan hij meewerkt, meeste acties eerst',
@@ -408,6 +424,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/actors/:actorId/plan-actions',
     {
+      config: { policy: 'plan.read' },
       schema: {
         tags: ['plannen'],
         summary: 'De plannen en acties waaraan een actor als gekoppelde partner meewerkt (publiek: enkel publieke actoren en geen ontwerpplannen)',
@@ -417,7 +434,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
     },
     async (request) => {
       // Same access as the actor's own page: 404 for another region's actor or a hidden profile.
-      const viewer = await loadViewer(request, request.params.slug);
+      const viewer = await authorizeViewer(request, request.params.slug, 'plan.read');
       const actor = await loadActor(db(), viewer, request.params.actorId);
       return actorPlanActions(db(), viewer.region.id, actor.id, viewer.role);
     },
@@ -426,6 +443,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/spreiding',
     {
+      config: { policy: 'plan.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Spreiding: aantal acties per gemeente van de regio; gemeenten die geen actie bereikt, apart',
@@ -442,6 +460,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/actions/:actionId/indicators',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Voegt een indicator (naam, eenheid, nulmeting, streefwaarde) toe aan een actie (regisseur, partner)',
@@ -451,7 +470,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       return reply.status(201).send(await createIndicator(db(), plan, request.params.actionId, request.body, user.id));
     },
   );
@@ -459,6 +478,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.patch(
     '/regions/:slug/plans/:planId/indicators/:indicatorId',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Wijzigt naam, eenheid, nulmeting of streefwaarde van een indicator (regisseur, partner)',
@@ -468,7 +488,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       return updateIndicator(db(), plan, request.params.indicatorId, request.body, user.id);
     },
   );
@@ -476,6 +496,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/indicators/:indicatorId/measurements',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Registreert een gedateerde meting van een indicator met haar bron (regisseur, partner)',
@@ -485,7 +506,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       return reply.status(201).send(await addMeasurement(db(), plan, request.params.indicatorId, request.body, user.id));
     },
   );
@@ -493,6 +514,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/partners/:partnerId/link',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Koppelt een partnernaam van een actie aan een actor van de netwerkkaart (of ontkoppelt met null) (regisseur, partner)',
@@ -502,7 +524,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       return linkPartner(db(), plan, request.params.partnerId, request.body.actorId, user.id);
     },
   );
@@ -510,6 +532,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/partners/:partnerId/actor',
     {
+      config: { policy: 'plan.partner.create-actor' },
       schema: {
         tags: ['plannen'],
         summary: 'Maakt van een niet-gekoppelde partnernaam een nieuwe actor van de netwerkkaart en koppelt die (regisseur)',
@@ -519,7 +542,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.partner.create-actor');
       const action = await createPartnerActor(db(), plan, request.params.partnerId, request.body, user.id);
       return reply.status(201).send(action);
     },
@@ -528,6 +551,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/goals',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Voegt een strategische doelstelling (SD) toe aan een ontwerpplan (regisseur, partner)',
@@ -537,7 +561,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       return reply.status(201).send(await createGoal(db(), plan, request.body, user.id));
     },
   );
@@ -545,6 +569,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.patch(
     '/regions/:slug/plans/:planId/goals/:goalId',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Wijzigt code, titel of volgorde van een SD in een ontwerpplan (regisseur, partner)',
@@ -554,7 +579,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       return reply.status(200).send(await updateGoal(db(), plan, request.params.goalId, request.body, user.id));
     },
   );
@@ -562,6 +587,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/objectives',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Voegt een operationele doelstelling (OD) toe onder een SD van een ontwerpplan (regisseur, partner)',
@@ -571,7 +597,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       return reply.status(201).send(await createObjective(db(), plan, request.body, user.id));
     },
   );
@@ -579,6 +605,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.patch(
     '/regions/:slug/plans/:planId/objectives/:objectiveId',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Wijzigt of verplaatst een OD naar een andere SD in een ontwerpplan (regisseur, partner)',
@@ -588,7 +615,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       return reply.status(200).send(await updateObjective(db(), plan, request.params.objectiveId, request.body, user.id));
     },
   );
@@ -596,6 +623,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/actions',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Voegt een actie toe aan een ontwerpplan (regisseur, partner)',
@@ -605,7 +633,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       return reply.status(201).send(await createAction(db(), plan, request.body, user.id));
     },
   );
@@ -613,6 +641,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.delete(
     '/regions/:slug/plans/:planId/actions/:actionId',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Verwijdert een actie uit een ontwerpplan; de laatste stand blijft in de geschiedenis (regisseur, partner)',
@@ -621,7 +650,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       await deleteAction(db(), plan, request.params.actionId, user.id);
       return reply.status(204).send(null);
     },
@@ -630,6 +659,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.post(
     '/regions/:slug/plans/:planId/actions/:actionId/merge',
     {
+      config: { policy: 'plan.edit' },
       schema: {
         tags: ['plannen'],
         summary: 'Voegt andere acties van een ontwerpplan samen in deze actie: lijsten en teksten gaan over, de andere acties verdwijnen (regisseur, partner); 409 bij gelijktijdige wijziging',
@@ -639,7 +669,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, ['admin', 'editor']);
+      const { plan, user } = await memberPlan(request, request.params.slug, request.params.planId, 'plan.edit');
       return mergeActions(db(), plan, request.params.actionId, request.body.sourceActionIds, request.body.version, user.id);
     },
   );
@@ -647,6 +677,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/export.csv',
     {
+      config: { policy: 'plan.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Export als CSV (;) in de kolommen die de import leest',
@@ -666,6 +697,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/export.xlsx',
     {
+      config: { policy: 'plan.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Export als Excel-bestand in de kolommen die de import leest (heen en terug zonder verlies)',
@@ -685,6 +717,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/export.pdf',
     {
+      config: { policy: 'plan.read' },
       schema: {
         tags: ['plannen'],
         summary: 'Export als PDF in de vertrouwde tabel (Nr | Actie | Timing | Budget | Partners), per SD en OD',
@@ -704,6 +737,7 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug/plans/:planId/milestones.ics',
     {
+      config: { policy: 'plan.read' },
       schema: {
         tags: ['plannen'],
         summary: 'iCal-feed van de mijlpalen van een plan',

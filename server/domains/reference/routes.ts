@@ -9,6 +9,7 @@ export async function referenceRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/municipalities',
     {
+      config: { policy: 'reference.read' },
       schema: {
         tags: ['referentie'],
         summary: 'Alle gekende gemeenten met NIS-code en postcodes',
@@ -25,6 +26,7 @@ export async function referenceRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/sectors',
     {
+      config: { policy: 'reference.read' },
       schema: {
         tags: ['referentie'],
         summary: 'De sectoren van de inspiratielijst (cultureel bovenaan het bollenschema, niet-cultureel onderaan)',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
-import { loadRegion, requireRegionRole, roleInRegion } from '../../http/access.js';
+import { authorize } from '../../policy/authorize.js';
 import { regionDetailSchema, regionSummarySchema, regionUpdateSchema } from '../../../common/schemas/regions.js';
 import { getRegionDetail, listRegions, updateRegion } from './service.js';
 
@@ -12,6 +12,7 @@ export async function regionRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions',
     {
+      config: { policy: 'region.read' },
       schema: {
         tags: ['regio'],
         summary: 'Alle regio’s met hun gemeenten (publiek)',
@@ -24,6 +25,7 @@ export async function regionRoutes(app: ApiInstance): Promise<void> {
   app.get(
     '/regions/:slug',
     {
+      config: { policy: 'region.read' },
       schema: {
         tags: ['regio'],
         summary: 'Eén regio met gemeenten en postcodes (publiek); myRole voor leden',
@@ -32,14 +34,15 @@ export async function regionRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const region = await loadRegion(request, request.params.slug);
-      return getRegionDetail(app.ctx.database.db, region, roleInRegion(request.user, region.id));
+      const { region, role } = await authorize(request, request.params.slug, 'region.read');
+      return getRegionDetail(app.ctx.database.db, region, role);
     },
   );
 
   app.patch(
     '/regions/:slug',
     {
+      config: { policy: 'region.settings.update' },
       schema: {
         tags: ['regio'],
         summary: 'Naam, beschrijving en gemeenten van een regio wijzigen (regisseur); 409 bij gelijktijdige wijziging',
@@ -49,7 +52,7 @@ export async function regionRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { region, role, user } = await requireRegionRole(request, request.params.slug, ['admin']);
+      const { region, role, user } = await authorize(request, request.params.slug, 'region.settings.update');
       const updated = await updateRegion(app.ctx.database.db, region, request.body, user.id, role);
       return getRegionDetail(app.ctx.database.db, updated, role);
     },
