@@ -1,14 +1,20 @@
-/** The region modules and their Dutch URL segments; modules not built yet show a placeholder page. */
-export const regionModules = [
-  { key: 'network', segment: 'netwerk' },
-  { key: 'brokering', segment: 'makelaardij' },
-  { key: 'plans', segment: 'plannen' },
-  { key: 'catalog', segment: 'aanbod' },
-  { key: 'lending', segment: 'uitleendienst' },
-  { key: 'cooperative', segment: 'cooperatie' },
+/**
+ * Every region module and its Dutch URL segment. Only modules whose domain has landed are `available`:
+ * the navigation and the overview show nothing that leads to an empty page.
+ */
+export const allRegionModules = [
+  { key: 'network', segment: 'netwerk', available: true },
+  { key: 'brokering', segment: 'makelaardij', available: false },
+  { key: 'plans', segment: 'plannen', available: true },
+  { key: 'catalog', segment: 'aanbod', available: false },
+  { key: 'lending', segment: 'uitleendienst', available: false },
+  { key: 'cooperative', segment: 'cooperatie', available: false },
 ] as const;
 
-export type RegionModule = (typeof regionModules)[number];
+/** The modules a region offers today, in navigation order. */
+export const regionModules = allRegionModules.filter((module) => module.available);
+
+export type RegionModule = (typeof allRegionModules)[number];
 
 /** Pages only a region's admin (regisseur) may open. */
 export const adminPages = [

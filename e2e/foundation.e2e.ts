@@ -150,7 +150,10 @@ describe('app shell and region foundation', () => {
     const ieperRow = page.getByRole('row', { name: /Ieper/ });
     expect(await ieperRow.textContent()).toContain('33011');
     expect(await ieperRow.textContent()).toContain('8900');
-    expect(await page.getByRole('main').getByRole('link', { name: 'Uitleendienst' }).count()).toBe(1);
+    // Only the modules that exist: no tile or menu item leads to an empty page.
+    expect(await page.getByRole('main').getByRole('link', { name: 'Plannen' }).count()).toBe(1);
+    expect(await page.getByRole('main').getByRole('link', { name: 'Uitleendienst' }).count()).toBe(0);
+    expect(await regionNav.getByRole('link', { name: 'Makelaardij' }).count()).toBe(0);
     await expectAccessible(page, 'regio-overzicht');
 
     // Users: members, role change, invitation with a link to pass on, revoke, remove with confirmation.
@@ -239,20 +242,17 @@ describe('app shell and region foundation', () => {
     expect(await memberships.textContent()).toContain(`${WESTHOEK.name} — Regisseur (beheerder)`);
     await expectAccessible(page, 'mijn account');
 
-    // A module that is not built yet; the switcher keeps the module when switching regions.
+    // The switcher keeps the module when switching regions; a module that is not built yet does not exist.
     await switchRegion(page, SOUTH.name);
     await page.waitForURL(url(`/r/${SOUTH.slug}`));
-    await regionNav.getByRole('link', { name: 'Uitleendienst' }).click();
-    await page.waitForURL(url(`/r/${SOUTH.slug}/uitleendienst`));
-    await waitForHeading(page, 'Uitleendienst');
-    await page.getByText('Deze module is in opbouw.', { exact: false }).waitFor();
-    expect(await regionNav.getByRole('link', { name: 'Uitleendienst' }).getAttribute('aria-current')).toBe('page');
-    expect(await page.title()).toBe(`Uitleendienst · ${SOUTH.name} · Regiekamer`);
-    await expectAccessible(page, 'module in opbouw');
+    await regionNav.getByRole('link', { name: 'Plannen' }).click();
+    await page.waitForURL(url(`/r/${SOUTH.slug}/plannen`));
+    expect(await regionNav.getByRole('link', { name: 'Plannen' }).getAttribute('aria-current')).toBe('page');
     await switchRegion(page, WESTHOEK.name);
-    await page.waitForURL(url(`/r/${WESTHOEK.slug}/uitleendienst`));
-    await waitForHeading(page, 'Uitleendienst');
-    await expectAccessible(page, 'module in opbouw (westhoek)');
+    await page.waitForURL(url(`/r/${WESTHOEK.slug}/plannen`));
+    await page.goto(url(`/r/${WESTHOEK.slug}/uitleendienst`));
+    await waitForHeading(page, 'Pagina niet gevonden');
+    await expectAccessible(page, 'module die nog niet bestaat');
 
     // Log out: back to the start page with the login link.
     await page.getByRole('button', { name: 'Afmelden' }).click();
