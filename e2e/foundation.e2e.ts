@@ -451,25 +451,25 @@ describe('app shell and region foundation', () => {
     await page.goto(url(`/r/${WESTHOEK.slug}`));
     await waitForHeading(page, WESTHOEK.name);
     const toggle = page.getByRole('button', { name: 'Menu' });
-    const lendingLink = page.getByRole('navigation', { name: 'Navigatie binnen de regio' }).getByRole('link', { name: 'Uitleendienst' });
+    const plansLink = page.getByRole('navigation', { name: 'Navigatie binnen de regio' }).getByRole('link', { name: 'Plannen' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await lendingLink.isVisible()).toBe(false);
+    expect(await plansLink.isVisible()).toBe(false);
     await expectAccessible(page, 'regio-overzicht op gsm');
 
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    await lendingLink.waitFor();
+    await plansLink.waitFor();
     await expectAccessible(page, 'menu open op gsm');
     await page.keyboard.press('Escape');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await focusedText(page)).toBe('Menu');
 
     await toggle.click();
-    await lendingLink.click();
-    await waitForHeading(page, 'Uitleendienst');
+    await plansLink.click();
+    await waitForHeading(page, 'Plannen');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await heading(page, 'Uitleendienst').isVisible()).toBe(true);
-    await expectAccessible(page, 'module in opbouw op gsm');
+    expect(await heading(page, 'Plannen').isVisible()).toBe(true);
+    await expectAccessible(page, 'plannen op gsm');
     await context.close();
   });
 });
