@@ -93,7 +93,7 @@ export const plansBench: BenchSuite = {
       const results: BenchResult[] = [];
       const treeUrl = `/api/regions/${SLUG}/plans/${planId}`;
       results.push(
-        await measure('plan tree (GET plan, all actions with lists), unchanged plan', '≤ 300 ms p95', 30, () => get(treeUrl).then(() => undefined), 'served from plan_detail_cache (about 2 MB of JSON)'),
+        await measure('plan tree (GET plan, all actions with lists), unchanged plan', '≤ 300 ms p95', 30, () => get(treeUrl).then(() => undefined), 'served from counter_cache (about 2 MB of JSON)'),
       );
       // Every sample changes one milestone first, so every read rebuilds the detail from the tables.
       results.push(

@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 
-/** One `npx regiekamer <name>` command; domains add theirs to the list in ./main.ts. */
+/** One `npx regiekamer <name>` command; domains list theirs in their module.ts (server/domains/registry.ts). */
 export interface CliCommand {
   name: string;
   summary: string;

@@ -1,16 +1,15 @@
 import { parseArgs } from 'node:util';
 import { CliError, type CliCommand } from './command.js';
 import { coreCommands } from './core-commands.js';
-import { planCommands } from '../domains/plans/cli.js';
-import { networkCommands } from '../domains/network/cli.js';
+import { DOMAINS } from '../domains/registry.js';
 import { EnvError } from '../config/env.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { BackupError } from '../db/backup.js';
 import { AppError } from '../http/errors.js';
 import { installValidationMessages } from '../../common/validation.js';
 
-/** Every CLI command; later domains append theirs. */
-export const commands: CliCommand[] = [...coreCommands, ...planCommands, ...networkCommands];
+/** Every CLI command: the core ones, then each registered domain's (server/domains/registry.ts). */
+export const commands: CliCommand[] = [...coreCommands, ...DOMAINS.flatMap((domain) => domain.cliCommands ?? [])];
 
 function printHelp(): void {
   console.log('Gebruik: npx regiekamer <opdracht> [opties]\n\nOpdrachten:');

@@ -18,7 +18,7 @@ export interface BackupDocument {
 
 // Secrets that must not outlive their context: restoring them would revive logins and reset links.
 // Derived data (caches, change counters) is rebuilt by the triggers and the first read after a restore.
-const EPHEMERAL_TABLES = new Set(['schema_migrations', 'sessions', 'login_attempts', 'password_reset_tokens', 'plan_content_versions', 'plan_detail_cache', 'jobs']);
+const EPHEMERAL_TABLES = new Set(['schema_migrations', 'sessions', 'login_attempts', 'password_reset_tokens', 'plan_content_versions', 'counter_cache', 'jobs']);
 // Reference data that migrations load; a restore merges into it instead of replacing it.
 const REFERENCE_TABLES = new Set(['municipalities', 'sectors']);
 const INSERT_CHUNK = 2000;

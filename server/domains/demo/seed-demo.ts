@@ -4,8 +4,7 @@ import { regions } from '../regions/schema.js';
 import { createRegion } from '../regions/service.js';
 import { createUserWithRole } from '../accounts/service.js';
 import { demoRegions, demoUsers } from './demo-data.js';
-import { seedNetworkDemo } from '../network/demo.js';
-import { seedPlansDemo } from '../plans/demo.js';
+import { DOMAINS, demoSeedOrder } from '../registry.js';
 
 /** True when the database holds no region yet (a fresh install). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -35,9 +34,8 @@ export async function seedDemo(db: Db): Promise<{ regions: string[]; users: { em
       });
     }
   }
-  // The network first: the plan importer links partner names to the actors that exist by then.
-  await seedNetworkDemo(db);
-  await seedPlansDemo(db);
+  // Each domain's own demo data, in the order their dependencies need (the network before the plans).
+  for (const domain of demoSeedOrder(DOMAINS)) await domain.seedDemo?.({ db });
   return {
     regions: created,
     users: demoUsers.map((user) => ({

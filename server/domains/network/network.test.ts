@@ -314,7 +314,7 @@ describe('cached views', () => {
   it('serve the coverage from the cache until the network changes', async () => {
     const admin = await new ApiClient(t.app).login(adminEmail, TEST_PASSWORD);
     const first = (await admin.get(`/api/regions/${slug}/coverage`)).json() as { totals: { actors: number; relations: number } };
-    const [cached] = await t.database.raw.query<{ n: number }>("SELECT count(*)::int AS n FROM network_cache WHERE kind = 'coverage:member:thuis'");
+    const [cached] = await t.database.raw.query<{ n: number }>("SELECT count(*)::int AS n FROM counter_cache WHERE namespace = 'network-view' AND key LIKE '%:coverage:member:thuis'");
     expect(cached?.n).toBe(1);
     expect((await admin.get(`/api/regions/${slug}/coverage`)).json()).toEqual(first);
     const created = (await admin.post(`/api/regions/${slug}/actors`, { name: 'Nieuwe Fanfare', sectors: ['amateurkunsten'], municipality: '33016' })).json() as { id: string; version: number };

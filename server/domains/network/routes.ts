@@ -20,8 +20,6 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, fieldError, requestLocale, requestTranslator } from '../../http/errors.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { authorizeViewer, type Viewer } from './access.js';
-import { provideActorDirectory } from '../accounts/actor-directory.js';
-import { networkActorDirectory } from './actor-directory.js';
 import { actorFilter, needsTypos, Params, searchActors } from './search.js';
 import { ACTOR_COLUMNS, exportRows, ImportFileError, importActors, parseActorFile } from './import.js';
 import { writeCsv, writeXlsx } from '../../tabular/index.js';
@@ -116,8 +114,6 @@ async function runImport(request: FastifyRequest, slug: string, body: ImportRequ
 
 /** The network map: actors, relations, coverage. Heavier views (graph, bubbles, import) live in their own plugins. */
 export async function networkRoutes(app: ApiInstance): Promise<void> {
-  // Accounts names the actor a membership is linked to through this port, never by importing network.
-  provideActorDirectory(networkActorDirectory);
   const database = () => app.ctx.database;
   /** The coverage report as this viewer may see it, from the network cache while the network is unchanged. */
   const coverageReport = (viewer: Viewer, scope: CoverageScope) =>

@@ -1,4 +1,4 @@
-import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { regions } from '../regions/schema.js';
 import { users } from '../accounts/schema.js';
 import { municipalities, sectors } from '../reference/schema.js';
@@ -77,21 +77,6 @@ export const relations = pgTable('relations', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-/** Cached derived views (coverage, graph) per region and audience; valid while the fingerprint matches. */
-export const networkCache = pgTable(
-  'network_cache',
-  {
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
-    fingerprint: text('fingerprint').notNull(),
-    payload: jsonb('payload').notNull(),
-    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [primaryKey({ columns: [table.regionId, table.kind] })],
-);
 
 /** Progress of a running import (see migration 0031): written by the instance importing, read by any. */
 export const importProgress = pgTable('network_import_progress', {

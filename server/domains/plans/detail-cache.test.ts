@@ -127,10 +127,10 @@ describe('the cached plan detail', () => {
   it('goes away with its plan', async () => {
     const plan = await planFactory(t.database.db, region);
     await read(await admin(), plan.id);
-    const [before] = await t.database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM plan_detail_cache WHERE plan_id = $1', [plan.id]);
+    const [before] = await t.database.raw.query<{ n: number }>("SELECT count(*)::int AS n FROM counter_cache WHERE namespace = 'plan-detail' AND key LIKE $1", [`${plan.id}:%`]);
     expect(before!.n).toBe(1);
     await t.database.raw.query('DELETE FROM plans WHERE id = $1', [plan.id]);
-    const [after] = await t.database.raw.query<{ n: number }>('SELECT (SELECT count(*) FROM plan_detail_cache WHERE plan_id = $1)::int + (SELECT count(*) FROM plan_content_versions WHERE plan_id = $1)::int AS n', [plan.id]);
+    const [after] = await t.database.raw.query<{ n: number }>("SELECT (SELECT count(*) FROM counter_cache WHERE namespace = 'plan-detail' AND key LIKE $2)::int + (SELECT count(*) FROM plan_content_versions WHERE plan_id = $1)::int AS n", [plan.id, `${plan.id}:%`]);
     expect(after!.n).toBe(0);
   });
 });

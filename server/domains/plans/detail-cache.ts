@@ -2,11 +2,12 @@ import type { DatabaseHandle } from '../../db/client.js';
 import type { Role } from '../accounts/schema.js';
 import type { PlanDetail } from '../../../common/schemas/plans.js';
 import { getPlanDetail, type PlanRow } from './service.js';
+import { readThrough } from '../../cache/counter-cache.js';
 
 export interface PlanDetailJson {
   /** The JSON text of the plan detail for this caller, as the route's response schema describes it. */
   body: string;
-  /** Changes whenever anything the detail is built from changes (migration 0028), and with the caller's role. */
+  /** Changes whenever anything the detail is built from changes (migrations 0028 and 0035), and with the caller's role. */
   etag: string;
 }
 
@@ -16,14 +17,13 @@ type Audience = 'member' | 'public';
  * What the cached detail depends on: the plan's change counter and, for visitors, the region's network
  * counter (showing or hiding an actor's profile changes what they may see of the plan's partners).
  */
-async function fingerprintOf(database: DatabaseHandle, plan: PlanRow, audience: Audience): Promise<string> {
-  const [row] = await database.raw.query<{ plan: string | number | null; network: string | number | null }>(
-    `SELECT (SELECT version FROM plan_content_versions WHERE plan_id = $1) AS plan,
-            (SELECT version FROM network_search.versions WHERE region_id = $2) AS network`,
+async function countersOf(database: DatabaseHandle, plan: PlanRow, audience: Audience): Promise<(string | null)[]> {
+  const [row] = await database.raw.query<{ plan: string | null; network: string | null }>(
+    `SELECT (SELECT version FROM plan_content_versions WHERE plan_id = $1)::text AS plan,
+            (SELECT version FROM network_search.versions WHERE region_id = $2)::text AS network`,
     [plan.id, plan.regionId],
   );
-  const planVersion = String(row?.plan ?? 0);
-  return audience === 'member' ? planVersion : `${planVersion}.${String(row?.network ?? 0)}`;
+  return audience === 'member' ? [row?.plan ?? null] : [row?.plan ?? null, row?.network ?? null];
 }
 
 /** Visitors see a partner's link to the network map only when that actor's profile is public. */
@@ -47,33 +47,26 @@ async function withoutHiddenActors(database: DatabaseHandle, plan: PlanRow, deta
 }
 
 /**
- * The plan detail as JSON text, served from `plan_detail_cache` (one entry for members, one for
- * visitors) while its fingerprint is unchanged. The fingerprint is read before the detail is built, so
- * a write that lands in between leaves an entry that is already outdated (rebuilt on the next read) and
- * never a stale entry that looks fresh.
+ * The plan detail as JSON text, served from the counter cache (one entry for members, one for
+ * visitors) while its counters are unchanged.
  */
 export async function planDetailJson(database: DatabaseHandle, plan: PlanRow, myRole: Role | null): Promise<PlanDetailJson> {
   const audience: Audience = myRole ? 'member' : 'public';
-  const fingerprint = await fingerprintOf(database, plan, audience);
-  const [cached] = await database.raw.query<{ payload: string }>('SELECT payload FROM plan_detail_cache WHERE plan_id = $1 AND audience = $2 AND fingerprint = $3', [
-    plan.id,
-    audience,
-    fingerprint,
-  ]);
-  let shared = cached?.payload;
-  if (shared === undefined) {
-    // getPlanDetail is the presenter: it builds every object field by field from the response schema's
-    // type, so its output is already what the schema would let through (detail-cache.test.ts checks
-    // this); a second pass through Zod would cost more than assembling the plan.
-    const { myRole: _role, ...detail } = await getPlanDetail(database.db, plan, null);
-    shared = JSON.stringify(audience === 'public' ? await withoutHiddenActors(database, plan, detail) : detail);
-    await database.raw.query(
-      `INSERT INTO plan_detail_cache (plan_id, audience, fingerprint, payload) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (plan_id, audience) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, payload = EXCLUDED.payload, computed_at = now()`,
-      [plan.id, audience, fingerprint, shared],
-    );
-  }
-  // `shared` is a JSON object; the caller's role goes in front of its first key.
-  const body = `{"myRole":${JSON.stringify(myRole)},${shared.slice(1)}`;
-  return { body, etag: `W/"plan-${plan.id}-${fingerprint}-${myRole ?? 'public'}"` };
+  const shared = await readThrough(database.raw, {
+    namespace: 'plan-detail',
+    key: `${plan.id}:${audience}`,
+    counter: () => countersOf(database, plan, audience),
+    compute: async () => {
+      // getPlanDetail is the presenter: it builds every object field by field from the response schema's
+      // type, so its output is already what the schema would let through (detail-cache.test.ts checks
+      // this); a second pass through Zod would cost more than assembling the plan.
+      const { myRole: _role, ...detail } = await getPlanDetail(database.db, plan, null);
+      return JSON.stringify(audience === 'public' ? await withoutHiddenActors(database, plan, detail) : detail);
+    },
+    encode: (text) => text,
+    decode: (text) => text,
+  });
+  // `shared.value` is a JSON object; the caller's role goes in front of its first key.
+  const body = `{"myRole":${JSON.stringify(myRole)},${shared.value.slice(1)}`;
+  return { body, etag: `W/"${shared.tag}-${myRole ?? 'public'}"` };
 }

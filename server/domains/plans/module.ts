@@ -1,0 +1,16 @@
+import type { DomainModule } from '../registry.js';
+import { planRoutes } from './routes.js';
+import { seedPlansDemo } from './demo.js';
+import { planCommands } from './cli.js';
+
+/** The plans domain: routes, demo plans and the plan commands. */
+export const plansModule: DomainModule = {
+  name: 'plans',
+  routes: planRoutes,
+  // The plan importer links partner names to the demo actors, so those must exist first.
+  seedDemoAfter: ['network'],
+  seedDemo: async ({ db }) => {
+    await seedPlansDemo(db);
+  },
+  cliCommands: planCommands,
+};

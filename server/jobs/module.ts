@@ -1,0 +1,5 @@
+import type { DomainModule } from '../domains/registry.js';
+import { jobRoutes } from './routes.js';
+
+/** A platform module: mounted like a domain, shared by the domains. */
+export const jobsModule: DomainModule = { name: 'jobs', routes: jobRoutes };
