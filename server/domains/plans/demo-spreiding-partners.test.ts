@@ -53,6 +53,12 @@ describe('the demo plans partners', () => {
     const unlinked = partners.items.filter((item) => !item.linked).map((item) => item.name);
     expect(unlinked).not.toContain('stad Ieper');
     expect(partners.items.filter((item) => item.linked).length).toBeGreaterThan(unlinked.length);
+
+    // The region-wide overview (spreiding page) lists each linked library under its own name, once.
+    const overview = (await visitor().get('/api/regions/zuidelijke-westhoek/plans/partners')).json() as { items: { actorId: string | null; name: string }[] };
+    const names = overview.items.map((item) => item.name);
+    expect(names).not.toContain('Bibliotheken');
+    for (const library of libraries) expect(names.filter((name) => name === library)).toHaveLength(1);
   });
 });
 

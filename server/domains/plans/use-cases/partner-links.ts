@@ -20,6 +20,7 @@ export async function partnerOverview(db: Db, region: RegionRow, role: Role | nu
     .select({
       actorId: planActionPartners.actorId,
       actorPublic: actors.isPublic,
+      actorName: actors.name,
       name: planActionPartners.name,
       planId: plans.id,
       planTitle: plans.title,
@@ -42,11 +43,12 @@ export async function partnerOverview(db: Db, region: RegionRow, role: Role | nu
     if (hidden && actorId) continue;
     const linkedId = hidden ? null : row.actorId;
     const key = linkedId ?? `name:${nameKey(row.name)}`;
-    const group = groups.get(key) ?? { actorId: linkedId, name: row.name, actions: [] };
+    // A linked partner goes by its actor's name: "Bibliotheken" linked to seven libraries lists seven names, not one seven times.
+    const group = groups.get(key) ?? { actorId: linkedId, name: linkedId && row.actorName ? row.actorName : row.name, actions: [] };
     group.actions.push({ planId: row.planId, planTitle: row.planTitle, actionId: row.actionId, number: row.number, title: row.title });
     groups.set(key, group);
   }
-  return { items: [...groups.values()] };
+  return { items: [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl')) };
 }
 
 /**
