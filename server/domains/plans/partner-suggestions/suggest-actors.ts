@@ -1,6 +1,7 @@
 // Likely network-map actors for a partner name as a plan writes it ("stad Ieper", "Bibliotheken",
 // "Gezinsbond"). Pure: the caller passes the region's actors and the known municipality names.
-import { editDistance, foldPlace } from '../spreiding/map-spreiding.js';
+import { editDistance } from '../../../search/edit-distance.js';
+import { foldPlace } from '../spreiding/map-spreiding.js';
 
 /** An actor the suggester may propose, with the name of its municipality when known. */
 export interface SuggestionCandidate {

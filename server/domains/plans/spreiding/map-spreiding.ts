@@ -2,6 +2,9 @@
 // en Heuvelland", "Langemark") mapped to the NIS codes of municipalities. Pure: the caller passes the
 // gazetteer (the region's municipalities, every known municipality and the named areas).
 
+import { words } from '../../../search/dutch.js';
+import { editDistance } from '../../../search/edit-distance.js';
+
 /** What the mapper knows: the plan's region, all municipalities by name, and areas such as regions. */
 export interface SpreidingGazetteer {
   /** The NIS codes of the plan's region: "alle gemeenten", "regio", "overal" reach these. */
@@ -34,29 +37,7 @@ const FILLER = new Set([
 
 /** Lower case, accents and punctuation gone, hyphens as spaces: "Langemark-Poelkapelle" → "langemark poelkapelle". */
 export function foldPlace(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('nl-BE')
-    .replace(/[^\p{L}\d]+/gu, ' ')
-    .trim();
-}
-
-/** Optimal string alignment distance (edits, swaps of neighbours count once), cut off above `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = value;
-    }
-  }
-  return rows[a.length]![b.length]!;
+  return words(text).join(' ');
 }
 
 /** Typos allowed for a name of this length: none for short names (Mesen, Lo), one from 6 letters, two from 10. */
