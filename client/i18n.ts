@@ -1,5 +1,6 @@
 import { createI18nWith, DEFAULT_LOCALE, resolveLocale, type Locale } from '../common/i18n/index.js';
 import { nl } from '../common/i18n/nl.js';
+import { domainCatalogLoaders } from '../common/i18n/domain-catalogs.js';
 
 const STORAGE_KEY = 'regiekamer.locale';
 
@@ -23,10 +24,34 @@ const catalogLoaders: Record<Exclude<Locale, 'nl'>, () => Promise<object>> = {
   en: () => import('../common/i18n/en.js').then((module) => module.en),
 };
 
-/** Makes sure a language's catalog is loaded (Dutch always is). */
+// Domains whose catalog a page asked for; a language chosen later loads theirs too.
+const loadedDomains = new Set<string>();
+
+async function addDomainBundle(domain: string, locale: Locale): Promise<void> {
+  const loaders = domainCatalogLoaders[domain];
+  if (!loaders) throw new Error(`unknown domain catalog: ${domain}`);
+  if (i18n.getResource(locale, 'translation', domain) !== undefined) return;
+  const catalog = await loaders[locale]();
+  i18n.addResourceBundle(locale, 'translation', { [domain]: catalog }, true, true);
+}
+
+/**
+ * Loads a domain's messages (Dutch, and the current language) before its page renders: pages of
+ * domains outside the first page call it from their lazy import in app.tsx.
+ */
+export async function loadDomainCatalog(domain: string): Promise<void> {
+  loadedDomains.add(domain);
+  const locale = currentLocale();
+  await addDomainBundle(domain, 'nl');
+  if (locale !== 'nl') await addDomainBundle(domain, locale);
+}
+
+/** Makes sure a language's catalog is loaded (Dutch always is), with the domains already in use. */
 async function loadCatalog(locale: Locale): Promise<void> {
-  if (locale === 'nl' || i18n.hasResourceBundle(locale, 'translation')) return;
-  i18n.addResourceBundle(locale, 'translation', await catalogLoaders[locale]());
+  if (locale !== 'nl' && !i18n.hasResourceBundle(locale, 'translation')) {
+    i18n.addResourceBundle(locale, 'translation', await catalogLoaders[locale](), true, true);
+  }
+  for (const domain of loadedDomains) await addDomainBundle(domain, locale);
 }
 
 /** Starts in the language chosen earlier on this device, loading its catalog before the first render. */

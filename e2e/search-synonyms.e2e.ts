@@ -39,6 +39,8 @@ describe('search synonyms (region settings)', () => {
     await page.getByRole('cell', { name: `${group}, speelplein`, exact: true }).waitFor();
     await page.getByRole('button', { name: `Groep ${group}, speelplein verwijderen` }).click();
     await page.getByText('De groep is verwijderd.').waitFor();
+    // The message comes before the reloaded list; wait for the row to leave (fails after the timeout if it stays).
+    await page.getByRole('cell', { name: `${group}, speelplein`, exact: true }).waitFor({ state: 'detached', timeout: 5000 });
     expect(await page.getByRole('cell', { name: `${group}, speelplein`, exact: true }).count()).toBe(0);
     await context.close();
   });

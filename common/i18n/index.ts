@@ -1,12 +1,9 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { nl } from './nl.js';
-import { en } from './en.js';
 
 export const SUPPORTED_LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'nl';
 
-export const catalogs = { nl, en } as const;
 
 /** Picks the first supported locale from an Accept-Language header or a stored preference. */
 export function resolveLocale(...candidates: (string | null | undefined)[]): Locale {
@@ -39,17 +36,4 @@ export function createI18nWith(locale: Locale, loaded: CatalogSet): i18n {
     showSupportNotice: false,
   });
   return instance;
-}
-
-/** Creates an independent i18next instance with every catalog (server: one per process; tests). */
-export function createI18n(locale: Locale = DEFAULT_LOCALE): i18n {
-  return createI18nWith(locale, catalogs);
-}
-
-let serverInstance: i18n | undefined;
-
-/** Returns a translate function for a locale, sharing one i18next instance. */
-export function translatorFor(locale: Locale): TFunction {
-  serverInstance ??= createI18n(DEFAULT_LOCALE);
-  return serverInstance.getFixedT(locale);
 }

@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../common/schemas/errors.js';
 import { translateValidationMessage } from '../../common/validation.js';
-import { resolveLocale, translatorFor } from '../../common/i18n/index.js';
+import { resolveLocale } from '../../common/i18n/index.js';
+import { translatorFor } from '../../common/i18n/all-catalogs.js';
 
 /** A field-level problem, e.g. { path: 'email', message: '@validation.email' } (message may be a catalog key). */
 export interface FieldProblem {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../../common/i18n/index.js';
+import { createI18n } from '../../../common/i18n/all-catalogs.js';
 import { formatChange, formatChanges, type HistoryContext } from './history-format.js';
 
 const nl: HistoryContext = {

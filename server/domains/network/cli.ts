@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { CliError, type CliCommand } from '../../cli/command.js';
 import { openMigratedDatabase } from '../../bootstrap.js';
-import { translatorFor } from '../../../common/i18n/index.js';
+import { translatorFor } from '../../../common/i18n/all-catalogs.js';
 import { regions } from '../regions/schema.js';
 import { ImportFileError, importActors, parseActorFile } from './import.js';
 

@@ -3,7 +3,7 @@ import { ApiClient, createTestApp, type TestApp } from '../../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../../test/factories.js';
 import { actorFactory, relationFactory } from './factories.js';
 import { coverageReportModel } from './coverage-pdf.js';
-import { createI18n } from '../../../common/i18n/index.js';
+import { createI18n } from '../../../common/i18n/all-catalogs.js';
 import type { Coverage } from '../../../common/schemas/network.js';
 
 let t: TestApp;

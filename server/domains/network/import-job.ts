@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '../../db/client.js';
 import { JobFailure, enqueueJob, registerJobHandler, type JobProgress } from '../../jobs/queue.js';
-import { translatorFor, type Locale } from '../../../common/i18n/index.js';
+import { type Locale } from '../../../common/i18n/index.js';
+import { translatorFor } from '../../../common/i18n/all-catalogs.js';
 import { ImportFileError, importActors, parseActorFile } from './import.js';
 
 export const ACTOR_IMPORT_JOB = 'network.actor-import';

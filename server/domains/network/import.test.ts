@@ -6,7 +6,7 @@ import { actorFactory } from './factories.js';
 import { randomUUID } from 'node:crypto';
 import { importActors, nameKey, nameSimilarity, parseActorFile } from './import.js';
 import { writeXlsx } from '../../tabular/index.js';
-import { translatorFor } from '../../../common/i18n/index.js';
+import { translatorFor } from '../../../common/i18n/all-catalogs.js';
 import type { RegionRow } from '../../http/access.js';
 
 let t: TestApp;
