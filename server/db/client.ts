@@ -9,6 +9,7 @@ import pg from 'pg';
 import { resolve } from 'node:path';
 import * as schema from './schema.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { PgListener } from './pg-listener.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -27,6 +28,13 @@ export interface DatabaseHandle {
   raw: RawSql;
   /** Runs fn inside one transaction on one connection (raw SQL). */
   rawTransaction<T>(fn: (tx: RawSql) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN: calls onPayload for every NOTIFY on the channel (from any instance on this database);
+   * resolves once listening, with a function that stops. Live updates (SSE) and job wake-ups use it.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** NOTIFY a channel (pg_notify; inside a transaction it is delivered on commit). Payload < 8000 bytes. */
+  notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: a tarball of the data directory (test snapshots). */
   dumpDataDir?: () => Promise<Blob>;
@@ -80,6 +88,15 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
         }),
       ),
     dumpDataDir: () => client.dumpDataDir('none'),
+    listen: async (channel, onPayload) => {
+      const stop = await client.listen(channel, onPayload);
+      return async () => {
+        await stop();
+      };
+    },
+    notify: async (channel, payload) => {
+      await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
     close: async () => {
       try {
         await client.close();
@@ -98,6 +115,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // Fail at start-up, not on the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
+  const listener = new PgListener(url);
   const raw: RawSql = {
     exec: async (text) => {
       await pool.query(text);
@@ -127,6 +145,13 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         connection.release();
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
+    notify: async (channel, payload) => {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
   };
 }
