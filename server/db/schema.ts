@@ -6,3 +6,4 @@ export * from '../domains/accounts/schema.js';
 export * from '../domains/audit/schema.js';
 export * from '../domains/network/schema.js';
 export * from '../domains/plans/schema.js';
+export * from '../domains/brokering/schema.js';
