@@ -1,4 +1,4 @@
-import i18next, { type i18n, type TFunction } from 'i18next';
+import i18next, { type i18n } from 'i18next';
 
 export const SUPPORTED_LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
