@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Tests of a file run in a shuffled (fixed, so reproducible) order: a test that leans on state
+    // another test left behind fails here instead of hiding. VITEST_SEED varies it locally.
+    sequence: { shuffle: { files: false, tests: true }, seed: Number(process.env.VITEST_SEED ?? 20261202) },
   },
 });

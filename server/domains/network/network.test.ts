@@ -28,30 +28,53 @@ const newActor = {
   isPublic: true,
 };
 
-beforeAll(async () => {
-  t = await createTestApp();
+interface Fixture {
+  slug: string;
+  region: RegionRow;
+  adminEmail: string;
+  editorEmail: string;
+  viewerEmail: string;
+  ids: Record<string, string>;
+}
+
+let regionCount = 0;
+
+/**
+ * A region of its own with four actors, the public Het Perron (with contact data), an editor of the
+ * library and two relations: each test that counts or deletes starts from this, not from another test.
+ */
+async function freshRegion(): Promise<Fixture> {
   const db = t.database.db;
-  region = await regionFactory(db, { slug, municipalities: ['33011', '33021', '33016'] });
-  adminEmail = (await userFactory(db, { regionSlug: slug, role: 'admin' })).email;
+  regionCount += 1;
+  const slug = regionCount === 1 ? 'netwerkregio' : `netwerkregio-${regionCount}`;
+  const region = await regionFactory(db, { slug, municipalities: ['33011', '33021', '33016'] });
+  const adminEmail = (await userFactory(db, { regionSlug: slug, role: 'admin' })).email;
   const editor = await userFactory(db, { regionSlug: slug, role: 'editor' });
-  editorEmail = editor.email;
-  viewerEmail = (await userFactory(db, { regionSlug: slug, role: 'viewer' })).email;
-  ids = {
+  const viewerEmail = (await userFactory(db, { regionSlug: slug, role: 'viewer' })).email;
+  const ids: Record<string, string> = {
     bib: await actorFactory(db, region.id, { name: 'Bibliotheek Poperinge', municipality: '33021', sectors: ['lokaal-cultuurbeleid'], contactEmail: 'bib-prive@test.be' }),
     erfgoed: await actorFactory(db, region.id, { name: 'Erfgoedcel CO7', municipality: '33011', sectors: ['erfgoed'] }),
     hidden: await actorFactory(db, region.id, { name: 'Verborgen Vereniging', municipality: '33016', sectors: ['welzijn'], isPublic: false }),
     sport: await actorFactory(db, region.id, { name: 'Sportdienst Ieper', municipality: '33011', sectors: ['sport'] }),
+    perron: await actorFactory(db, region.id, { ...newActor, kind: 'lokaal-bestuur', municipality: '33011' }),
   };
   await linkMemberToActor(db, editor.userId, region.id, ids.bib!);
   await relationFactory(db, region.id, ids.bib!, ids.erfgoed!, 'samenwerking'); // bovenlokaal + grensverleggend
   await relationFactory(db, region.id, ids.erfgoed!, ids.sport!, 'project'); // same municipality, other sector
+  return { slug, region, adminEmail, editorEmail: editor.email, viewerEmail, ids };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ({ region, adminEmail, editorEmail, viewerEmail, ids } = await freshRegion());
 });
 afterAll(async () => t.close());
 
 describe('actors: create, read, roles', () => {
   it('lets an admin create an actor and shows it in full to members', async () => {
+    const { slug, adminEmail } = await freshRegion();
     const admin = await new ApiClient(t.app).login(adminEmail, TEST_PASSWORD);
-    const response = await admin.post(`/api/regions/${slug}/actors`, newActor);
+    const response = await admin.post(`/api/regions/${slug}/actors`, { ...newActor, name: 'Cultuurcentrum De Nieuwe Zaal' });
     expect(response.statusCode, response.body).toBe(201);
     const actor = response.json() as { id: string; cultural: boolean; sectors: { key: string }[]; contactEmail: string; otherMunicipalities: { nisCode: string }[]; canEdit: boolean; version: number };
     expect(actor.sectors.map((s) => s.key)).toEqual(['lokaal-cultuurbeleid', 'kunsten']);
@@ -60,10 +83,10 @@ describe('actors: create, read, roles', () => {
     expect(actor.otherMunicipalities.map((m) => m.nisCode)).toEqual(['33021']);
     expect(actor.canEdit).toBe(true);
     expect(actor.version).toBe(1);
-    ids.perron = actor.id;
   });
 
   it('shows anonymous visitors public profiles only, without contact data', async () => {
+    const { slug, ids, viewerEmail } = await freshRegion();
     const anonymous = new ApiClient(t.app);
     const detail = await anonymous.get(`/api/regions/${slug}/actors/${ids.perron}`);
     expect(detail.statusCode).toBe(200);
@@ -109,6 +132,19 @@ describe('actors: create, read, roles', () => {
   });
 
   it('records every change with who, when and which fields, and shows it as history', async () => {
+    const { slug, ids, editorEmail, viewerEmail } = await freshRegion();
+    const editor = await new ApiClient(t.app).login(editorEmail, TEST_PASSWORD);
+    const own = (await editor.get(`/api/regions/${slug}/actors/${ids.bib}`)).json() as { version: number };
+    const edit = await editor.patch(`/api/regions/${slug}/actors/${ids.bib}`, {
+      name: 'Bibliotheek Poperinge',
+      kind: 'lokaal-bestuur',
+      sectors: ['lokaal-cultuurbeleid'],
+      municipality: '33021',
+      description: 'Voorleesmomenten voor kinderen en taalcafés.',
+      isPublic: true,
+      version: own.version,
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
     const viewer = await new ApiClient(t.app).login(viewerEmail, TEST_PASSWORD);
     const history = (await viewer.get(`/api/regions/${slug}/actors/${ids.bib}/history`)).json() as { action: string; user: { name: string } | null; changes: Record<string, { before: unknown; after: unknown }> }[];
     expect(history[0]?.action).toBe('update');
@@ -282,6 +318,7 @@ describe('relation changes in the actor history', () => {
 
 describe('coverage', () => {
   it('counts actors per municipality and sector, with white spots, shares and isolated actors', async () => {
+    const { slug, viewerEmail } = await freshRegion();
     const viewer = await new ApiClient(t.app).login(viewerEmail, TEST_PASSWORD);
     const report = (await viewer.get(`/api/regions/${slug}/coverage`)).json() as {
       municipalities: { nisCode: string }[];
@@ -312,9 +349,10 @@ describe('coverage', () => {
 
 describe('cached views', () => {
   it('serve the coverage from the cache until the network changes', async () => {
+    const { slug, region, adminEmail } = await freshRegion();
     const admin = await new ApiClient(t.app).login(adminEmail, TEST_PASSWORD);
     const first = (await admin.get(`/api/regions/${slug}/coverage`)).json() as { totals: { actors: number; relations: number } };
-    const [cached] = await t.database.raw.query<{ n: number }>("SELECT count(*)::int AS n FROM counter_cache WHERE namespace = 'network-view' AND key LIKE '%:coverage:member:thuis'");
+    const [cached] = await t.database.raw.query<{ n: number }>("SELECT count(*)::int AS n FROM counter_cache WHERE namespace = 'network-view' AND key = $1 || ':coverage:member:thuis'", [region.id]);
     expect(cached?.n).toBe(1);
     expect((await admin.get(`/api/regions/${slug}/coverage`)).json()).toEqual(first);
     const created = (await admin.post(`/api/regions/${slug}/actors`, { name: 'Nieuwe Fanfare', sectors: ['amateurkunsten'], municipality: '33016' })).json() as { id: string; version: number };
@@ -332,6 +370,7 @@ describe('cached views', () => {
 
 describe('deleting an actor', () => {
   it('is for admins only and keeps the history', async () => {
+    const { slug, ids, adminEmail, editorEmail } = await freshRegion();
     const editor = await new ApiClient(t.app).login(editorEmail, TEST_PASSWORD);
     expect((await editor.delete(`/api/regions/${slug}/actors/${ids.perron}`)).statusCode).toBe(403);
     const admin = await new ApiClient(t.app).login(adminEmail, TEST_PASSWORD);

@@ -18,6 +18,9 @@ beforeAll(async () => {
   for (const role of ['admin', 'editor', 'steering', 'viewer'] as const) {
     emails[role] = (await userFactory(t.database.db, { regionSlug: 'plannen-regio', role, name: `Naam ${role}` })).email;
   }
+  // Partners named in the test plans; several tests expect these names to link to the map.
+  await plainActorFactory(t.database.db, region.id, 'Bibliotheek Ieper');
+  await plainActorFactory(t.database.db, region.id, 'Vormingplus');
   await regionFactory(t.database.db, { slug: 'andere-regio' });
   emails.outsider = (await userFactory(t.database.db, { regionSlug: 'andere-regio', role: 'admin' })).email;
 });
@@ -27,6 +30,14 @@ const as = (role: string) => new ApiClient(t.app).login(emails[role]!, TEST_PASS
 const anonymous = () => new ApiClient(t.app);
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const allActions = (plan: PlanDetail) => [...plan.goals.flatMap((g) => g.objectives.flatMap((o) => o.actions)), ...plan.actions];
+
+/** A region of its own with an admin and an editor, for tests whose partner names must stay unlinked. */
+async function regionWithMembers() {
+  const own = await regionFactory(t.database.db);
+  const members: Record<string, string> = {};
+  for (const role of ['admin', 'editor'] as const) members[role] = (await userFactory(t.database.db, { regionSlug: own.slug, role })).email;
+  return { region: own, slug: own.slug, as: (role: 'admin' | 'editor') => new ApiClient(t.app).login(members[role]!, TEST_PASSWORD) };
+}
 
 describe('plan list and visibility', () => {
   it('shows drafts to members only and approved plans to everyone', async () => {
@@ -51,8 +62,6 @@ describe('plan list and visibility', () => {
 
 describe('import through the API', () => {
   it('previews without writing, then imports all at once with partners linked to actors', async () => {
-    await plainActorFactory(t.database.db, region.id, 'Bibliotheek Ieper');
-    await plainActorFactory(t.database.db, region.id, 'Vormingplus');
     const admin = await as('admin');
     const before = (await admin.get('/api/regions/plannen-regio/plans')).json() as { items: unknown[] };
 
@@ -399,20 +408,21 @@ describe('indicators, spreiding and partners', () => {
 
 describe('linking partners to actors', () => {
   it('links an unlinked partner name on an approved plan, bumping the action version, and refuses actors of other regions', async () => {
-    const { id: planId } = await planFactory(t.database.db, region, { status: 'goedgekeurd' });
-    const editor = await as('editor');
-    const action = allActions((await editor.get(`/api/regions/plannen-regio/plans/${planId}`)).json() as PlanDetail)[4]!;
+    const own = await regionWithMembers();
+    const { id: planId } = await planFactory(t.database.db, own.region, { status: 'goedgekeurd' });
+    const editor = await own.as('editor');
+    const action = allActions((await editor.get(`/api/regions/${own.slug}/plans/${planId}`)).json() as PlanDetail)[4]!;
     const partner = action.partners.find((p) => p.name === 'Onbekende partner')!;
     expect(partner.actorId).toBeNull();
-    const actorId = await plainActorFactory(t.database.db, region.id, 'Nieuwe vereniging');
-    const linked = await editor.post(`/api/regions/plannen-regio/plans/${planId}/partners/${partner.id}/link`, { actorId });
+    const actorId = await plainActorFactory(t.database.db, own.region.id, 'Nieuwe vereniging');
+    const linked = await editor.post(`/api/regions/${own.slug}/plans/${planId}/partners/${partner.id}/link`, { actorId });
     expect(linked.statusCode).toBe(200);
     expect(linked.json()).toMatchObject({ version: action.version + 1, partners: [{ name: 'Onbekende partner', actorId }] });
     const other = await regionFactory(t.database.db);
     const foreign = await plainActorFactory(t.database.db, other.id, 'Vreemde actor');
-    expect((await editor.post(`/api/regions/plannen-regio/plans/${planId}/partners/${partner.id}/link`, { actorId: foreign })).statusCode).toBe(400);
+    expect((await editor.post(`/api/regions/${own.slug}/plans/${planId}/partners/${partner.id}/link`, { actorId: foreign })).statusCode).toBe(400);
     // A save based on the version before the link gets a conflict instead of undoing it.
-    expect((await editor.patch(`/api/regions/plannen-regio/plans/${planId}/actions/${action.id}`, { version: action.version, status: 'lopend' })).statusCode).toBe(409);
+    expect((await editor.patch(`/api/regions/${own.slug}/plans/${planId}/actions/${action.id}`, { version: action.version, status: 'lopend' })).statusCode).toBe(409);
   });
 });
 
@@ -475,15 +485,16 @@ describe('editing budget lines, milestones and partners of an action', () => {
 
 describe('creating an actor from a partner name', () => {
   it('lets an admin turn an unknown partner into a new actor of the network map, linked and in the history', async () => {
-    const { id: planId } = await planFactory(t.database.db, region, { status: 'goedgekeurd' });
-    const base = `/api/regions/plannen-regio/plans/${planId}`;
-    const admin = await as('admin');
+    const own = await regionWithMembers();
+    const { id: planId } = await planFactory(t.database.db, own.region, { status: 'goedgekeurd' });
+    const base = `/api/regions/${own.slug}/plans/${planId}`;
+    const admin = await own.as('admin');
     const action = allActions((await admin.get(base)).json() as PlanDetail)[4]!;
     const partner = action.partners.find((p) => p.name === 'Onbekende partner')!;
     expect(partner.actorId).toBeNull();
     const body = { kind: 'organisatie', sectors: ['lokaal-cultuurbeleid'], municipality: '33011' };
     // Editors link, but only admins add actors to the network map.
-    expect((await (await as('editor')).post(`${base}/partners/${partner.id}/actor`, body)).statusCode).toBe(403);
+    expect((await (await own.as('editor')).post(`${base}/partners/${partner.id}/actor`, body)).statusCode).toBe(403);
     // An admin of another region cannot add actors to this region's map through its plans.
     expect((await (await as('outsider')).post(`${base}/partners/${partner.id}/actor`, body)).statusCode).toBe(403);
     // The municipality must be one of the region's.
@@ -494,7 +505,7 @@ describe('creating an actor from a partner name', () => {
     const actorId = saved.partners.find((p) => p.name === 'Onbekende partner')!.actorId;
     expect(actorId).toMatch(/^[0-9a-f-]{36}$/);
     expect(saved.version).toBe(action.version + 1);
-    const actor = (await admin.get(`/api/regions/plannen-regio/actors/${actorId}`)).json() as { name: string; municipality: { nisCode: string } };
+    const actor = (await admin.get(`/api/regions/${own.slug}/actors/${actorId}`)).json() as { name: string; municipality: { nisCode: string } };
     expect(actor).toMatchObject({ name: 'Onbekende partner', municipality: { nisCode: '33011' } });
     const history = (await admin.get(`${base}/changes?actionId=${action.id}`)).json() as { items: { change: string; changes: Record<string, { before: unknown; after: unknown }> }[] };
     expect(history.items[0]!.changes).toEqual({ 'partner:Onbekende partner': { before: null, after: actorId }, 'actorCreated:Onbekende partner': { before: null, after: actorId } });
