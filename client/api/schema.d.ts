@@ -11263,7 +11263,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Importeert een planbestand in één transactie (alles of niets) (regisseur) */
+        /** Importeert een planbestand in één transactie (alles of niets) (regisseur). Grote bestanden of background: 202 met de taak-id (GET …/jobs/:id) */
         post: {
             parameters: {
                 query?: never;
@@ -11276,6 +11276,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @default false */
+                        background?: boolean;
                         content: string;
                         filename: string;
                         /**
@@ -11311,6 +11313,18 @@ export interface paths {
                                     text: string;
                                 }[];
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
                         };
                     };
                 };
@@ -11444,6 +11458,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @default false */
+                        background?: boolean;
                         content: string;
                         filename: string;
                         /**

@@ -424,6 +424,7 @@ export const plansEn: typeof plansNl = {
     titleOverride: 'Title (optional)',
     preview: 'Preview',
     confirm: 'Create plan',
+    running: 'Importing the plan…',
     previewHeading: 'Preview',
     counts: 'Recognised',
     goals: 'Strategic goals',

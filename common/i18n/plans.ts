@@ -422,6 +422,7 @@ export const plansNl = {
     titleOverride: 'Titel (optioneel)',
     preview: 'Bekijken',
     confirm: 'Plan aanmaken',
+    running: 'Het plan wordt geïmporteerd…',
     previewHeading: 'Voorbeeld',
     counts: 'Herkend',
     goals: 'Strategische doelstellingen',

@@ -263,6 +263,8 @@ export const importRequestSchema = z.object({
   content: z.string().min(1).max(8 * 1024 * 1024),
   title: z.string().trim().min(2).max(300).optional(),
   status: planStatusSchema.default('ontwerp'),
+  /** Import as a background job (always so for large files): the answer is 202 with the job id. */
+  background: z.boolean().default(false),
 });
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 

@@ -14,6 +14,7 @@ import {
   runNextJob,
   schedule,
   startJobWorker,
+  JOBS_CHANNEL,
 } from './queue.js';
 
 let testApp: TestApp;
@@ -174,6 +175,30 @@ describe('job queue', () => {
     try {
       const id = await enqueueJob(database, { kind });
       expect(await done).toBe(id);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
+
+describe('waking workers of other instances', () => {
+  it('a job inserted elsewhere and announced with NOTIFY wakes a sleeping worker at once', async () => {
+    const kind = uniqueKind('notify');
+    let resolveDone: (value: string) => void = () => {};
+    const done = new Promise<string>((resolve) => (resolveDone = resolve));
+    registerJobHandler(kind, async ({ job }) => {
+      resolveDone(job.id);
+      return 'done';
+    });
+    // A poll of an hour: only the notification can make the worker look before the test times out.
+    const worker = startJobWorker(database, { pollSeconds: 3600 });
+    try {
+      // Let the worker finish its first look at the table and fall asleep.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // As another instance would: a row in the table, and a NOTIFY (this process's own wake-up list is not used).
+      const [row] = await database.raw.query<{ id: string }>('INSERT INTO jobs (kind) VALUES ($1) RETURNING id', [kind]);
+      await database.notify(JOBS_CHANNEL, kind);
+      expect(await done).toBe(row!.id);
     } finally {
       await worker.stop();
     }

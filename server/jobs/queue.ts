@@ -159,6 +159,8 @@ export async function enqueueJob(database: DatabaseHandle, input: EnqueueJobInpu
     ],
   );
   for (const wake of wakers) wake();
+  // Workers of other instances sleep until their next poll unless told: NOTIFY wakes them at once.
+  if (inserted[0]) await database.notify(JOBS_CHANNEL, input.kind).catch(() => {});
   if (inserted[0]) return inserted[0].id;
   const [existing] = await database.raw.query<{ id: string }>('SELECT id FROM jobs WHERE unique_key = $1', [input.uniqueKey]);
   if (!existing) throw new Error(`Job with key ${input.uniqueKey} vanished while enqueueing`);
@@ -335,7 +337,13 @@ export interface StartJobWorkerOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Polls the jobs table and runs due jobs one at a time until stopped; enqueueing in this process wakes it at once. */
+/** Channel on which an enqueued job wakes every instance's worker (LISTEN/NOTIFY). */
+export const JOBS_CHANNEL = 'jobs_enqueued';
+
+/**
+ * Polls the jobs table and runs due jobs one at a time until stopped; a job enqueued in this process,
+ * or in any instance on the same database (NOTIFY), wakes it at once.
+ */
 export function startJobWorker(database: DatabaseHandle, options: StartJobWorkerOptions = {}): JobWorker {
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const pollMs = (options.pollSeconds ?? 5) * 1000;
@@ -344,6 +352,13 @@ export function startJobWorker(database: DatabaseHandle, options: StartJobWorker
   let wakeUp: (() => void) | undefined;
   const wake = () => wakeUp?.();
   wakers.add(wake);
+  let unlisten: (() => Promise<void>) | undefined;
+  const listening = database
+    .listen(JOBS_CHANNEL, wake)
+    .then((stop) => {
+      unlisten = stop;
+    })
+    .catch((error: unknown) => options.onError?.(error));
 
   const loop = async () => {
     while (!stopped) {
@@ -372,6 +387,8 @@ export function startJobWorker(database: DatabaseHandle, options: StartJobWorker
       wakers.delete(wake);
       wakeUp?.();
       await running;
+      await listening;
+      await unlisten?.().catch(() => {});
     },
   };
 }

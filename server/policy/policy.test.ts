@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import type { AuthUser } from '../http/request-context.js';
@@ -41,15 +39,6 @@ describe('route policies', () => {
     for (const [key, action] of api) {
       expect(action, `${key} declares no config.policy`).not.toBeNull();
       expect(Object.keys(PERMISSIONS), key).toContain(action);
-    }
-  });
-});
-
-describe('domain boundaries', () => {
-  it('accounts imports nothing of the network domain', () => {
-    const folder = join(import.meta.dirname, '../domains/accounts');
-    for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
-      expect(readFileSync(join(folder, file), 'utf8'), file).not.toMatch(/from '\.\.\/network\//);
     }
   });
 });

@@ -7,9 +7,10 @@ import { NoAccess } from '../../components/access';
 import { LiveStatus, Notice } from '../../components/notice';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
 import { api, ApiError, type UploadProgress } from '../../api';
-import { currentLocale, i18n } from '../../i18n';
+import { currentLocale } from '../../i18n';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
+import { waitForJob } from '../../wait-for-job';
 import { NetworkNav, networkPaths } from './network-common';
 
 async function toBase64(file: File): Promise<string> {
@@ -95,21 +96,12 @@ async function importWithProgress<T>(
   }
 }
 
-/**
- * Polls a background import job until it ends, reporting its progress; its result is the import's
- * result, a failure becomes an ApiError carrying the job's reason.
- */
+/** Waits for the background import job, reporting its validate and write phases as progress. */
 async function waitForImportJob(slug: string, jobId: string, onProgress: (progress: Progress) => void): Promise<ImportResult> {
   onProgress({ stage: 'read', done: 0, total: 0 });
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    const job = await api.GET('/api/regions/{slug}/jobs/{jobId}', { params: { path: { slug, jobId } } });
-    // A job's result is stored as JSON of any kind: checked against the import's own schema.
-    if (job.status === 'succeeded') return importResultSchema.parse(job.result);
-    if (job.status === 'failed' || job.status === 'cancelled') throw new ApiError(400, 'IMPORT_FAILED', job.error ?? i18n.t('common.error'));
-    const phase = job.progress?.phase;
-    if ((phase === 'validate' || phase === 'write') && job.progress!.total > 0) onProgress({ stage: phase, done: job.progress!.done, total: job.progress!.total });
-  }
+  return waitForJob(slug, jobId, (result) => importResultSchema.parse(result), (progress) => {
+    if ((progress.phase === 'validate' || progress.phase === 'write') && progress.total > 0) onProgress({ stage: progress.phase, done: progress.done, total: progress.total });
+  });
 }
 
 /** Upload → preview with per-row errors and duplicate warnings → confirm (all-or-nothing, or only the valid rows). */

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../common/schemas/plans.js';
+import { importResultSchema, type ImportPreview } from '../../../common/schemas/plans.js';
 import { formatMoney } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { LoginPrompt, NoAccess } from '../../components/access';
 import { Notice } from '../../components/notice';
+import { waitForJob } from '../../wait-for-job';
 import { ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
 import { api } from '../../api';
 import { useSession } from '../../session';
@@ -42,8 +43,21 @@ export function PlanImportPage() {
     }
     setPreview(await api.POST('/api/regions/{slug}/plans/import/preview', { params: { path: { slug: region.slug } }, body: await body() }));
   });
+  const [importing, setImporting] = useState(false);
   const confirmSubmit = useSubmit(async () => {
-    const created = await api.POST('/api/regions/{slug}/plans/import', { params: { path: { slug: region.slug } }, body: await body() });
+    // The import runs as a job on the server (any instance): the answer is its id, then the job is polled.
+    const accepted = await api.POST('/api/regions/{slug}/plans/import', { params: { path: { slug: region.slug } }, body: { ...(await body()), background: true } });
+    let created: { id: string };
+    if ('jobId' in accepted) {
+      setImporting(true);
+      try {
+        created = await waitForJob(region.slug, accepted.jobId, (result) => importResultSchema.parse(result));
+      } finally {
+        setImporting(false);
+      }
+    } else {
+      created = accepted;
+    }
     navigate(planPaths.plan(region.slug, created.id));
   });
 
@@ -200,6 +214,7 @@ export function PlanImportPage() {
             }}
           >
             <SubmitButton busy={confirmSubmit.busy}>{t('plans.import.confirm')}</SubmitButton>
+            <div role="status">{importing ? <p>{t('plans.import.running')}</p> : null}</div>
           </form>
           {confirmSubmit.error ? <Notice kind="error">{confirmSubmit.error.message}</Notice> : null}
         </section>

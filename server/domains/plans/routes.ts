@@ -4,7 +4,9 @@ import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
 import { authorize } from '../../policy/authorize.js';
 import type { MemberAction } from '../../policy/permissions.js';
-import { AppError, requestTranslator } from '../../http/errors.js';
+import { AppError, requestLocale, requestTranslator } from '../../http/errors.js';
+import { jobAcceptedSchema } from '../../../common/schemas/jobs.js';
+import { enqueuePlanImport, LARGE_PLAN_IMPORT_BYTES } from './import-job.js';
 import {
   actionCreateSchema,
   actionSchema,
@@ -167,14 +169,28 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
       config: { policy: 'plan.import' },
       schema: {
         tags: ['plannen'],
-        summary: 'Importeert een planbestand in één transactie (alles of niets) (regisseur)',
+        summary: 'Importeert een planbestand in één transactie (alles of niets) (regisseur). Grote bestanden of background: 202 met de taak-id (GET …/jobs/:id)',
         params: slugParams,
         body: importRequestSchema,
-        response: { 201: importResultSchema, ...errorResponses },
+        response: { 201: importResultSchema, 202: jobAcceptedSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
       const { region, user } = await authorize(request, request.params.slug, 'plan.import');
+      const file = Buffer.from(request.body.content, 'base64');
+      if (request.body.background || file.length > LARGE_PLAN_IMPORT_BYTES) {
+        // The request only stores the file; any instance's worker reads and imports it.
+        const jobId = await enqueuePlanImport(request.server.ctx.database, {
+          regionId: region.id,
+          userId: user.id,
+          file,
+          filename: request.body.filename,
+          ...(request.body.title ? { title: request.body.title } : {}),
+          status: request.body.status,
+          locale: requestLocale(request),
+        });
+        return reply.status(202).send({ jobId });
+      }
       const parsed = await parseUpload(request, request.body);
       const result = await importParsedPlan(db(), region, parsed, { userId: user.id, status: request.body.status, filename: request.body.filename });
       return reply.status(201).send(result);
