@@ -154,7 +154,7 @@ export const sheetSummarySchema = z.object({
   combinations: z.number().int(),
   updatedAt: z.string(),
 });
-export const sheetListSchema = z.object({ items: z.array(sheetSummarySchema) });
+export const sheetListSchema = z.object({ items: z.array(sheetSummarySchema), ownActor: z.object({ id: z.string(), name: z.string() }).nullable() });
 
 /** The 22-sector inspiration list with the region's actors per sector; none = a white spot. */
 export const inspirationSchema = z.object({

@@ -46,9 +46,9 @@ async function notifyIfWorkshop(database: DatabaseHandle, sheet: SheetRow, type:
  * first use, so a partner who comes back lands on the same sheet and step.
  */
 export async function openSheetForActor(db: Db, viewer: Viewer, actorId: string): Promise<{ id: string; created: boolean }> {
+  if (!canEditActor(viewer, actorId)) throw new AppError('FORBIDDEN');
   const [actor] = await db.select({ id: actors.id }).from(actors).where(and(eq(actors.id, actorId), eq(actors.regionId, viewer.region.id)));
   if (!actor) throw fieldError('actorId', 'network.validation.unknownActor');
-  if (!canEditActor(viewer, actorId)) throw new AppError('FORBIDDEN');
   const [existing] = await db
     .select({ id: brokeringSheets.id })
     .from(brokeringSheets)
@@ -64,7 +64,8 @@ export async function openSheetForActor(db: Db, viewer: Viewer, actorId: string)
 /** The sheets the viewer may open: all of the region for admins, else those of their own organisation. */
 export async function listSheets(database: DatabaseHandle, viewer: Viewer) {
   const own = viewer.role === 'admin' ? null : viewer.ownActorId;
-  if (viewer.role !== 'admin' && !own) return { items: [] };
+  const [ownActor] = viewer.ownActorId ? await database.db.select({ id: actors.id, name: actors.name }).from(actors).where(eq(actors.id, viewer.ownActorId)) : [];
+  if (viewer.role !== 'admin' && !own) return { items: [], ownActor: ownActor ?? null };
   const rows = await database.raw.query<{ id: string; actor_id: string | null; workshop_id: string | null; current_step: number; updated_at: Date; name: string | null; organisation_name: string | null; cards: number; combinations: number }>(
     `SELECT s.id, s.actor_id, s.workshop_id, s.current_step, s.updated_at, a.name, p.organisation_name,
             (SELECT count(*)::int FROM partner_cards c WHERE c.sheet_id = s.id) AS cards,
@@ -85,6 +86,7 @@ export async function listSheets(database: DatabaseHandle, viewer: Viewer) {
       combinations: row.combinations,
       updatedAt: new Date(row.updated_at).toISOString(),
     })),
+    ownActor: ownActor ?? null,
   };
 }
 
