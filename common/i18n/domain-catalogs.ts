@@ -17,3 +17,4 @@ export interface DomainCatalogLoaders {
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
 export const domainCatalogLoaders: Record<string, DomainCatalogLoaders> = {};
+domainCatalogLoaders.matching = { nl: () => import('./matching.js').then((m) => m.matchingNl), en: () => import('./matching-en.js').then((m) => m.matchingEn) };

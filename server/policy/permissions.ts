@@ -59,6 +59,9 @@ export const PERMISSIONS = {
   // Platform services
   'job.read': { roles: MEMBERS, description: 'De status van een achtergrondtaak bekijken (enkel wie ze startte, of de regisseur)' },
   'search.synonyms.manage': { roles: ['admin'], description: 'Synoniemen voor het zoeken bekijken, toevoegen en verwijderen' },
+  // Matching
+  'match.read': { roles: MEMBERS, description: 'Voorgestelde partners voor een nood of sterkte bekijken, met de redenen' },
+  'match.region.read': { roles: ['admin'], description: 'De sterkste nog niet benutte koppels van de hele regio bekijken (regisseur)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;
