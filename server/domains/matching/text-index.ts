@@ -16,9 +16,6 @@ export interface IndexedText {
   words: string[];
 }
 
-// Matches shorter than this are not worth scoring pairs for (a lone weak typo match).
-const MIN_TERM_WEIGHT = 0.3;
-
 function gramsOf(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 3 <= word.length; i += 1) out.push(word.slice(i, i + 3));
@@ -81,12 +78,14 @@ export class TextIndex {
     const grams = this.grams();
     const candidates = new Set<string>();
     for (const form of [term.token, ...term.forms, ...term.synonymForms]) {
-      for (const gram of gramsOf(form)) for (const word of grams.get(gram) ?? []) candidates.add(word);
+      // A form shorter than a trigram ("s", "12") can sit inside any word: compare it with all of them.
+      if (form.length < 3) for (const word of this.vocabulary) candidates.add(word);
+      else for (const gram of gramsOf(form)) for (const word of grams.get(gram) ?? []) candidates.add(word);
     }
     const found = new Map<string, number>();
     for (const word of candidates) {
       const match = matchWord(term, word);
-      if (match && match.weight >= MIN_TERM_WEIGHT) found.set(word, match.weight);
+      if (match) found.set(word, match.weight);
     }
     this.termMatches.set(term.token, found);
     return found;
