@@ -70,6 +70,8 @@ export const WEIGHTS = {
 /** A need and a strength meet below this text relevance are not a match. */
 export const MIN_RELEVANCE = 0.2;
 export const PROXIMITY_KM = 40;
+/** In the region-wide list an actor appears in at most this many pairs. */
+export const MAX_PAIRS_PER_ACTOR = 3;
 
 /**
  * Words that say how much or whether, not what ("geen eigen podium", "meer bereik bij …"): they are
@@ -312,6 +314,17 @@ export class MatchingEngine {
         }
       }
     });
-    return [...best.values()].sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name, 'nl') || x.b.name.localeCompare(y.b.name, 'nl')).slice(0, options.limit);
+    // A few actors with broad texts ("vrijwilligers") would otherwise fill the whole list: each appears at most a few times.
+    const shown = new Map<string, number>();
+    const out: EnginePair[] = [];
+    const ranked = [...best.values()].sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name, 'nl') || x.b.name.localeCompare(y.b.name, 'nl'));
+    for (const pair of ranked) {
+      if (out.length >= options.limit) break;
+      if ((shown.get(pair.a.id) ?? 0) >= MAX_PAIRS_PER_ACTOR || (shown.get(pair.b.id) ?? 0) >= MAX_PAIRS_PER_ACTOR) continue;
+      shown.set(pair.a.id, (shown.get(pair.a.id) ?? 0) + 1);
+      shown.set(pair.b.id, (shown.get(pair.b.id) ?? 0) + 1);
+      out.push(pair);
+    }
+    return out;
   }
 }
