@@ -62,7 +62,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 export const WORKSHOP_GUEST_KEY = 'regiekamer.workshopGuest';
 
 /** The guest's token for the brokering sheet routes (x-guest-token), when this browser joined a workshop as a guest. */
-function guestToken(): string | null {
+export function guestToken(): string | null {
   try {
     const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(WORKSHOP_GUEST_KEY);
     const token = stored ? (JSON.parse(stored) as { token?: unknown }).token : null;

@@ -7,6 +7,7 @@ import { RegionsProvider } from './regions';
 import { AppLayout } from './components/app-layout';
 import { RegionLayout } from './pages/regions/region-layout';
 import { NotFoundPage } from './pages/not-found-page';
+import { lazyDomainPage } from './lazy-domain-page';
 
 // Every page is its own chunk, loaded when its route is first shown: the first page loads only what it needs.
 const HomePage = lazy(() => import('./pages/home/home-page').then((m) => ({ default: m.HomePage })));
@@ -39,6 +40,7 @@ const PlanTablePage = lazy(() => import('./pages/plans/table-page').then((m) => 
 const PlanProposalsPage = lazy(() => import('./pages/plans/proposals-page').then((m) => ({ default: m.PlanProposalsPage })));
 const PlanPartnersPage = lazy(() => import('./pages/plans/partners-page').then((m) => ({ default: m.PlanPartnersPage })));
 const PlanIndicatorsPage = lazy(() => import('./pages/plans/indicators-page').then((m) => ({ default: m.PlanIndicatorsPage })));
+const RegionMatchesPage = lazyDomainPage('matching', () => import('./pages/matching/region-matches-page').then((m) => ({ default: m.RegionMatchesPage })));
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -98,6 +100,7 @@ export function App() {
                   <Route path="netwerk/grafiek" element={<Lazy page={GraphPage} />} />
                   <Route path="netwerk/dekking" element={<Lazy page={CoveragePage} />} />
                   <Route path="netwerk/importeren" element={<Lazy page={ImportPage} />} />
+                  <Route path="makelaardij/suggesties" element={<Lazy page={RegionMatchesPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -4,6 +4,7 @@ import type { brokeringNl } from './brokering.js';
 /** English brokering catalog (same keys as the Dutch one). */
 export const brokeringEn: DomainCatalog<typeof brokeringNl> = {
   title: 'Brokering',
+  loading: 'Loading…',
   intro: 'Grow your network: describe what you do, your strengths and limitations, find partners and combine them across municipal and sector borders.',
   start: {
     own: 'Open the sheet of {{name}}',

@@ -1,6 +1,7 @@
 /** The brokering module's catalog ("Bouw je netwerk uit": werkblad, partnerkaarten, combinaties, samenwerkingsvoorstellen). */
 export const brokeringNl = {
   title: 'Makelaardij',
+  loading: 'Laden…',
   intro: 'Bouw je netwerk uit: beschrijf je werking, je sterktes en beperkingen, zoek partners en maak combinaties over gemeente- en sectorgrenzen heen.',
   start: {
     own: 'Werkblad van {{name}} openen',

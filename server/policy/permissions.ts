@@ -71,6 +71,9 @@ export const PERMISSIONS = {
   'brokering.idea.read': { roles: MEMBERS, description: 'Samenwerkingsvoorstellen bekijken' },
   'brokering.idea.manage': { roles: ['admin'], description: 'Samenwerkingsvoorstellen maken, hun status wijzigen en aan een plan koppelen' },
   'brokering.proposed-actor.manage': { roles: ['admin'], description: 'Voorgestelde nieuwe actoren aanmaken of afwijzen' },
+  // Matching
+  'match.read': { roles: MEMBERS, description: 'Voorgestelde partners voor een nood of sterkte bekijken, met de redenen' },
+  'match.region.read': { roles: ['admin'], description: 'De sterkste nog niet benutte koppels van de hele regio bekijken (regisseur)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;
