@@ -28,6 +28,9 @@ const BubblePage = lazy(() => import('./pages/network/bubble-page').then((m) => 
 const GraphPage = lazy(() => import('./pages/network/graph-page').then((m) => ({ default: m.GraphPage })));
 const CoveragePage = lazy(() => import('./pages/network/coverage-page').then((m) => ({ default: m.CoveragePage })));
 const ImportPage = lazy(() => import('./pages/network/import-page').then((m) => ({ default: m.ImportPage })));
+const BrokeringHomePage = lazyDomainPage('brokering', () => import('./pages/brokering/brokering-home-page').then((m) => ({ default: m.BrokeringHomePage })));
+const BrokeringSheetPage = lazyDomainPage('brokering', () => import('./pages/brokering/sheet-page').then((m) => ({ default: m.SheetPage })));
+const BrokeringIdeasPage = lazyDomainPage('brokering', () => import('./pages/brokering/ideas-page').then((m) => ({ default: m.IdeasPage })));
 const PlansListPage = lazy(() => import('./pages/plans/plans-list-page').then((m) => ({ default: m.PlansListPage })));
 const PlanPage = lazy(() => import('./pages/plans/plan-page').then((m) => ({ default: m.PlanPage })));
 const ActionPage = lazy(() => import('./pages/plans/action-page').then((m) => ({ default: m.ActionPage })));
@@ -101,6 +104,9 @@ export function App() {
                   <Route path="netwerk/dekking" element={<Lazy page={CoveragePage} />} />
                   <Route path="netwerk/importeren" element={<Lazy page={ImportPage} />} />
                   <Route path="makelaardij/suggesties" element={<Lazy page={RegionMatchesPage} />} />
+                  <Route path="makelaardij" element={<Lazy page={BrokeringHomePage} />} />
+                  <Route path="makelaardij/werkblad/:sheetId" element={<Lazy page={BrokeringSheetPage} />} />
+                  <Route path="makelaardij/samenwerkingsvoorstellen" element={<Lazy page={BrokeringIdeasPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
