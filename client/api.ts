@@ -58,8 +58,24 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'INTERNAL', i18n.t('common.error'));
 }
 
+/** Where the live workshop room keeps a guest participant's token after joining (JSON { token, slug, workshopId, sheetId }). */
+export const WORKSHOP_GUEST_KEY = 'regiekamer.workshopGuest';
+
+/** The guest's token for the brokering sheet routes (x-guest-token), when this browser joined a workshop as a guest. */
+export function guestToken(): string | null {
+  try {
+    const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(WORKSHOP_GUEST_KEY);
+    const token = stored ? (JSON.parse(stored) as { token?: unknown }).token : null;
+    return typeof token === 'string' && token.length > 0 ? token : null;
+  } catch {
+    return null;
+  }
+}
+
 async function send(method: Method, path: string, body: unknown, signal: AbortSignal | undefined, csrfToken: string | null): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
+  const guest = guestToken();
+  if (guest) headers['x-guest-token'] = guest;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {

@@ -7,6 +7,7 @@ import { RegionsProvider } from './regions';
 import { AppLayout } from './components/app-layout';
 import { RegionLayout } from './pages/regions/region-layout';
 import { NotFoundPage } from './pages/not-found-page';
+import { lazyDomainPage } from './lazy-domain-page';
 
 // Every page is its own chunk, loaded when its route is first shown: the first page loads only what it needs.
 const HomePage = lazy(() => import('./pages/home/home-page').then((m) => ({ default: m.HomePage })));
@@ -27,6 +28,9 @@ const BubblePage = lazy(() => import('./pages/network/bubble-page').then((m) => 
 const GraphPage = lazy(() => import('./pages/network/graph-page').then((m) => ({ default: m.GraphPage })));
 const CoveragePage = lazy(() => import('./pages/network/coverage-page').then((m) => ({ default: m.CoveragePage })));
 const ImportPage = lazy(() => import('./pages/network/import-page').then((m) => ({ default: m.ImportPage })));
+const BrokeringHomePage = lazyDomainPage('brokering', () => import('./pages/brokering/brokering-home-page').then((m) => ({ default: m.BrokeringHomePage })));
+const BrokeringSheetPage = lazyDomainPage('brokering', () => import('./pages/brokering/sheet-page').then((m) => ({ default: m.SheetPage })));
+const BrokeringIdeasPage = lazyDomainPage('brokering', () => import('./pages/brokering/ideas-page').then((m) => ({ default: m.IdeasPage })));
 const PlansListPage = lazy(() => import('./pages/plans/plans-list-page').then((m) => ({ default: m.PlansListPage })));
 const PlanPage = lazy(() => import('./pages/plans/plan-page').then((m) => ({ default: m.PlanPage })));
 const ActionPage = lazy(() => import('./pages/plans/action-page').then((m) => ({ default: m.ActionPage })));
@@ -39,6 +43,7 @@ const PlanTablePage = lazy(() => import('./pages/plans/table-page').then((m) => 
 const PlanProposalsPage = lazy(() => import('./pages/plans/proposals-page').then((m) => ({ default: m.PlanProposalsPage })));
 const PlanPartnersPage = lazy(() => import('./pages/plans/partners-page').then((m) => ({ default: m.PlanPartnersPage })));
 const PlanIndicatorsPage = lazy(() => import('./pages/plans/indicators-page').then((m) => ({ default: m.PlanIndicatorsPage })));
+const RegionMatchesPage = lazyDomainPage('matching', () => import('./pages/matching/region-matches-page').then((m) => ({ default: m.RegionMatchesPage })));
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -98,6 +103,10 @@ export function App() {
                   <Route path="netwerk/grafiek" element={<Lazy page={GraphPage} />} />
                   <Route path="netwerk/dekking" element={<Lazy page={CoveragePage} />} />
                   <Route path="netwerk/importeren" element={<Lazy page={ImportPage} />} />
+                  <Route path="makelaardij/suggesties" element={<Lazy page={RegionMatchesPage} />} />
+                  <Route path="makelaardij" element={<Lazy page={BrokeringHomePage} />} />
+                  <Route path="makelaardij/werkblad/:sheetId" element={<Lazy page={BrokeringSheetPage} />} />
+                  <Route path="makelaardij/samenwerkingsvoorstellen" element={<Lazy page={BrokeringIdeasPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -4,7 +4,7 @@
  */
 export const allRegionModules = [
   { key: 'network', segment: 'netwerk', available: true },
-  { key: 'brokering', segment: 'makelaardij', available: false },
+  { key: 'brokering', segment: 'makelaardij', available: true },
   { key: 'plans', segment: 'plannen', available: true },
   { key: 'catalog', segment: 'aanbod', available: false },
   { key: 'lending', segment: 'uitleendienst', available: false },

@@ -3511,6 +3511,4185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{slug}/brokering/combinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De combinaties van de regio, na te streven eerst (partner: die van de eigen organisatie) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actors: {
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                }[];
+                                id: string;
+                                ideaId: string | null;
+                                ideas: string[];
+                                organisationName: string;
+                                pursue: boolean;
+                                scenario: string;
+                                sheetId: string | null;
+                                title: string;
+                                updatedAt: string;
+                                version: number;
+                                workshopId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/combinations/{combinationId}/idea": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Van een na te streven combinatie een samenwerkingsvoorstel maken (regisseur) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    combinationId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            combinationId: string | null;
+                            createdAt: string;
+                            description: string;
+                            id: string;
+                            owners: {
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            planAction: {
+                                actionId: string;
+                                number: string;
+                                planId: string;
+                                planTitle: string;
+                                title: string;
+                            } | null;
+                            planProposal: {
+                                actionId: string;
+                                id: string;
+                                planId: string;
+                                status: string;
+                            } | null;
+                            relations: {
+                                id: string;
+                                sourceName: string;
+                                targetName: string;
+                                validFrom: string | null;
+                                validTo: string | null;
+                            }[];
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            status: "idee" | "verkend" | "gestart" | "gestopt";
+                            stoppedOn: string | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Samenwerkingsvoorstellen van de regio, te filteren op status */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "idee" | "verkend" | "gestart" | "gestopt";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                combinationId: string | null;
+                                createdAt: string;
+                                description: string;
+                                id: string;
+                                owners: {
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                }[];
+                                planAction: {
+                                    actionId: string;
+                                    number: string;
+                                    planId: string;
+                                    planTitle: string;
+                                    title: string;
+                                } | null;
+                                planProposal: {
+                                    actionId: string;
+                                    id: string;
+                                    planId: string;
+                                    status: string;
+                                } | null;
+                                relations: {
+                                    id: string;
+                                    sourceName: string;
+                                    targetName: string;
+                                    validFrom: string | null;
+                                    validTo: string | null;
+                                }[];
+                                startedOn: string | null;
+                                /** @enum {string} */
+                                status: "idee" | "verkend" | "gestart" | "gestopt";
+                                stoppedOn: string | null;
+                                title: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/ideas/{ideaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén samenwerkingsvoorstel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            combinationId: string | null;
+                            createdAt: string;
+                            description: string;
+                            id: string;
+                            owners: {
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            planAction: {
+                                actionId: string;
+                                number: string;
+                                planId: string;
+                                planTitle: string;
+                                title: string;
+                            } | null;
+                            planProposal: {
+                                actionId: string;
+                                id: string;
+                                planId: string;
+                                status: string;
+                            } | null;
+                            relations: {
+                                id: string;
+                                sourceName: string;
+                                targetName: string;
+                                validFrom: string | null;
+                                validTo: string | null;
+                            }[];
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            status: "idee" | "verkend" | "gestart" | "gestopt";
+                            stoppedOn: string | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Een samenwerkingsvoorstel wijzigen (status idee → verkend → gestart → gestopt; gestart zet relaties op de kaart); 409 bij verouderde versie */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        ownerActorIds: string[];
+                        startedOn?: string | null;
+                        /** @enum {string} */
+                        status: "idee" | "verkend" | "gestart" | "gestopt";
+                        stoppedOn?: string | null;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            combinationId: string | null;
+                            createdAt: string;
+                            description: string;
+                            id: string;
+                            owners: {
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            planAction: {
+                                actionId: string;
+                                number: string;
+                                planId: string;
+                                planTitle: string;
+                                title: string;
+                            } | null;
+                            planProposal: {
+                                actionId: string;
+                                id: string;
+                                planId: string;
+                                status: string;
+                            } | null;
+                            relations: {
+                                id: string;
+                                sourceName: string;
+                                targetName: string;
+                                validFrom: string | null;
+                                validTo: string | null;
+                            }[];
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            status: "idee" | "verkend" | "gestart" | "gestopt";
+                            stoppedOn: string | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/ideas/{ideaId}/plan-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een samenwerkingsvoorstel aan een actie koppelen, of via een wijzigingsvoorstel van het plan toevoegen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        actionId: string;
+                        /**
+                         * @default link
+                         * @enum {string}
+                         */
+                        mode?: "link" | "propose";
+                        /** Format: uuid */
+                        planId: string;
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            combinationId: string | null;
+                            createdAt: string;
+                            description: string;
+                            id: string;
+                            owners: {
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            planAction: {
+                                actionId: string;
+                                number: string;
+                                planId: string;
+                                planTitle: string;
+                                title: string;
+                            } | null;
+                            planProposal: {
+                                actionId: string;
+                                id: string;
+                                planId: string;
+                                status: string;
+                            } | null;
+                            relations: {
+                                id: string;
+                                sourceName: string;
+                                targetName: string;
+                                validFrom: string | null;
+                                validTo: string | null;
+                            }[];
+                            startedOn: string | null;
+                            /** @enum {string} */
+                            status: "idee" | "verkend" | "gestart" | "gestopt";
+                            stoppedOn: string | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/inspiration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De inspiratielijst: 22 sectoren met voorbeelden en de actoren van de regio (eigen gemeente eerst); witte vlekken */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sectors: {
+                                actorCount: number;
+                                actors: {
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                }[];
+                                cultural: boolean;
+                                examples: string[];
+                                key: string;
+                                name: string;
+                                whiteSpot: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/proposed-actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voorgestelde nieuwe actoren: namen van partnerkaarten die nog niet op de kaart staan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: string;
+                                ideas: string[];
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                proposedBy: string;
+                                sector: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                } | null;
+                                sheetId: string;
+                                typedName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/proposed-actors/{proposedActorId}/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een voorgestelde actor op de kaart zetten (de partnerkaart wijst er dan naar) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    proposedActorId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        municipality: string;
+                        name: string;
+                        sector: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actorId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/proposed-actors/{proposedActorId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een voorgestelde actor afwijzen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    proposedActorId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Werkbladen: regisseur alle van de regio, partner die van de eigen organisatie */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actorId: string | null;
+                                cards: number;
+                                combinations: number;
+                                currentStep: number;
+                                id: string;
+                                organisationName: string;
+                                updatedAt: string;
+                                workshopId: string | null;
+                            }[];
+                            ownActor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Het werkblad van een organisatie openen (het bestaande, of een nieuw); partner: de eigen organisatie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        actorId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: {
+                                description: string;
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                needs: string[];
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            canApplyDraft: boolean;
+                            cards: {
+                                id: string;
+                                partners: {
+                                    actor: {
+                                        id: string;
+                                        municipality: {
+                                            name: string;
+                                            nisCode: string;
+                                        } | null;
+                                        name: string;
+                                        sectors: {
+                                            cultural: boolean;
+                                            key: string;
+                                            name: string;
+                                        }[];
+                                    } | null;
+                                    bovenlokaal: boolean;
+                                    grensverleggend: boolean;
+                                    id: string;
+                                    ideas: string[];
+                                    kept: boolean;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    proposalStatus: "none" | "open" | "created" | "dismissed";
+                                    sector: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    } | null;
+                                    typedName: string | null;
+                                }[];
+                                position: number;
+                                /** @enum {string} */
+                                startKind: "need" | "strength";
+                                startText: string;
+                                version: number;
+                            }[];
+                            combinations: {
+                                actors: {
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                }[];
+                                id: string;
+                                ideaId: string | null;
+                                ideas: string[];
+                                pursue: boolean;
+                                scenario: string;
+                                sheetId: string | null;
+                                title: string;
+                                updatedAt: string;
+                                version: number;
+                                workshopId: string | null;
+                            }[];
+                            currentStep: number;
+                            draft: {
+                                appliedAt: string | null;
+                                description: string;
+                                needs: string[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            id: string;
+                            organisationName: string;
+                            participantId: string | null;
+                            updatedAt: string;
+                            version: number;
+                            workshopId: string | null;
+                            writesToMap: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: {
+                                description: string;
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                needs: string[];
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            canApplyDraft: boolean;
+                            cards: {
+                                id: string;
+                                partners: {
+                                    actor: {
+                                        id: string;
+                                        municipality: {
+                                            name: string;
+                                            nisCode: string;
+                                        } | null;
+                                        name: string;
+                                        sectors: {
+                                            cultural: boolean;
+                                            key: string;
+                                            name: string;
+                                        }[];
+                                    } | null;
+                                    bovenlokaal: boolean;
+                                    grensverleggend: boolean;
+                                    id: string;
+                                    ideas: string[];
+                                    kept: boolean;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    proposalStatus: "none" | "open" | "created" | "dismissed";
+                                    sector: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    } | null;
+                                    typedName: string | null;
+                                }[];
+                                position: number;
+                                /** @enum {string} */
+                                startKind: "need" | "strength";
+                                startText: string;
+                                version: number;
+                            }[];
+                            combinations: {
+                                actors: {
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                }[];
+                                id: string;
+                                ideaId: string | null;
+                                ideas: string[];
+                                pursue: boolean;
+                                scenario: string;
+                                sheetId: string | null;
+                                title: string;
+                                updatedAt: string;
+                                version: number;
+                                workshopId: string | null;
+                            }[];
+                            currentStep: number;
+                            draft: {
+                                appliedAt: string | null;
+                                description: string;
+                                needs: string[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            id: string;
+                            organisationName: string;
+                            participantId: string | null;
+                            updatedAt: string;
+                            version: number;
+                            workshopId: string | null;
+                            writesToMap: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/sheets/{sheetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén werkblad met profiel, partnerkaarten en combinaties (ook voor een gast met x-guest-token) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sheetId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: {
+                                description: string;
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                needs: string[];
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            canApplyDraft: boolean;
+                            cards: {
+                                id: string;
+                                partners: {
+                                    actor: {
+                                        id: string;
+                                        municipality: {
+                                            name: string;
+                                            nisCode: string;
+                                        } | null;
+                                        name: string;
+                                        sectors: {
+                                            cultural: boolean;
+                                            key: string;
+                                            name: string;
+                                        }[];
+                                    } | null;
+                                    bovenlokaal: boolean;
+                                    grensverleggend: boolean;
+                                    id: string;
+                                    ideas: string[];
+                                    kept: boolean;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    proposalStatus: "none" | "open" | "created" | "dismissed";
+                                    sector: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    } | null;
+                                    typedName: string | null;
+                                }[];
+                                position: number;
+                                /** @enum {string} */
+                                startKind: "need" | "strength";
+                                startText: string;
+                                version: number;
+                            }[];
+                            combinations: {
+                                actors: {
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                }[];
+                                id: string;
+                                ideaId: string | null;
+                                ideas: string[];
+                                pursue: boolean;
+                                scenario: string;
+                                sheetId: string | null;
+                                title: string;
+                                updatedAt: string;
+                                version: number;
+                                workshopId: string | null;
+                            }[];
+                            currentStep: number;
+                            draft: {
+                                appliedAt: string | null;
+                                description: string;
+                                needs: string[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            id: string;
+                            organisationName: string;
+                            participantId: string | null;
+                            updatedAt: string;
+                            version: number;
+                            workshopId: string | null;
+                            writesToMap: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** De huidige stap van een werkblad bewaren; 409 bij een verouderde versie */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sheetId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentStep: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: {
+                                description: string;
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                needs: string[];
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            canApplyDraft: boolean;
+                            cards: {
+                                id: string;
+                                partners: {
+                                    actor: {
+                                        id: string;
+                                        municipality: {
+                                            name: string;
+                                            nisCode: string;
+                                        } | null;
+                                        name: string;
+                                        sectors: {
+                                            cultural: boolean;
+                                            key: string;
+                                            name: string;
+                                        }[];
+                                    } | null;
+                                    bovenlokaal: boolean;
+                                    grensverleggend: boolean;
+                                    id: string;
+                                    ideas: string[];
+                                    kept: boolean;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    proposalStatus: "none" | "open" | "created" | "dismissed";
+                                    sector: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    } | null;
+                                    typedName: string | null;
+                                }[];
+                                position: number;
+                                /** @enum {string} */
+                                startKind: "need" | "strength";
+                                startText: string;
+                                version: number;
+                            }[];
+                            combinations: {
+                                actors: {
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                }[];
+                                id: string;
+                                ideaId: string | null;
+                                ideas: string[];
+                                pursue: boolean;
+                                scenario: string;
+                                sheetId: string | null;
+                                title: string;
+                                updatedAt: string;
+                                version: number;
+                                workshopId: string | null;
+                            }[];
+                            currentStep: number;
+                            draft: {
+                                appliedAt: string | null;
+                                description: string;
+                                needs: string[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            id: string;
+                            organisationName: string;
+                            participantId: string | null;
+                            updatedAt: string;
+                            version: number;
+                            workshopId: string | null;
+                            writesToMap: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/sheets/{sheetId}/apply-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De ontwerptekst van stap 1–2 op de actor zetten (regisseur; met geschiedenis) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sheetId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actorVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: {
+                                description: string;
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                needs: string[];
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            canApplyDraft: boolean;
+                            cards: {
+                                id: string;
+                                partners: {
+                                    actor: {
+                                        id: string;
+                                        municipality: {
+                                            name: string;
+                                            nisCode: string;
+                                        } | null;
+                                        name: string;
+                                        sectors: {
+                                            cultural: boolean;
+                                            key: string;
+                                            name: string;
+                                        }[];
+                                    } | null;
+                                    bovenlokaal: boolean;
+                                    grensverleggend: boolean;
+                                    id: string;
+                                    ideas: string[];
+                                    kept: boolean;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    proposalStatus: "none" | "open" | "created" | "dismissed";
+                                    sector: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    } | null;
+                                    typedName: string | null;
+                                }[];
+                                position: number;
+                                /** @enum {string} */
+                                startKind: "need" | "strength";
+                                startText: string;
+                                version: number;
+                            }[];
+                            combinations: {
+                                actors: {
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                }[];
+                                id: string;
+                                ideaId: string | null;
+                                ideas: string[];
+                                pursue: boolean;
+                                scenario: string;
+                                sheetId: string | null;
+                                title: string;
+                                updatedAt: string;
+                                version: number;
+                                workshopId: string | null;
+                            }[];
+                            currentStep: number;
+                            draft: {
+                                appliedAt: string | null;
+                                description: string;
+                                needs: string[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            id: string;
+                            organisationName: string;
+                            participantId: string | null;
+                            updatedAt: string;
+                            version: number;
+                            workshopId: string | null;
+                            writesToMap: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/sheets/{sheetId}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stap 3: een partnerkaart toevoegen (vanuit een beperking of een sterkte) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sheetId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        partners?: {
+                            actorId?: string | null;
+                            ideas: string[];
+                            /** @default false */
+                            kept?: boolean;
+                            typedMunicipality?: string | null;
+                            typedName?: string | null;
+                            typedSector?: string | null;
+                        }[];
+                        /** @enum {string} */
+                        startKind: "need" | "strength";
+                        startText: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partners: {
+                                actor: {
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                } | null;
+                                bovenlokaal: boolean;
+                                grensverleggend: boolean;
+                                id: string;
+                                ideas: string[];
+                                kept: boolean;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                /** @enum {string} */
+                                proposalStatus: "none" | "open" | "created" | "dismissed";
+                                sector: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                } | null;
+                                typedName: string | null;
+                            }[];
+                            position: number;
+                            /** @enum {string} */
+                            startKind: "need" | "strength";
+                            startText: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/sheets/{sheetId}/cards/{cardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Een partnerkaart bewaren (vertrekpunt en partners); 409 bij verouderde versie */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    cardId: string;
+                    sheetId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        partners?: {
+                            actorId?: string | null;
+                            ideas: string[];
+                            /** @default false */
+                            kept?: boolean;
+                            typedMunicipality?: string | null;
+                            typedName?: string | null;
+                            typedSector?: string | null;
+                        }[];
+                        /** @enum {string} */
+                        startKind: "need" | "strength";
+                        startText: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partners: {
+                                actor: {
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                } | null;
+                                bovenlokaal: boolean;
+                                grensverleggend: boolean;
+                                id: string;
+                                ideas: string[];
+                                kept: boolean;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                /** @enum {string} */
+                                proposalStatus: "none" | "open" | "created" | "dismissed";
+                                sector: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                } | null;
+                                typedName: string | null;
+                            }[];
+                            position: number;
+                            /** @enum {string} */
+                            startKind: "need" | "strength";
+                            startText: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Een partnerkaart verwijderen */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    cardId: string;
+                    sheetId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/sheets/{sheetId}/combinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een combinatie van actoren uit verschillende bellen (minstens twee gemeenten) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sheetId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actorIds: string[];
+                        /** @default [] */
+                        ideas?: string[];
+                        /** @default false */
+                        pursue?: boolean;
+                        /** @default  */
+                        scenario?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actors: {
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            id: string;
+                            ideaId: string | null;
+                            ideas: string[];
+                            pursue: boolean;
+                            scenario: string;
+                            sheetId: string | null;
+                            title: string;
+                            updatedAt: string;
+                            version: number;
+                            workshopId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/sheets/{sheetId}/combinations/{combinationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Een combinatie bewaren; 409 bij verouderde versie */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    combinationId: string;
+                    sheetId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actorIds: string[];
+                        /** @default [] */
+                        ideas?: string[];
+                        /** @default false */
+                        pursue?: boolean;
+                        /** @default  */
+                        scenario?: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actors: {
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            id: string;
+                            ideaId: string | null;
+                            ideas: string[];
+                            pursue: boolean;
+                            scenario: string;
+                            sheetId: string | null;
+                            title: string;
+                            updatedAt: string;
+                            version: number;
+                            workshopId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Een combinatie verwijderen */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    combinationId: string;
+                    sheetId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/sheets/{sheetId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het werkblad als A4-bladen (PDF): stap 1–2, partnerkaarten, combinaties */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sheetId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/brokering/sheets/{sheetId}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Stap 1–2: werking, sterktes en beperkingen; naar de netwerkkaart (met geschiedenis) of als ontwerp voor een gast; 409 bij verouderde versie */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sheetId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actorVersion?: number;
+                        /** @default  */
+                        description?: string;
+                        draftVersion?: number;
+                        /** @default [] */
+                        needs?: string[];
+                        /** @default [] */
+                        strengths?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: {
+                                description: string;
+                                id: string;
+                                municipality: {
+                                    name: string;
+                                    nisCode: string;
+                                } | null;
+                                name: string;
+                                needs: string[];
+                                sectors: {
+                                    cultural: boolean;
+                                    key: string;
+                                    name: string;
+                                }[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            canApplyDraft: boolean;
+                            cards: {
+                                id: string;
+                                partners: {
+                                    actor: {
+                                        id: string;
+                                        municipality: {
+                                            name: string;
+                                            nisCode: string;
+                                        } | null;
+                                        name: string;
+                                        sectors: {
+                                            cultural: boolean;
+                                            key: string;
+                                            name: string;
+                                        }[];
+                                    } | null;
+                                    bovenlokaal: boolean;
+                                    grensverleggend: boolean;
+                                    id: string;
+                                    ideas: string[];
+                                    kept: boolean;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    proposalStatus: "none" | "open" | "created" | "dismissed";
+                                    sector: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    } | null;
+                                    typedName: string | null;
+                                }[];
+                                position: number;
+                                /** @enum {string} */
+                                startKind: "need" | "strength";
+                                startText: string;
+                                version: number;
+                            }[];
+                            combinations: {
+                                actors: {
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                }[];
+                                id: string;
+                                ideaId: string | null;
+                                ideas: string[];
+                                pursue: boolean;
+                                scenario: string;
+                                sheetId: string | null;
+                                title: string;
+                                updatedAt: string;
+                                version: number;
+                                workshopId: string | null;
+                            }[];
+                            currentStep: number;
+                            draft: {
+                                appliedAt: string | null;
+                                description: string;
+                                needs: string[];
+                                strengths: string[];
+                                version: number;
+                            } | null;
+                            id: string;
+                            organisationName: string;
+                            participantId: string | null;
+                            updatedAt: string;
+                            version: number;
+                            workshopId: string | null;
+                            writesToMap: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{slug}/coverage": {
         parameters: {
             query?: never;
@@ -4067,6 +8246,349 @@ export interface paths {
                             result: unknown;
                             /** @enum {string} */
                             status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voorgestelde partners voor een nood of sterkte (of alle noden van een actor), elk met de redenen (leden) */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    limit?: number;
+                    need?: string;
+                    strength?: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                };
+                                alreadyPartners: boolean;
+                                bovenlokaal: boolean;
+                                grensverleggend: boolean;
+                                reasons: string[];
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/matches/region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De sterkste koppels van de regio die nog niet samenwerken, te filteren op gemeente en sector (regisseur) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    municipality?: string;
+                    sector?: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actorsCompared: number;
+                            items: {
+                                a: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                };
+                                b: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    municipality: {
+                                        name: string;
+                                        nisCode: string;
+                                    } | null;
+                                    name: string;
+                                    sectors: {
+                                        cultural: boolean;
+                                        key: string;
+                                        name: string;
+                                    }[];
+                                };
+                                bovenlokaal: boolean;
+                                grensverleggend: boolean;
+                                reasons: string[];
+                                score: number;
+                            }[];
                         };
                     };
                 };

@@ -7,12 +7,20 @@ import type { i18n, TFunction } from 'i18next';
 import { nl } from './nl.js';
 import { en } from './en.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
+import { brokeringNl } from './brokering.js';
+import { brokeringEn } from './brokering-en.js';
+import { matchingNl } from './matching.js';
+import { matchingEn } from './matching-en.js';
 
 /** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
   nl: {},
   en: {},
 };
+domainCatalogs.nl.brokering = brokeringNl;
+domainCatalogs.en.brokering = brokeringEn;
+domainCatalogs.nl.matching = matchingNl;
+domainCatalogs.en.matching = matchingEn;
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },

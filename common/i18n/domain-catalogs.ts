@@ -17,3 +17,5 @@ export interface DomainCatalogLoaders {
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
 export const domainCatalogLoaders: Record<string, DomainCatalogLoaders> = {};
+domainCatalogLoaders.brokering = { nl: () => import('./brokering.js').then((m) => m.brokeringNl), en: () => import('./brokering-en.js').then((m) => m.brokeringEn) };
+domainCatalogLoaders.matching = { nl: () => import('./matching.js').then((m) => m.matchingNl), en: () => import('./matching-en.js').then((m) => m.matchingEn) };

@@ -9,6 +9,8 @@ import { plansModule } from './plans/module.js';
 import { networkModule } from './network/module.js';
 import { searchModule } from '../search/module.js';
 import { jobsModule } from '../jobs/module.js';
+import { brokeringModule } from './brokering/module.js';
+import { matchingModule } from './matching/module.js';
 
 /** What the demo seeding hands each domain. */
 export interface DemoSeedContext {
@@ -44,6 +46,8 @@ export const DOMAINS: readonly DomainModule[] = [
   networkModule,
   searchModule,
   jobsModule,
+  brokeringModule,
+  matchingModule,
 ];
 
 /** The modules in list order, each moved after the modules its demo seeding depends on. */

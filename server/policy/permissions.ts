@@ -59,6 +59,21 @@ export const PERMISSIONS = {
   // Platform services
   'job.read': { roles: MEMBERS, description: 'De status van een achtergrondtaak bekijken (enkel wie ze startte, of de regisseur)' },
   'search.synonyms.manage': { roles: ['admin'], description: 'Synoniemen voor het zoeken bekijken, toevoegen en verwijderen' },
+  // Brokering (the "Bouw je netwerk uit" flow): sheets are opened by admins, the editor of the organisation,
+  // the sheet's participant or a guest with its token (server/domains/brokering/sheet-access.ts decides; 404 otherwise).
+  'brokering.sheet.list': { roles: MEMBERS, description: 'Werkbladen bekijken (regisseur: alle; partner: die van de eigen organisatie)' },
+  'brokering.sheet.create': { roles: ['admin'], ownRoles: ['editor'], description: 'Een werkblad starten voor een organisatie (partner: de eigen)' },
+  'brokering.sheet.read': { everyone: true, description: 'Een werkblad bekijken en afdrukken (wie er toegang toe heeft, ook een gast met zijn token)' },
+  'brokering.sheet.edit': { everyone: true, description: 'Een werkblad invullen: stappen, partnerkaarten, combinaties (wie er toegang toe heeft)' },
+  'brokering.sheet.apply-draft': { roles: ['admin'], description: 'De ontwerptekst van stap 1–2 van een deelnemer op de netwerkkaart zetten' },
+  'brokering.inspiration.read': { everyone: true, description: 'De inspiratielijst met sectoren en witte vlekken bekijken' },
+  'brokering.combination.list': { roles: MEMBERS, description: 'Combinaties van de regio bekijken (partner: die van de eigen organisatie)' },
+  'brokering.idea.read': { roles: MEMBERS, description: 'Samenwerkingsvoorstellen bekijken' },
+  'brokering.idea.manage': { roles: ['admin'], description: 'Samenwerkingsvoorstellen maken, hun status wijzigen en aan een plan koppelen' },
+  'brokering.proposed-actor.manage': { roles: ['admin'], description: 'Voorgestelde nieuwe actoren aanmaken of afwijzen' },
+  // Matching
+  'match.read': { roles: MEMBERS, description: 'Voorgestelde partners voor een nood of sterkte bekijken, met de redenen' },
+  'match.region.read': { roles: ['admin'], description: 'De sterkste nog niet benutte koppels van de hele regio bekijken (regisseur)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

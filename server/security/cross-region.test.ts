@@ -48,6 +48,16 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/regions/{slug}/relations/{relationId}': { type: 'project', version: 1 },
   'POST /api/regions/{slug}/actors/import/preview': { fileName: 'a.csv', content: Buffer.from('naam;gemeente;sector\nIndringer;Ieper;kunsten\n').toString('base64') },
   'POST /api/regions/{slug}/search/synonyms': { terms: ['indringer', 'overname'] },
+  'POST /api/regions/{slug}/brokering/sheets': { actorId: '00000000-0000-4000-8000-000000000000' },
+  'PATCH /api/regions/{slug}/brokering/sheets/{sheetId}': { currentStep: 2, version: 1 },
+  'POST /api/regions/{slug}/brokering/sheets/{sheetId}/apply-draft': { actorVersion: 1 },
+  'POST /api/regions/{slug}/brokering/sheets/{sheetId}/cards': { startKind: 'need', startText: 'Overgenomen' },
+  'PUT /api/regions/{slug}/brokering/sheets/{sheetId}/cards/{cardId}': { startKind: 'need', startText: 'Overgenomen', version: 1 },
+  'POST /api/regions/{slug}/brokering/sheets/{sheetId}/combinations': { title: 'Overgenomen', actorIds: ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000001'] },
+  'PUT /api/regions/{slug}/brokering/sheets/{sheetId}/combinations/{combinationId}': { title: 'Overgenomen', actorIds: ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000001'], version: 1 },
+  'PUT /api/regions/{slug}/brokering/ideas/{ideaId}': { title: 'Overgenomen', status: 'gestopt', ownerActorIds: ['00000000-0000-4000-8000-000000000000'], version: 1 },
+  'POST /api/regions/{slug}/brokering/ideas/{ideaId}/plan-link': { planId: '00000000-0000-4000-8000-000000000000', actionId: '00000000-0000-4000-8000-000000000001' },
+  'POST /api/regions/{slug}/brokering/proposed-actors/{proposedActorId}/create': { name: 'Overgenomen', municipality: '33011', sector: 'kunsten' },
   'POST /api/regions/{slug}/actors/import': { fileName: 'a.csv', content: Buffer.from('naam;gemeente;sector\nIndringer;Ieper;kunsten\n').toString('base64'), onlyValid: true },
 };
 
@@ -100,6 +110,15 @@ beforeAll(async () => {
   // outsiders), B's hidden actor in the approved plan under a written name (its map name must stay hidden).
   await t.database.raw.query('UPDATE plan_action_partners SET actor_id = $1 WHERE plan_id = $2', [ids.actorId, draftB.id]);
   await t.database.raw.query("UPDATE plan_action_partners SET actor_id = $1 WHERE plan_id = $2 AND name = 'Bibliotheek Ieper'", [hidden, approved.id]);
+  // Brokering of B: a sheet of B's public actor with a partner card (a typed partner offered as a new
+  // actor), a combination and the samenwerkingsvoorstel made of it.
+  const sheetB = (await t.database.raw.query<{ id: string }>('INSERT INTO brokering_sheets (region_id, actor_id) VALUES ($1, $2) RETURNING id', [regionB.id, ids.actorId]))[0]!.id;
+  ids.sheetId = sheetB;
+  ids.cardId = (await t.database.raw.query<{ id: string }>("INSERT INTO partner_cards (sheet_id, start_kind, start_text) VALUES ($1, 'need', 'Geheime nood van B') RETURNING id", [sheetB]))[0]!.id;
+  ids.proposedActorId = (await t.database.raw.query<{ id: string }>("INSERT INTO partner_card_partners (card_id, typed_name, ideas, proposal_status) VALUES ($1, 'Geheime partner van B', ARRAY['geheim idee van B'], 'open') RETURNING id", [ids.cardId]))[0]!.id;
+  ids.combinationId = (await t.database.raw.query<{ id: string }>("INSERT INTO brokering_combinations (region_id, sheet_id, title, pursue) VALUES ($1, $2, 'Geheime combinatie van B', true) RETURNING id", [regionB.id, sheetB]))[0]!.id;
+  ids.ideaId = (await t.database.raw.query<{ id: string }>("INSERT INTO cooperation_ideas (region_id, title) VALUES ($1, 'Geheim samenwerkingsvoorstel van B') RETURNING id", [regionB.id]))[0]!.id;
+  secrets.push('Geheime nood van B', 'Geheime partner van B', 'Geheime combinatie van B', 'Geheim samenwerkingsvoorstel van B');
 });
 afterAll(async () => t.close());
 

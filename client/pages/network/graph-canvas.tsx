@@ -2,7 +2,7 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref 
 import { useTranslation } from 'react-i18next';
 import { UNKNOWN_SECTOR_STYLE, type SectorStyle } from '../../components/sector-style';
 import { nodeRadius, type GraphLayout, type GraphModel, type SizeBy } from './graph-model';
-import { drawNodes, groupByStyle, LABEL_ZOOM, MAX_ZOOM, type GraphEmphasis } from './graph-draw';
+import { drawNodes, drawSuggestedEdges, groupByStyle, LABEL_ZOOM, MAX_ZOOM, type GraphEmphasis } from './graph-draw';
 import { GraphTooltip } from './graph-tooltip';
 import { useGraphEdgeLayer, type NumberedScene } from './use-graph-edge-layer';
 import { useGraphViewport } from './use-graph-viewport';
@@ -31,6 +31,8 @@ interface GraphCanvasProps {
   describedBy: string;
   onSelect: (index: number | null) => void;
   onOpen: (index: number) => void;
+  /** Suggested connections (node index pairs) drawn dashed over the relations: the matching engine's unmet pairs. */
+  suggested?: readonly (readonly [number, number])[];
   ref?: Ref<GraphCanvasHandle>;
 }
 
@@ -145,6 +147,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       paintEdgesFor({ k, x, y, width, height, dpr }, edgeKey);
     }
 
+    if (current.props.suggested?.length) drawSuggestedEdges(context, lay, current.props.suggested, view.current);
+
     drawNodes(
       context,
       {
@@ -216,7 +220,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     draw();
   }, [size, layout, fitView, draw, view]);
 
-  useEffect(() => requestDraw(), [radii, styleGroups, requestDraw]);
+  useEffect(() => requestDraw(), [radii, styleGroups, props.suggested, requestDraw]);
 
   const tip = hover ? props.describe(hover.index) : null;
   return (

@@ -205,3 +205,22 @@ export function drawNodes(context: CanvasRenderingContext2D, frame: NodeFrame, v
     text(mod.nodes[selectedIndex]!.name, lay.x[selectedIndex]! * k + x + radiusOf(selectedIndex) + 8, lay.y[selectedIndex]! * k + y, 'left');
   }
 }
+
+// Suggested connections: a dark violet, dashed, so they read as "not yet" next to the grey relations (contrast > 3:1 on white).
+export const SUGGESTED_EDGE = '#6a1b9a';
+
+/** Draws suggested connections as dashed lines (few, so drawn every frame rather than cached). */
+export function drawSuggestedEdges(context: CanvasRenderingContext2D, layout: GraphLayout, pairs: readonly (readonly [number, number])[], view: GraphView): void {
+  const { k, x, y } = view;
+  context.save();
+  context.strokeStyle = SUGGESTED_EDGE;
+  context.lineWidth = 2;
+  context.setLineDash([7, 5]);
+  context.beginPath();
+  for (const [a, b] of pairs) {
+    context.moveTo(layout.x[a]! * k + x, layout.y[a]! * k + y);
+    context.lineTo(layout.x[b]! * k + x, layout.y[b]! * k + y);
+  }
+  context.stroke();
+  context.restore();
+}

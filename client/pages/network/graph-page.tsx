@@ -1,6 +1,6 @@
 import { formatNumber } from '../../../common/format.js';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
@@ -11,6 +11,7 @@ import { sectorStyle } from '../../components/sector-style';
 import { NetworkNav, networkPaths, useSectors } from './network-common';
 import { GraphLegend } from './graph-legend';
 import { GraphCanvas, type GraphCanvasHandle } from './graph-canvas';
+import { SuggestedEdgesPanel, useSuggestedEdges } from '../matching/suggested-edges';
 import { buildGraphModel, computeLayout, findActors, type ClusterBy, type GraphModel, type SizeBy } from './graph-model';
 
 const MAX_MATCHES = 20;
@@ -117,6 +118,11 @@ export function GraphPage() {
   const [community, setCommunity] = useState<number | null>(null);
   const canvas = useRef<GraphCanvasHandle>(null);
   const data = graph.data;
+  // The regisseur can overlay the matching engine's strongest unmet pairs as dashed edges (?voorstellen=1 opens with them on).
+  const isAdmin = roleIn(region.slug) === 'admin';
+  const [search] = useSearchParams();
+  const [showSuggested, setShowSuggested] = useState(() => search.get('voorstellen') === '1');
+  const suggestions = useSuggestedEdges(region.slug, isAdmin && showSuggested);
 
   const model = useMemo(() => (data ? buildGraphModel(data) : null), [data]);
   const layout = useMemo(() => {
@@ -126,6 +132,16 @@ export function GraphPage() {
     performance.measure('graph-layout', { start: started, end: performance.now(), detail: { clusterBy } });
     return result;
   }, [model, clusterBy]);
+
+  const suggestedPairs = useMemo(() => {
+    if (!model || !showSuggested) return [];
+    const indexOf = new Map(model.nodes.map((node, index) => [node.id, index]));
+    return suggestions.edges.flatMap((edge) => {
+      const a = indexOf.get(edge.a.id);
+      const b = indexOf.get(edge.b.id);
+      return a === undefined || b === undefined ? [] : [[a, b] as const];
+    });
+  }, [model, showSuggested, suggestions.edges]);
 
   const municipalityNames = useMemo(() => new Map(region.municipalities.map((m) => [m.nisCode, m.name])), [region.municipalities]);
   const sectorNames = useMemo(() => new Map(sectors.map((s) => [s.key, s.name])), [sectors]);
@@ -177,7 +193,7 @@ export function GraphPage() {
 
   return (
     <Page title={t('network.graph.title')} regionName={region.name} lead={<p>{t('network.graph.lead')}</p>}>
-      <NetworkNav slug={region.slug} isAdmin={roleIn(region.slug) === 'admin'} />
+      <NetworkNav slug={region.slug} isAdmin={isAdmin} />
       {graph.error ? <Notice kind="error">{graph.error.message}</Notice> : null}
       <div className="button-row graph-controls">
         <div className="field">
@@ -230,6 +246,7 @@ export function GraphPage() {
                 describedBy="graph-keys"
                 onSelect={select}
                 onOpen={openActor}
+                suggested={suggestedPairs}
               />
               <p id="graph-keys" className="field__hint">
                 {t('network.graph.keys')}
@@ -287,6 +304,16 @@ export function GraphPage() {
                 </p>
               </section>
               <GraphLegend sectors={sectors} present={presentSectors} />
+              {isAdmin ? (
+                <SuggestedEdgesPanel
+                  slug={region.slug}
+                  enabled={showSuggested}
+                  onToggle={setShowSuggested}
+                  edges={suggestions.edges}
+                  error={suggestions.error}
+                  loading={suggestions.loading}
+                />
+              ) : null}
             </aside>
           </div>
           <section aria-labelledby="graph-brokers">

@@ -1,0 +1,61 @@
+import type { matchingNl } from './matching.js';
+import type { DomainCatalog } from './domain-catalogs.js';
+
+/** English catalog of the matching engine: the same keys as the Dutch one. */
+export const matchingEn: DomainCatalog<typeof matchingNl> = {
+  reasons: {
+    ownNeed: "Your need '{{need}}' ↔ their strength '{{strength}}'",
+    need: "Need '{{need}}' ↔ their strength '{{strength}}'",
+    ownStrength: "Your strength '{{strength}}' ↔ their need '{{need}}'",
+    strength: "Strength '{{strength}}' ↔ their need '{{need}}'",
+    reciprocal: "Mutual: your strength '{{strength}}' ↔ their need '{{need}}'",
+    pair: "{{needer}}: need '{{need}}' ↔ {{haver}}: strength '{{strength}}'",
+    pairReciprocal: "Mutual: {{needer}}: need '{{need}}' ↔ {{haver}}: strength '{{strength}}'",
+    otherMunicipality: 'other municipality ({{municipality}})',
+    otherSector: 'other sector ({{sector}})',
+    nearby: 'nearby (about {{km}} km)',
+    alreadyPartners: 'already partners on the network map (ranked lower)',
+  },
+  errors: {
+    actorOrText: 'Choose an actor or give a need or strength.',
+    needOrStrength: 'Give a need or a strength, not both.',
+    unknownActor: 'This actor does not exist in this region.',
+    unknownSector: 'This sector does not exist.',
+    unknownMunicipality: 'This municipality is not part of the region.',
+  },
+  suggestions: {
+    title: 'Suggested partners',
+    loading: 'Looking for suggestions…',
+    none: 'No suggestions found. Try describing it differently.',
+    score: 'Score {{score}}',
+    pick: 'Pick',
+    pickLabel: 'Pick {{name}}',
+    bovenlokaal: 'Supra-local',
+    grensverleggend: 'Cross-sector',
+    alreadyPartners: 'Already partners',
+    why: 'Why?',
+  },
+  region: {
+    title: 'Opportunities for new cooperation',
+    lead: 'Pairs of actors that have never worked together and fit well: the need of one meets the strength of the other. Strongest first.',
+    municipality: 'Municipality',
+    sector: 'Sector',
+    all: 'All',
+    limit: 'Number',
+    count: '{{count}} pairs from {{actors}} actors',
+    none: 'No pairs found for this filter.',
+    needs: 'needs',
+    offers: 'can help',
+    score: 'Score',
+    onGraph: 'Show on the network graph',
+    forbidden: 'Only the regisseur sees the opportunities of the whole region.',
+    link: 'Opportunities for new cooperation',
+  },
+  graph: {
+    toggle: 'Show suggested connections',
+    legend: 'Suggested connection (no cooperation yet)',
+    loaded: '{{count}} suggested connections drawn.',
+    list: 'Suggested connections',
+    listLink: 'See the list with reasons',
+  },
+};
