@@ -7,6 +7,7 @@ import { createScratchDatabase } from '../server/db/scratch-database.js';
 import { migrate } from '../server/db/migrate.js';
 import { createRegion } from '../server/domains/regions/service.js';
 import { createUserWithRole } from '../server/domains/accounts/service.js';
+import { loadavg } from 'node:os';
 import { WESTHOEK } from './network.js';
 
 const ACTORS = 2_000;
@@ -108,6 +109,7 @@ export const matchingBench: BenchSuite = {
       results.push(await measure('region-wide top 20, network unchanged (cached)', '≤ 50 ms p95', 20, () => get(`${base}/region`).then(() => undefined), { warmup: 1 }));
       matchingBench.notes = [
         `${texts?.needs ?? 0} needs and ${texts?.strengths ?? 0} strengths over ${SUBJECTS.length} subjects; every request builds the engine anew (loads the actors, relations and synonyms, analyzes every text once), so an edit counts at once.`,
+        `Load average while measuring: ${loadavg()[0]!.toFixed(1)} (other work on the machine slows every figure).`,
       ];
       await app.close();
       return results;
