@@ -18,7 +18,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   accounts: ['audit', 'regions'],
   network: ['accounts', 'audit', 'regions', 'reference'],
   plans: ['network', 'accounts', 'audit', 'regions', 'reference'],
-  brokering: ['network', 'plans', 'accounts', 'audit', 'regions', 'reference'],
+  matching: ['network', 'accounts', 'audit', 'regions', 'reference'],
+  brokering: ['matching', 'network', 'plans', 'accounts', 'audit', 'regions', 'reference'],
   // The demo seeds every domain.
   demo: ['*'],
 };

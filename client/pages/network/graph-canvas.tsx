@@ -247,6 +247,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           aria-label={props.label}
           aria-describedby={props.describedBy}
           tabIndex={0}
+          data-suggested-edges={props.suggested?.length ?? 0}
           {...handlers}
           onKeyDown={onKeyDown}
         />

@@ -78,7 +78,7 @@ export const MAX_PAIRS_PER_ACTOR = 3;
  * left out of the texts compared, so a need is matched on its subject. The reasons quote the full text.
  */
 const FILLER = new Set(
-  'meer minder geen bij weinig beperkt beperkte voldoende nood noden aan om naar die dat wat ook onze ons hun zijn is er nog tot uit door over als zo heel veel goed goede sterk sterke ruim ruime zoeken zoekt nodig hebben heeft alle elke iedereen wij we willen kunnen graag extra nieuwe nieuw'.split(' '),
+  'meer minder geen eigen ervaring zoek gratis hele bij weinig beperkt beperkte voldoende nood noden aan om naar die dat wat ook onze ons hun zijn is er nog tot uit door over als zo heel veel goed goede sterk sterke ruim ruime zoeken zoekt nodig hebben heeft alle elke iedereen wij we willen kunnen graag extra nieuwe nieuw'.split(' '),
 );
 
 /** A need or strength reduced to the words that carry its subject. */
@@ -105,7 +105,6 @@ interface TextOwner {
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
-const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /** Prepares a region once (texts analyzed, indexes built) and answers any number of questions about it. */
 export class MatchingEngine {
@@ -113,7 +112,7 @@ export class MatchingEngine {
   private readonly owners: TextOwner[] = [];
   private readonly textsOf: { need: number[]; strength: number[] }[] = [];
   private readonly sideIds: Record<Side, Set<number>> = { need: new Set(), strength: new Set() };
-  private readonly partners: Set<string>;
+  private readonly partners = new Set<number>();
   private readonly byId = new Map<string, number>();
 
   constructor(
@@ -122,9 +121,13 @@ export class MatchingEngine {
     synonyms: SynonymIndex,
   ) {
     this.index = new TextIndex(synonyms);
-    this.partners = new Set(relations.map((relation) => pairKey(relation.a, relation.b)));
+    actors.forEach((actor, position) => this.byId.set(actor.id, position));
+    for (const relation of relations) {
+      const a = this.byId.get(relation.a);
+      const b = this.byId.get(relation.b);
+      if (a !== undefined && b !== undefined) this.partners.add(this.pairKey(a, b));
+    }
     actors.forEach((actor, position) => {
-      this.byId.set(actor.id, position);
       const own = { need: [] as number[], strength: [] as number[] };
       for (const [side, texts] of [['need', actor.needs], ['strength', actor.strengths]] as const) {
         for (const text of texts) {
@@ -136,6 +139,11 @@ export class MatchingEngine {
       }
       this.textsOf.push(own);
     });
+  }
+
+  /** One number per unordered pair of actor positions. */
+  private pairKey(a: number, b: number): number {
+    return a < b ? a * this.actors.length + b : b * this.actors.length + a;
   }
 
   private addText(text: string): number {
@@ -241,7 +249,7 @@ export class MatchingEngine {
         reasons.push(...borders.reasons);
         bovenlokaal = borders.bovenlokaal;
         grensverleggend = borders.grensverleggend;
-        alreadyPartners = this.partners.has(pairKey(reference.id, actor.id));
+        alreadyPartners = this.partners.has(this.pairKey(referencePosition, position));
         if (alreadyPartners) {
           score *= WEIGHTS.partnerFactor;
           reasons.push({ kind: 'alreadyPartners' });
@@ -276,7 +284,7 @@ export class MatchingEngine {
   regionPairs(options: { municipality?: string; sector?: string; limit: number }): EnginePair[] {
     const keep = (actor: EngineActor) =>
       (!options.municipality || actor.municipality?.nisCode === options.municipality) && (!options.sector || actor.sectors.some((sector) => sector.key === options.sector));
-    const best = new Map<string, EnginePair>();
+    const best = new Map<number, EnginePair>();
     this.actors.forEach((needer, neederPosition) => {
       for (const need of this.textsOf[neederPosition]!.need) {
         const byHaver = new Map<number, { relevance: number; strength: number }>();
@@ -285,7 +293,7 @@ export class MatchingEngine {
           if (haverPosition === neederPosition) continue;
           const haver = this.actors[haverPosition]!;
           if (!keep(needer) && !keep(haver)) continue;
-          if (this.partners.has(pairKey(needer.id, haver.id))) continue;
+          if (this.partners.has(this.pairKey(neederPosition, haverPosition))) continue;
           const relevance = this.index.relevance(need, candidate);
           if (relevance < MIN_RELEVANCE) continue;
           const previous = byHaver.get(haverPosition);
@@ -294,7 +302,7 @@ export class MatchingEngine {
         for (const [haverPosition, match] of byHaver) {
           const haver = this.actors[haverPosition]!;
           if (this.best(need, this.textsOf[haverPosition]!.need).relevance >= match.relevance) continue;
-          const key = pairKey(needer.id, haver.id);
+          const key = this.pairKey(neederPosition, haverPosition);
           const current = best.get(key);
           // Cheap upper bound first: a pair already better than anything this match could reach stays.
           if (current && current.score >= WEIGHTS.text * match.relevance + WEIGHTS.reciprocity + WEIGHTS.otherMunicipality + WEIGHTS.otherSector + WEIGHTS.proximity) continue;

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { TFunction } from 'i18next';
 import type { RawSql } from '../../db/client.js';
 import { fieldError } from '../../http/errors.js';
-import { loadSynonyms } from '../../search/synonyms.js';
+import { listSynonymGroups } from '../../search/synonyms.js';
+import { SynonymIndex } from '../../search/analyzer.js';
+import { cachedView } from '../network/cache.js';
 import { isMember, type Viewer } from '../network/access.js';
 import { SECTORS_JSON } from '../network/search.js';
 import type { MatchActor, MatchList, MatchQuery, RegionMatchList, RegionMatchQuery } from '../../../common/schemas/matching.js';
@@ -47,9 +50,13 @@ async function loadRelationPairs(raw: RawSql, regionId: string): Promise<{ a: st
 }
 
 /** Builds the engine for a region as this viewer may see it: actors, relations, the region's synonyms. */
-export async function regionEngine(raw: RawSql, viewer: Viewer): Promise<MatchingEngine> {
-  const [actors, relations, synonyms] = await Promise.all([loadEngineActors(raw, viewer), loadRelationPairs(raw, viewer.region.id), loadSynonyms(raw, viewer.region.id)]);
-  return new MatchingEngine(actors, relations, synonyms);
+export async function regionEngine(raw: RawSql, viewer: Viewer, groups?: string[][]): Promise<MatchingEngine> {
+  const [actors, relations, synonymGroups] = await Promise.all([
+    loadEngineActors(raw, viewer),
+    loadRelationPairs(raw, viewer.region.id),
+    groups ?? listSynonymGroups(raw, viewer.region.id).then((list) => list.map((group) => group.terms)),
+  ]);
+  return new MatchingEngine(actors, relations, new SynonymIndex(synonymGroups));
 }
 
 const quote = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
@@ -118,17 +125,26 @@ export async function regionMatches(raw: RawSql, viewer: Viewer, query: RegionMa
     const [inRegion] = await raw.query<{ nis_code: string }>('SELECT nis_code FROM region_municipalities WHERE region_id = $1 AND nis_code = $2', [viewer.region.id, query.municipality]);
     if (!inRegion) throw fieldError('municipality', 'matching.errors.unknownMunicipality');
   }
-  const engine = await regionEngine(raw, viewer);
-  const pairs = engine.regionPairs(query);
-  return {
-    actorsCompared: engine.size,
-    items: pairs.map((pair) => ({
-      a: toMatchActor(pair.a),
-      b: toMatchActor(pair.b),
-      score: pair.score,
-      reasons: pair.reasons.map((reason) => reasonText(reason, t)),
-      bovenlokaal: pair.bovenlokaal,
-      grensverleggend: pair.grensverleggend,
-    })),
-  };
+  // The full pass is the expensive part: its result is kept while the network (actors, relations) and the
+  // synonyms are unchanged, per filter and language, so the list and the graph layer share it.
+  const groups = (await listSynonymGroups(raw, viewer.region.id)).map((group) => group.terms);
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([groups, query.municipality ?? '', query.sector ?? '', query.limit, t('matching.reasons.otherSector', { sector: '' })]))
+    .digest('hex')
+    .slice(0, 24);
+  return cachedView(raw, viewer.region.id, `matches:${isMember(viewer) ? 'member' : 'public'}:${fingerprint}`, async () => {
+    const engine = await regionEngine(raw, viewer, groups);
+    const pairs = engine.regionPairs(query);
+    return {
+      actorsCompared: engine.size,
+      items: pairs.map((pair) => ({
+        a: toMatchActor(pair.a),
+        b: toMatchActor(pair.b),
+        score: pair.score,
+        reasons: pair.reasons.map((reason) => reasonText(reason, t)),
+        bovenlokaal: pair.bovenlokaal,
+        grensverleggend: pair.grensverleggend,
+      })),
+    };
+  });
 }

@@ -14,6 +14,8 @@ export interface IndexedText {
   text: string;
   terms: QueryTerm[];
   words: string[];
+  maps?: Map<string, number>[];
+  mapsEpoch?: number;
 }
 
 function gramsOf(word: string): string[] {
@@ -31,6 +33,8 @@ export class TextIndex {
   private readonly termMatches = new Map<string, Map<string, number>>();
   private reachIndex: Map<string, number[]> | null = null;
   private reachSize = 0;
+  // Bumped whenever the vocabulary grows: a term may then meet new words.
+  private epoch = 0;
 
   constructor(private readonly synonyms: SynonymIndex = NO_SYNONYMS) {}
 
@@ -48,6 +52,7 @@ export class TextIndex {
         this.gramIndex = null;
         this.termMatches.clear();
         this.reachIndex = null;
+        this.epoch += 1;
       }
     }
     return id;
@@ -95,8 +100,8 @@ export class TextIndex {
   private share(from: IndexedText, to: IndexedText): number {
     if (from.terms.length === 0) return 0;
     let sum = 0;
-    for (const term of from.terms) {
-      const matches = this.matchesOf(term);
+    const maps = this.termMapsOf(from);
+    for (const matches of maps) {
       let best = 0;
       for (const word of to.words) {
         const weight = matches.get(word);
@@ -105,6 +110,14 @@ export class TextIndex {
       sum += best;
     }
     return sum / from.terms.length;
+  }
+
+  /** The match maps of a text's terms, kept with the text until the vocabulary changes. */
+  private termMapsOf(text: IndexedText): Map<string, number>[] {
+    if (text.maps && text.mapsEpoch === this.epoch) return text.maps;
+    text.maps = text.terms.map((term) => this.matchesOf(term));
+    text.mapsEpoch = this.epoch;
+    return text.maps;
   }
 
   /** textRelevance(a, b).score for two indexed texts: the mean of both directions. */
