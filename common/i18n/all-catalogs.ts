@@ -6,12 +6,14 @@
 import type { i18n, TFunction } from 'i18next';
 import { nl } from './nl.js';
 import { en } from './en.js';
+import { workshopsNl } from './workshops.js';
+import { workshopsEn } from './workshops-en.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
 
 /** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
-  nl: {},
-  en: {},
+  nl: { workshops: workshopsNl },
+  en: { workshops: workshopsEn },
 };
 
 export const catalogs: Record<Locale, object> = {

@@ -17,3 +17,8 @@ export interface DomainCatalogLoaders {
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
 export const domainCatalogLoaders: Record<string, DomainCatalogLoaders> = {};
+
+domainCatalogLoaders.workshops = {
+  nl: () => import('./workshops.js').then((m) => m.workshopsNl),
+  en: () => import('./workshops-en.js').then((m) => m.workshopsEn),
+};

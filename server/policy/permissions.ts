@@ -59,6 +59,10 @@ export const PERMISSIONS = {
   // Platform services
   'job.read': { roles: MEMBERS, description: 'De status van een achtergrondtaak bekijken (enkel wie ze startte, of de regisseur)' },
   'search.synonyms.manage': { roles: ['admin'], description: 'Synoniemen voor het zoeken bekijken, toevoegen en verwijderen' },
+  // Brokering: the live workshop room
+  'workshop.facilitate': { roles: ['admin'], description: 'Workshops openen, uitnodigen, de live zaal volgen en afsluiten (begeleider)' },
+  'workshop.report.read': { roles: MEMBERS, description: 'Het verslag van een workshop bekijken en als PDF downloaden' },
+  'workshop.join': { everyone: true, description: 'Met een code meedoen aan een open workshop (als lid of als gast)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;
