@@ -7,6 +7,7 @@ import { RegionsProvider } from './regions';
 import { AppLayout } from './components/app-layout';
 import { RegionLayout } from './pages/regions/region-layout';
 import { NotFoundPage } from './pages/not-found-page';
+import { lazyDomainPage } from './lazy-domain-page';
 
 // Every page is its own chunk, loaded when its route is first shown: the first page loads only what it needs.
 const HomePage = lazy(() => import('./pages/home/home-page').then((m) => ({ default: m.HomePage })));
@@ -38,6 +39,10 @@ const PlanVersionsPage = lazy(() => import('./pages/plans/versions-page').then((
 const PlanTablePage = lazy(() => import('./pages/plans/table-page').then((m) => ({ default: m.PlanTablePage })));
 const PlanProposalsPage = lazy(() => import('./pages/plans/proposals-page').then((m) => ({ default: m.PlanProposalsPage })));
 const PlanPartnersPage = lazy(() => import('./pages/plans/partners-page').then((m) => ({ default: m.PlanPartnersPage })));
+const WorkshopsPage = lazyDomainPage('workshops', () => import('./pages/brokering/room/workshops-page').then((m) => ({ default: m.WorkshopsPage })));
+const WorkshopRoomPage = lazyDomainPage('workshops', () => import('./pages/brokering/room/room-page').then((m) => ({ default: m.RoomPage })));
+const WorkshopReportPage = lazyDomainPage('workshops', () => import('./pages/brokering/room/report-page').then((m) => ({ default: m.ReportPage })));
+const WorkshopJoinPage = lazyDomainPage('workshops', () => import('./pages/brokering/room/join-page').then((m) => ({ default: m.JoinPage })));
 const PlanIndicatorsPage = lazy(() => import('./pages/plans/indicators-page').then((m) => ({ default: m.PlanIndicatorsPage })));
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
@@ -73,6 +78,7 @@ export function App() {
                 <Route path="wachtwoord-herstellen/:token" element={<Lazy page={ResetPasswordPage} />} />
                 <Route path="uitnodiging/:token" element={<Lazy page={AcceptInvitationPage} />} />
                 <Route path="account" element={<Lazy page={AccountPage} />} />
+                <Route path="doe-mee" element={<Lazy page={WorkshopJoinPage} />} />
                 <Route path="r/:slug" element={<RegionLayout />}>
                   <Route index element={<Lazy page={RegionOverviewPage} />} />
                   <Route path="instellingen" element={<Lazy page={RegionSettingsPage} />} />
@@ -98,6 +104,10 @@ export function App() {
                   <Route path="netwerk/grafiek" element={<Lazy page={GraphPage} />} />
                   <Route path="netwerk/dekking" element={<Lazy page={CoveragePage} />} />
                   <Route path="netwerk/importeren" element={<Lazy page={ImportPage} />} />
+                  <Route path="makelaardij/workshops" element={<Lazy page={WorkshopsPage} />} />
+                  <Route path="makelaardij/workshops/:workshopId" element={<Lazy page={WorkshopRoomPage} />} />
+                  <Route path="makelaardij/workshops/:workshopId/verslag" element={<Lazy page={WorkshopReportPage} />} />
+                  <Route path="makelaardij/doe-mee" element={<Lazy page={WorkshopJoinPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
