@@ -50,8 +50,13 @@ export function connectSse(url: string, headers: Record<string, string> = {}): P
           const index = backlog.findIndex(match);
           if (index !== -1) return Promise.resolve(backlog.splice(index, 1)[0]!);
           return new Promise((done, fail) => {
-            const timer = setTimeout(() => fail(new Error(`no matching SSE message within ${timeoutMs} ms`)), timeoutMs);
-            waiters.push({ match, resolve: (message) => (clearTimeout(timer), done(message)) });
+            const waiter = { match, resolve: (message: SseMessage) => (clearTimeout(timer), done(message)) };
+            const timer = setTimeout(() => {
+              // A waiter that gave up must not swallow a later message.
+              waiters.splice(waiters.indexOf(waiter), 1);
+              fail(new Error(`no matching SSE message within ${timeoutMs} ms`));
+            }, timeoutMs);
+            waiters.push(waiter);
           });
         },
         close() {
