@@ -19,7 +19,7 @@ import {
   workshopReportSchema,
   workshopSummarySchema,
 } from '../../../../common/schemas/workshops.js';
-import { closeWorkshop, createWorkshop, findOpenWorkshop, getWorkshop, inviteToWorkshop, joinWorkshop, listWorkshops, matchOrganisation } from './service.js';
+import { closeWorkshop, createWorkshop, dateText, findOpenWorkshop, getWorkshop, inviteToWorkshop, joinWorkshop, listWorkshops, matchOrganisation } from './service.js';
 import { roomSnapshot, workshopReport } from './room-view.js';
 import { workshopReportPdf } from './report-pdf.js';
 import { streamWorkshopEvents } from './room-events.js';
@@ -137,7 +137,7 @@ export async function workshopRoomRoutes(app: ApiInstance): Promise<void> {
     { config: { policy: 'workshop.join' }, schema: { tags: TAGS, summary: 'Een open workshop bij zijn code (voor de deelnamepagina)', querystring: joinLookupQuerySchema, response: { 200: joinLookupSchema, ...errorResponses } } },
     async (request) => {
       const workshop = await findOpenWorkshop(database().raw, request.query.code);
-      return { workshopId: workshop.id, title: workshop.title, heldOn: getDate(workshop.held_on), place: workshop.place, region: { slug: workshop.slug, name: workshop.region_name } };
+      return { workshopId: workshop.id, title: workshop.title, heldOn: dateText(workshop.held_on), place: workshop.place, region: { slug: workshop.slug, name: workshop.region_name } };
     },
   );
 
@@ -166,8 +166,3 @@ export async function workshopRoomRoutes(app: ApiInstance): Promise<void> {
   );
 }
 
-function getDate(value: string | Date | null): string | null {
-  if (value === null) return null;
-  if (value instanceof Date) return new Date(value.getTime() - value.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
-}

@@ -42,7 +42,8 @@ interface WorkshopRow {
   participant_count?: number | string;
 }
 
-function dateText(value: string | Date | null): string | null {
+/** A date column as yyyy-mm-dd (PGlite and pg hand dates over differently). */
+export function dateText(value: string | Date | null): string | null {
   if (value === null) return null;
   if (value instanceof Date) {
     const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
