@@ -58,7 +58,7 @@ describe('the live workshop room', () => {
     const stored = JSON.parse((await phone.page.evaluate(() => localStorage.getItem('regiekamer.workshopGuest'))) ?? 'null') as { token: string; slug: string; sheetId: string } | null;
     expect(stored).toMatchObject({ slug: SLUG });
     expect(stored?.token.length).toBeGreaterThan(20);
-    expect(await phone.page.getByRole('link', { name: 'Naar mijn fiche' }).getAttribute('href')).toBe(`/r/${SLUG}/makelaardij/fiches/${stored!.sheetId}`);
+    expect(await phone.page.getByRole('link', { name: 'Naar mijn fiche' }).getAttribute('href')).toBe(`/r/${SLUG}/makelaardij/werkblad/${stored!.sheetId}`);
 
     // No reload on the facilitator's screen: the event stream brought the new participant in, at step 1.
     const stepOne = facilitator.page.locator('.room-steps__column', { hasText: 'Werking' });

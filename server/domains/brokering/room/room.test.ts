@@ -114,7 +114,7 @@ describe('joining with a code', () => {
     const response = await guest.post('/api/workshops/join', { code: typed, name: 'Lotte Gast', email: 'lotte@test.be', actorId: actors.perron });
     expect(response.statusCode, response.body).toBe(201);
     const joined = response.json() as JoinResult;
-    expect(joined).toMatchObject({ workshopId: workshop.id, slug, sheetPath: `/r/${slug}/makelaardij/fiches/${joined.sheetId}` });
+    expect(joined).toMatchObject({ workshopId: workshop.id, slug, sheetPath: `/r/${slug}/makelaardij/werkblad/${joined.sheetId}` });
     expect(joined.token).toMatch(/^[\w-]{20,}$/);
     const [participant] = await t.database.raw.query<{ guest_token_hash: string; actor_id: string; user_id: string | null; organisation_name: string }>(
       'SELECT guest_token_hash, actor_id, user_id, organisation_name FROM workshop_participants WHERE id = $1',

@@ -14,7 +14,7 @@ import type { TFunction } from 'i18next';
 
 /** wt-flow's sheet page, where a participant continues after joining. */
 export function sheetPath(slug: string, sheetId: string): string {
-  return `/r/${slug}/makelaardij/fiches/${sheetId}`;
+  return `/r/${slug}/makelaardij/werkblad/${sheetId}`;
 }
 
 /** sha-256 hex of a guest token: the only form in which it is stored. */
