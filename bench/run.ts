@@ -13,6 +13,7 @@ const suites: { file: string; load: () => Promise<BenchSuite> }[] = [
   { file: 'graph-browser', load: async () => (await import('./graph-browser.js')).graphBrowserBench },
   { file: 'bundle', load: async () => (await import('./bundle.js')).bundleBench },
   { file: 'matching', load: async () => (await import('./matching.js')).matchingBench },
+  { file: 'workshop-room', load: async () => (await import('./workshop-room.js')).workshopRoomBench },
 ];
 
 /**

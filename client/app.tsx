@@ -42,6 +42,10 @@ const PlanVersionsPage = lazy(() => import('./pages/plans/versions-page').then((
 const PlanTablePage = lazy(() => import('./pages/plans/table-page').then((m) => ({ default: m.PlanTablePage })));
 const PlanProposalsPage = lazy(() => import('./pages/plans/proposals-page').then((m) => ({ default: m.PlanProposalsPage })));
 const PlanPartnersPage = lazy(() => import('./pages/plans/partners-page').then((m) => ({ default: m.PlanPartnersPage })));
+const WorkshopsPage = lazyDomainPage('workshops', () => import('./pages/brokering/room/workshops-page').then((m) => ({ default: m.WorkshopsPage })));
+const WorkshopRoomPage = lazyDomainPage('workshops', () => import('./pages/brokering/room/room-page').then((m) => ({ default: m.RoomPage })));
+const WorkshopReportPage = lazyDomainPage('workshops', () => import('./pages/brokering/room/report-page').then((m) => ({ default: m.ReportPage })));
+const WorkshopJoinPage = lazyDomainPage('workshops', () => import('./pages/brokering/room/join-page').then((m) => ({ default: m.JoinPage })));
 const PlanIndicatorsPage = lazy(() => import('./pages/plans/indicators-page').then((m) => ({ default: m.PlanIndicatorsPage })));
 const RegionMatchesPage = lazyDomainPage('matching', () => import('./pages/matching/region-matches-page').then((m) => ({ default: m.RegionMatchesPage })));
 
@@ -78,6 +82,7 @@ export function App() {
                 <Route path="wachtwoord-herstellen/:token" element={<Lazy page={ResetPasswordPage} />} />
                 <Route path="uitnodiging/:token" element={<Lazy page={AcceptInvitationPage} />} />
                 <Route path="account" element={<Lazy page={AccountPage} />} />
+                <Route path="doe-mee" element={<Lazy page={WorkshopJoinPage} />} />
                 <Route path="r/:slug" element={<RegionLayout />}>
                   <Route index element={<Lazy page={RegionOverviewPage} />} />
                   <Route path="instellingen" element={<Lazy page={RegionSettingsPage} />} />
@@ -107,6 +112,10 @@ export function App() {
                   <Route path="makelaardij" element={<Lazy page={BrokeringHomePage} />} />
                   <Route path="makelaardij/werkblad/:sheetId" element={<Lazy page={BrokeringSheetPage} />} />
                   <Route path="makelaardij/samenwerkingsvoorstellen" element={<Lazy page={BrokeringIdeasPage} />} />
+                  <Route path="makelaardij/workshops" element={<Lazy page={WorkshopsPage} />} />
+                  <Route path="makelaardij/workshops/:workshopId" element={<Lazy page={WorkshopRoomPage} />} />
+                  <Route path="makelaardij/workshops/:workshopId/verslag" element={<Lazy page={WorkshopReportPage} />} />
+                  <Route path="makelaardij/doe-mee" element={<Lazy page={WorkshopJoinPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -6,6 +6,8 @@
 import type { i18n, TFunction } from 'i18next';
 import { nl } from './nl.js';
 import { en } from './en.js';
+import { workshopsNl } from './workshops.js';
+import { workshopsEn } from './workshops-en.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
 import { brokeringNl } from './brokering.js';
 import { brokeringEn } from './brokering-en.js';
@@ -14,8 +16,8 @@ import { matchingEn } from './matching-en.js';
 
 /** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
-  nl: {},
-  en: {},
+  nl: { workshops: workshopsNl },
+  en: { workshops: workshopsEn },
 };
 domainCatalogs.nl.brokering = brokeringNl;
 domainCatalogs.en.brokering = brokeringEn;

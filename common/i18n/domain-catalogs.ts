@@ -19,3 +19,8 @@ export interface DomainCatalogLoaders {
 export const domainCatalogLoaders: Record<string, DomainCatalogLoaders> = {};
 domainCatalogLoaders.brokering = { nl: () => import('./brokering.js').then((m) => m.brokeringNl), en: () => import('./brokering-en.js').then((m) => m.brokeringEn) };
 domainCatalogLoaders.matching = { nl: () => import('./matching.js').then((m) => m.matchingNl), en: () => import('./matching-en.js').then((m) => m.matchingEn) };
+
+domainCatalogLoaders.workshops = {
+  nl: () => import('./workshops.js').then((m) => m.workshopsNl),
+  en: () => import('./workshops-en.js').then((m) => m.workshopsEn),
+};

@@ -11,6 +11,7 @@ import { searchModule } from '../search/module.js';
 import { jobsModule } from '../jobs/module.js';
 import { brokeringModule } from './brokering/module.js';
 import { matchingModule } from './matching/module.js';
+import { brokeringRoomModule } from './brokering/room/module.js';
 
 /** What the demo seeding hands each domain. */
 export interface DemoSeedContext {
@@ -48,6 +49,7 @@ export const DOMAINS: readonly DomainModule[] = [
   jobsModule,
   brokeringModule,
   matchingModule,
+  brokeringRoomModule,
 ];
 
 /** The modules in list order, each moved after the modules its demo seeding depends on. */

@@ -74,6 +74,10 @@ export const PERMISSIONS = {
   // Matching
   'match.read': { roles: MEMBERS, description: 'Voorgestelde partners voor een nood of sterkte bekijken, met de redenen' },
   'match.region.read': { roles: ['admin'], description: 'De sterkste nog niet benutte koppels van de hele regio bekijken (regisseur)' },
+  // Brokering: the live workshop room
+  'workshop.facilitate': { roles: ['admin'], description: 'Workshops openen, uitnodigen, de live zaal volgen en afsluiten (begeleider)' },
+  'workshop.report.read': { roles: MEMBERS, description: 'Het verslag van een workshop bekijken en als PDF downloaden' },
+  'workshop.join': { everyone: true, description: 'Met een code meedoen aan een open workshop (als lid of als gast)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -58,6 +58,9 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/regions/{slug}/brokering/ideas/{ideaId}': { title: 'Overgenomen', status: 'gestopt', ownerActorIds: ['00000000-0000-4000-8000-000000000000'], version: 1 },
   'POST /api/regions/{slug}/brokering/ideas/{ideaId}/plan-link': { planId: '00000000-0000-4000-8000-000000000000', actionId: '00000000-0000-4000-8000-000000000001' },
   'POST /api/regions/{slug}/brokering/proposed-actors/{proposedActorId}/create': { name: 'Overgenomen', municipality: '33011', sector: 'kunsten' },
+  'POST /api/regions/{slug}/workshops': { title: 'Indringer workshop' },
+  'POST /api/regions/{slug}/workshops/{workshopId}/invitations': { invitees: [{ name: 'Indringer', email: 'indringer@test.be' }] },
+  'POST /api/regions/{slug}/workshops/{workshopId}/close': { version: 1 },
   'POST /api/regions/{slug}/actors/import': { fileName: 'a.csv', content: Buffer.from('naam;gemeente;sector\nIndringer;Ieper;kunsten\n').toString('base64'), onlyValid: true },
 };
 
@@ -78,6 +81,9 @@ beforeAll(async () => {
   ids.actorId = await actorFactory(t.database.db, networkRegionB, { name: 'Publieke Actor B', contactEmail: 'geheim-contact-b@test.be', contactName: 'Verborgen Contactpersoon', contactPhone: '+32 470 99 88 77' });
   const hidden = await actorFactory(t.database.db, networkRegionB, { name: 'Verborgen Actor B', isPublic: false });
   ids.relationId = await relationFactory(t.database.db, networkRegionB, ids.actorId, hidden);
+  // A workshop of B (live room, report).
+  ids.workshopId = (await t.database.raw.query<{ id: string }>("INSERT INTO workshops (region_id, title, join_code) VALUES ($1, 'Geheime workshop B', 'GHMB22') RETURNING id", [networkRegionB]))[0]!.id;
+  secrets.push('Geheime workshop B', 'GHMB22');
   secrets.push('geheim-contact-b@test.be', 'Verborgen Contactpersoon', '+32 470 99 88 77', 'Verborgen Actor B');
   // A synonym group of B's own (search module).
   ids.groupId = (await t.database.raw.query<{ id: string }>("INSERT INTO search_synonyms (region_id, terms) VALUES ($1, ARRAY['geheimwoordb', 'verborgenwoordb']) RETURNING id", [networkRegionB]))[0]!.id;
