@@ -17,3 +17,5 @@ export interface DomainCatalogLoaders {
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
 export const domainCatalogLoaders: Record<string, DomainCatalogLoaders> = {};
+
+domainCatalogLoaders.lending = { nl: () => import('./lending.js').then((m) => m.lendingNl), en: () => import('./lending-en.js').then((m) => m.lendingEn) };
