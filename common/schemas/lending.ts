@@ -37,11 +37,27 @@ export const itemInputSchema = z.object({
 });
 export type ItemInput = z.infer<typeof itemInputSchema>;
 
-/** A change to an item: any subset of its fields plus the version it was read at. */
-export const itemUpdateSchema = itemInputSchema
-  .omit({ ownerActorId: true })
+/** A change to an item: any subset of its fields (no defaults, so absent fields stay) plus the version read. */
+export const itemUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    ownerActorId: z.uuid(),
+    municipality: nis,
+    units: z.number().int().min(1).max(500),
+    kind: z.enum(ITEM_KINDS),
+    description: text(5000),
+    instructions: text(5000),
+    address: text(300),
+    audience: z.enum(ITEM_AUDIENCES),
+    pricePerDayCents: z.number().int().min(0).max(10_000_000),
+    depositCents: z.number().int().min(0).max(10_000_000),
+    maxDays: z.number().int().min(1).max(365).nullable(),
+    bufferDays: z.number().int().min(0).max(60),
+    autoConfirmPartners: z.boolean(),
+    kitParts: z.array(kitPartSchema).max(50),
+  })
   .partial()
-  .extend({ ownerActorId: z.uuid().optional(), version: z.number().int().min(1) })
+  .extend({ version: z.number().int().min(1) })
   .strict();
 export type ItemUpdate = z.infer<typeof itemUpdateSchema>;
 
