@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { lazyDomainPage } from './lazy-domain-page';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from './i18n';
 import { SessionProvider } from './session';
@@ -39,6 +40,12 @@ const PlanTablePage = lazy(() => import('./pages/plans/table-page').then((m) => 
 const PlanProposalsPage = lazy(() => import('./pages/plans/proposals-page').then((m) => ({ default: m.PlanProposalsPage })));
 const PlanPartnersPage = lazy(() => import('./pages/plans/partners-page').then((m) => ({ default: m.PlanPartnersPage })));
 const PlanIndicatorsPage = lazy(() => import('./pages/plans/indicators-page').then((m) => ({ default: m.PlanIndicatorsPage })));
+
+const LendingPage = lazyDomainPage('lending', () => import('./pages/lending/lending-page').then((m) => ({ default: m.LendingPage })));
+const LendingItemPage = lazyDomainPage('lending', () => import('./pages/lending/item-page').then((m) => ({ default: m.ItemPage })));
+const LendingBookingsPage = lazyDomainPage('lending', () => import('./pages/lending/bookings-page').then((m) => ({ default: m.BookingsPage })));
+const LendingCalendarPage = lazyDomainPage('lending', () => import('./pages/lending/calendar-page').then((m) => ({ default: m.LendingCalendarPage })));
+const LendingOverviewPage = lazyDomainPage('lending', () => import('./pages/lending/overview-page').then((m) => ({ default: m.LendingOverviewPage })));
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -98,6 +105,11 @@ export function App() {
                   <Route path="netwerk/grafiek" element={<Lazy page={GraphPage} />} />
                   <Route path="netwerk/dekking" element={<Lazy page={CoveragePage} />} />
                   <Route path="netwerk/importeren" element={<Lazy page={ImportPage} />} />
+                  <Route path="uitleendienst" element={<Lazy page={LendingPage} />} />
+                  <Route path="uitleendienst/items/:itemId" element={<Lazy page={LendingItemPage} />} />
+                  <Route path="uitleendienst/reserveringen" element={<Lazy page={LendingBookingsPage} />} />
+                  <Route path="uitleendienst/kalender" element={<Lazy page={LendingCalendarPage} />} />
+                  <Route path="uitleendienst/overzicht" element={<Lazy page={LendingOverviewPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

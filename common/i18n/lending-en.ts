@@ -30,6 +30,7 @@ export const lendingEn: DomainCatalog<typeof lendingNl> = {
     units_one: '{{count}} unit',
     units_other: '{{count}} units',
     distance: '{{km}} km',
+    perDay: '{{price}} per day',
   },
   item: {
     owner: 'Owner',

@@ -27,6 +27,7 @@ export const lendingNl = {
     units_one: '{{count}} stuk',
     units_other: '{{count}} stuks',
     distance: '{{km}} km',
+    perDay: '{{price}} per dag',
   },
   item: {
     owner: 'Eigenaar',

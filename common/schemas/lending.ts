@@ -233,3 +233,9 @@ export const lendingImportResultSchema = z.object({
 export type LendingImportResult = z.infer<typeof lendingImportResultSchema>;
 
 export const feedSchema = z.object({ actorId: z.uuid(), url: z.string() });
+
+export const lendingMeSchema = z.object({
+  ownActor: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  isAdmin: z.boolean(),
+  seesOverview: z.boolean(),
+});

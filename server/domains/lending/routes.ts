@@ -17,6 +17,7 @@ import {
   itemListQuerySchema,
   itemSummarySchema,
   itemUpdateSchema,
+  lendingMeSchema,
   lendingImportRequestSchema,
   lendingImportResultSchema,
   overviewSchema,
@@ -53,6 +54,23 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The lending pool's routes: items, photos, bookings, calendar, overview, labels, import and iCal. */
 export async function lendingRoutes(app: ApiInstance): Promise<void> {
   const database = () => app.ctx.database;
+
+  app.get(
+    '/regions/:slug/lending/me',
+    {
+      config: { policy: 'lending.read' },
+      schema: { tags, summary: 'De eigen organisatie van de aanvrager en wat die in de uitleendienst mag', params: slugParams, response: { 200: lendingMeSchema, ...errorResponses } },
+    },
+    async (request) => {
+      const viewer = await lendingViewer(request, request.params.slug, 'lending.read');
+      const [actor] = viewer.ownActorId ? await database().raw.query<{ name: string }>('SELECT name FROM actors WHERE id = $1', [viewer.ownActorId]) : [];
+      return {
+        ownActor: viewer.ownActorId && actor ? { id: viewer.ownActorId, name: actor.name } : null,
+        isAdmin: viewer.role === 'admin',
+        seesOverview: viewer.role === 'admin' || viewer.role === 'steering',
+      };
+    },
+  );
 
   app.get(
     '/regions/:slug/lending/items',
@@ -143,7 +161,8 @@ export async function lendingRoutes(app: ApiInstance): Promise<void> {
       const viewer = await lendingViewer(request, request.params.slug, 'lending.item.manage');
       const itemIds = z.array(z.uuid()).max(500).safeParse(request.query.itemIds.split(','));
       if (!itemIds.success) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'itemIds', message: '@validation.uuid' }]);
-      const owners = viewer.role === 'admin' ? null : viewer.ownActorId ? [viewer.ownActorId] : [];
+      if (viewer.role !== 'admin' && !viewer.ownActorId) throw new AppError('FORBIDDEN');
+      const owners = viewer.role === 'admin' ? null : [viewer.ownActorId!];
       const units = await labelUnits(database(), viewer.region.id, itemIds.data, owners);
       const pdf = await labelsPdf(units, (itemId) => itemPageUrl(app.ctx.publicUrl(request), viewer.region.slug, itemId), requestLocale(request));
       return reply.header('content-type', 'application/pdf').header('content-disposition', 'inline; filename="qr-labels.pdf"').send(pdf);

@@ -106,8 +106,8 @@ async function setUnitCount(tx: RawSql, itemId: string, count: number): Promise<
 /** Creates an item with its units (and kit parts); only the owner's editors or an admin. */
 export async function createItem(database: DatabaseHandle, viewer: LendingViewer, input: ItemInput): Promise<ItemDetail> {
   const id = await database.rawTransaction(async (tx) => {
-    await assertActorInRegion(tx, viewer.region.id, input.ownerActorId, 'ownerActorId');
     if (!managesOwner(viewer, input.ownerActorId)) throw new AppError('FORBIDDEN');
+    await assertActorInRegion(tx, viewer.region.id, input.ownerActorId, 'ownerActorId');
     await assertMunicipality(tx, input.municipality);
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO lending_items (region_id, owner_actor_id, kind, name, description, instructions, address, municipality_nis, audience,
