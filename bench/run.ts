@@ -12,6 +12,7 @@ const suites: { file: string; load: () => Promise<BenchSuite> }[] = [
   { file: 'plans', load: async () => (await import('./plans.js')).plansBench },
   { file: 'graph-browser', load: async () => (await import('./graph-browser.js')).graphBrowserBench },
   { file: 'bundle', load: async () => (await import('./bundle.js')).bundleBench },
+  { file: 'lending', load: async () => (await import('./lending.js')).lendingBench },
 ];
 
 /**

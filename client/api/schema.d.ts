@@ -6944,8 +6944,8 @@ export interface paths {
         /** QR-labels (PDF, A4-vellen van 3 × 8 stickers), één per eenheid van de gekozen items */
         get: {
             parameters: {
-                query: {
-                    itemIds: string;
+                query?: {
+                    itemIds?: string;
                 };
                 header?: never;
                 path: {

@@ -155,13 +155,13 @@ export async function lendingRoutes(app: ApiInstance): Promise<void> {
     '/regions/:slug/lending/labels',
     {
       config: { policy: 'lending.item.manage' },
-      schema: { tags, summary: 'QR-labels (PDF, A4-vellen van 3 × 8 stickers), één per eenheid van de gekozen items', params: slugParams, querystring: z.object({ itemIds: z.string().min(1).max(20_000) }), response: { 200: z.any(), ...errorResponses } },
+      schema: { tags, summary: 'QR-labels (PDF, A4-vellen van 3 × 8 stickers), één per eenheid van de gekozen items', params: slugParams, querystring: z.object({ itemIds: z.string().max(20_000).optional() }), response: { 200: z.any(), ...errorResponses } },
     },
     async (request, reply) => {
       const viewer = await lendingViewer(request, request.params.slug, 'lending.item.manage');
-      const itemIds = z.array(z.uuid()).max(500).safeParse(request.query.itemIds.split(','));
-      if (!itemIds.success) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'itemIds', message: '@validation.uuid' }]);
       if (viewer.role !== 'admin' && !viewer.ownActorId) throw new AppError('FORBIDDEN');
+      const itemIds = z.array(z.uuid()).min(1).max(500).safeParse((request.query.itemIds ?? '').split(',').filter(Boolean));
+      if (!itemIds.success) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'itemIds', message: '@validation.uuid' }]);
       const owners = viewer.role === 'admin' ? null : [viewer.ownActorId!];
       const units = await labelUnits(database(), viewer.region.id, itemIds.data, owners);
       const pdf = await labelsPdf(units, (itemId) => itemPageUrl(app.ctx.publicUrl(request), viewer.region.slug, itemId), requestLocale(request));
