@@ -5031,11 +5031,11 @@ export interface paths {
         /** Kalender van één item of van de items in een gemeente (hoogstens 62 dagen) */
         get: {
             parameters: {
-                query: {
-                    from: string;
+                query?: {
+                    from?: string;
                     itemId?: string;
                     municipality?: string;
-                    to: string;
+                    to?: string;
                 };
                 header?: never;
                 path: {

@@ -170,8 +170,9 @@ export const bookingListQuerySchema = z.object({
 });
 
 export const calendarQuerySchema = z.object({
-  from: day,
-  to: day,
+  /** Defaults: today and five weeks on. */
+  from: day.optional(),
+  to: day.optional(),
   itemId: z.uuid().optional(),
   municipality: nis.optional(),
 });

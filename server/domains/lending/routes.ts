@@ -44,6 +44,7 @@ import { feedCalendar, feedToken } from './feed.js';
 import { labelsPdf, labelUnits } from './labels.js';
 import { importInventory, parseInventory } from './import.js';
 import { itemPageUrl } from './links.js';
+import { addDays, todayInBrussels } from './dates.js';
 
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
 const itemParams = slugParams.extend({ itemId: z.uuid() });
@@ -214,7 +215,8 @@ export async function lendingRoutes(app: ApiInstance): Promise<void> {
     { config: { policy: 'lending.read' }, schema: { tags, summary: 'Kalender van één item of van de items in een gemeente (hoogstens 62 dagen)', params: slugParams, querystring: calendarQuerySchema, response: { 200: calendarSchema, ...errorResponses } } },
     async (request) => {
       const viewer = await lendingViewer(request, request.params.slug, 'lending.read');
-      return calendar(database(), viewer.region.id, request.query);
+      const from = request.query.from ?? todayInBrussels();
+      return calendar(database(), viewer.region.id, { ...request.query, from, to: request.query.to ?? addDays(from, 34) });
     },
   );
 
