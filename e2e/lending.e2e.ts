@@ -62,8 +62,9 @@ describe('lending pool', () => {
     await partner.context.close();
 
     // The owner's side (the regisseur manages every item) on a phone, as after scanning the QR label.
-    const owner = await openPage(browser(), { width: 390, height: 844 });
+    const owner = await openPage(browser());
     await logInViaForm(owner.page, demoUsers.admin);
+    await owner.page.setViewportSize({ width: 390, height: 844 });
     await owner.page.goto(url(`/r/${CO7}/uitleendienst`));
     await waitForHeading(owner.page, 'Uitleendienst');
     await owner.page.getByLabel('Zoekterm').fill('Geluidsinstallatie');

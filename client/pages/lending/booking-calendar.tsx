@@ -76,6 +76,7 @@ export function BookingCalendar({ slug, itemId, municipality, onPick, selected }
     }
   };
 
+  const longDate = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const days = Array.from({ length: weeks * 7 }, (_, index) => shiftDay(first, index));
   const inRange = (day: string) => Boolean(selected?.from && day >= selected.from && day <= (selected.to ?? selected.from));
   const title = view === 'month' ? monthTitle(focusDay, i18n.language) : `${formatDate(first)} – ${formatDate(last)}`;
@@ -121,7 +122,9 @@ export function BookingCalendar({ slug, itemId, municipality, onPick, selected }
             <tr key={week}>
               {days.slice(week * 7, week * 7 + 7).map((day) => {
                 const entry = byDay.get(day);
-                const label = entry ? t('lending.calendar.dayBooked', { date: formatDate(day), count: entry.count, names: entry.names.join(', ') }) : t('lending.calendar.dayFree', { date: formatDate(day) });
+                // The label starts with the visible day number (WCAG 2.5.3: the name contains the visible text).
+                const date = longDate.format(new Date(`${day}T00:00:00Z`));
+                const label = entry ? t('lending.calendar.dayBooked', { date, count: entry.count, names: entry.names.join(', ') }) : t('lending.calendar.dayFree', { date });
                 return (
                   <td key={day}>
                     <button
@@ -137,7 +140,6 @@ export function BookingCalendar({ slug, itemId, municipality, onPick, selected }
                       onClick={() => onPick?.(day)}
                     >
                       {Number(day.slice(8))}
-                      {entry ? <span aria-hidden="true"> •{entry.count}</span> : null}
                     </button>
                   </td>
                 );
