@@ -86,7 +86,7 @@ export function ItemPage() {
           <h2>{t('lending.item.conditions')}</h2>
           <dl className="lending-facts">
             <dt>{t('lending.item.pickup')}</dt>
-            <dd>{[data.address, data.municipality.name].filter(Boolean).join(', ')}</dd>
+            <dd>{data.address.includes(data.municipality.name) ? data.address : [data.address, data.municipality.name].filter(Boolean).join(', ')}</dd>
             <dt>{t('lending.item.whoMay')}</dt>
             <dd>{t(`lending.audiences.${data.audience}`)}</dd>
             <dt>{t('lending.item.price')}</dt>

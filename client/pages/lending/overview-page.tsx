@@ -80,10 +80,10 @@ export function LendingOverviewPage() {
             <tbody>
               {data.inventory.map((row) => (
                 <tr key={`${row.nisCode}-${row.sector}`}>
-                  <th scope="row">{row.municipality}</th>
-                  <td>{row.sectorName}</td>
-                  <td>{row.items}</td>
-                  <td>{row.units}</td>
+                  <th scope="row" data-label={t('lending.overview.columns.municipality')}>{row.municipality}</th>
+                  <td data-label={t('lending.overview.columns.sector')}>{row.sectorName}</td>
+                  <td data-label={t('lending.overview.columns.items')}>{row.items}</td>
+                  <td data-label={t('lending.overview.columns.units')}>{row.units}</td>
                 </tr>
               ))}
             </tbody>
