@@ -14,6 +14,7 @@ const suites: { file: string; load: () => Promise<BenchSuite> }[] = [
   { file: 'bundle', load: async () => (await import('./bundle.js')).bundleBench },
   { file: 'matching', load: async () => (await import('./matching.js')).matchingBench },
   { file: 'workshop-room', load: async () => (await import('./workshop-room.js')).workshopRoomBench },
+  { file: 'lending', load: async () => (await import('./lending.js')).lendingBench },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { lazyDomainPage } from './lazy-domain-page';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from './i18n';
 import { SessionProvider } from './session';
@@ -7,7 +8,6 @@ import { RegionsProvider } from './regions';
 import { AppLayout } from './components/app-layout';
 import { RegionLayout } from './pages/regions/region-layout';
 import { NotFoundPage } from './pages/not-found-page';
-import { lazyDomainPage } from './lazy-domain-page';
 
 // Every page is its own chunk, loaded when its route is first shown: the first page loads only what it needs.
 const HomePage = lazy(() => import('./pages/home/home-page').then((m) => ({ default: m.HomePage })));
@@ -48,6 +48,12 @@ const WorkshopReportPage = lazyDomainPage('workshops', () => import('./pages/bro
 const WorkshopJoinPage = lazyDomainPage('workshops', () => import('./pages/brokering/room/join-page').then((m) => ({ default: m.JoinPage })));
 const PlanIndicatorsPage = lazy(() => import('./pages/plans/indicators-page').then((m) => ({ default: m.PlanIndicatorsPage })));
 const RegionMatchesPage = lazyDomainPage('matching', () => import('./pages/matching/region-matches-page').then((m) => ({ default: m.RegionMatchesPage })));
+
+const LendingPage = lazyDomainPage('lending', () => import('./pages/lending/lending-page').then((m) => ({ default: m.LendingPage })));
+const LendingItemPage = lazyDomainPage('lending', () => import('./pages/lending/item-page').then((m) => ({ default: m.ItemPage })));
+const LendingBookingsPage = lazyDomainPage('lending', () => import('./pages/lending/bookings-page').then((m) => ({ default: m.BookingsPage })));
+const LendingCalendarPage = lazyDomainPage('lending', () => import('./pages/lending/calendar-page').then((m) => ({ default: m.LendingCalendarPage })));
+const LendingOverviewPage = lazyDomainPage('lending', () => import('./pages/lending/overview-page').then((m) => ({ default: m.LendingOverviewPage })));
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -116,6 +122,11 @@ export function App() {
                   <Route path="makelaardij/workshops/:workshopId" element={<Lazy page={WorkshopRoomPage} />} />
                   <Route path="makelaardij/workshops/:workshopId/verslag" element={<Lazy page={WorkshopReportPage} />} />
                   <Route path="makelaardij/doe-mee" element={<Lazy page={WorkshopJoinPage} />} />
+                  <Route path="uitleendienst" element={<Lazy page={LendingPage} />} />
+                  <Route path="uitleendienst/items/:itemId" element={<Lazy page={LendingItemPage} />} />
+                  <Route path="uitleendienst/reserveringen" element={<Lazy page={LendingBookingsPage} />} />
+                  <Route path="uitleendienst/kalender" element={<Lazy page={LendingCalendarPage} />} />
+                  <Route path="uitleendienst/overzicht" element={<Lazy page={LendingOverviewPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

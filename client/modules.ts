@@ -7,7 +7,7 @@ export const allRegionModules = [
   { key: 'brokering', segment: 'makelaardij', available: true },
   { key: 'plans', segment: 'plannen', available: true },
   { key: 'catalog', segment: 'aanbod', available: false },
-  { key: 'lending', segment: 'uitleendienst', available: false },
+  { key: 'lending', segment: 'uitleendienst', available: true },
   { key: 'cooperative', segment: 'cooperatie', available: false },
 ] as const;
 

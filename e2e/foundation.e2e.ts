@@ -152,7 +152,8 @@ describe('app shell and region foundation', () => {
     expect(await ieperRow.textContent()).toContain('8900');
     // Only the modules that exist: no tile or menu item leads to an empty page.
     expect(await page.getByRole('main').getByRole('link', { name: 'Plannen' }).count()).toBe(1);
-    expect(await page.getByRole('main').getByRole('link', { name: 'Uitleendienst' }).count()).toBe(0);
+    expect(await page.getByRole('main').getByRole('link', { name: 'Uitleendienst' }).count()).toBe(1);
+    expect(await page.getByRole('main').getByRole('link', { name: 'Coöperatie' }).count()).toBe(0);
     expect(await regionNav.getByRole('link', { name: 'Makelaardij' }).count()).toBe(1);
     await expectAccessible(page, 'regio-overzicht');
 
@@ -250,7 +251,7 @@ describe('app shell and region foundation', () => {
     expect(await regionNav.getByRole('link', { name: 'Plannen' }).getAttribute('aria-current')).toBe('page');
     await switchRegion(page, WESTHOEK.name);
     await page.waitForURL(url(`/r/${WESTHOEK.slug}/plannen`));
-    await page.goto(url(`/r/${WESTHOEK.slug}/uitleendienst`));
+    await page.goto(url(`/r/${WESTHOEK.slug}/cooperatie`));
     await waitForHeading(page, 'Pagina niet gevonden');
     await expectAccessible(page, 'module die nog niet bestaat');
 

@@ -8,6 +8,8 @@ import { nl } from './nl.js';
 import { en } from './en.js';
 import { workshopsNl } from './workshops.js';
 import { workshopsEn } from './workshops-en.js';
+import { lendingNl } from './lending.js';
+import { lendingEn } from './lending-en.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
 import { brokeringNl } from './brokering.js';
 import { brokeringEn } from './brokering-en.js';
@@ -23,6 +25,8 @@ domainCatalogs.nl.brokering = brokeringNl;
 domainCatalogs.en.brokering = brokeringEn;
 domainCatalogs.nl.matching = matchingNl;
 domainCatalogs.en.matching = matchingEn;
+domainCatalogs.nl.lending = lendingNl;
+domainCatalogs.en.lending = lendingEn;
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },

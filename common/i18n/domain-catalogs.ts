@@ -24,3 +24,5 @@ domainCatalogLoaders.workshops = {
   nl: () => import('./workshops.js').then((m) => m.workshopsNl),
   en: () => import('./workshops-en.js').then((m) => m.workshopsEn),
 };
+
+domainCatalogLoaders.lending = { nl: () => import('./lending.js').then((m) => m.lendingNl), en: () => import('./lending-en.js').then((m) => m.lendingEn) };

@@ -220,6 +220,8 @@ export const en: Catalog = {
     PROPOSAL_REQUIRED: 'This plan is approved: propose the change to the steering group ({{fields}}).',
     PROPOSAL_NOT_NEEDED: 'This plan is still a draft: change it directly.',
     PROPOSAL_DECIDED: 'This proposal has already been decided.',
+    BOOKING_OVERLAP: 'Not enough free units for this period: they are already booked from {{from}} to {{to}}.',
+    BOOKING_STATUS: 'This booking is now {{status}}; this step is no longer possible.',
   },
   tabular: {
     zip: {

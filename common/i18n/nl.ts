@@ -221,6 +221,8 @@ export const nl = {
     PROPOSAL_REQUIRED: 'Dit plan is goedgekeurd: stel de wijziging voor aan de stuurgroep ({{fields}}).',
     PROPOSAL_NOT_NEEDED: 'Dit plan is nog een ontwerp: wijzig het rechtstreeks.',
     PROPOSAL_DECIDED: 'Over dit voorstel is al beslist.',
+    BOOKING_OVERLAP: 'Niet genoeg vrije eenheden voor deze periode: ze zijn al gereserveerd van {{from}} tot {{to}}.',
+    BOOKING_STATUS: 'Deze reservering is intussen {{status}}; deze stap kan niet meer.',
   },
   tabular: {
     zip: {

@@ -8,3 +8,4 @@ export * from '../domains/network/schema.js';
 export * from '../domains/plans/schema.js';
 export * from '../domains/brokering/schema.js';
 export * from '../domains/brokering/flow-schema.js';
+export * from '../domains/lending/schema.js';

@@ -20,6 +20,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   plans: ['network', 'accounts', 'audit', 'regions', 'reference'],
   matching: ['network', 'accounts', 'audit', 'regions', 'reference'],
   brokering: ['matching', 'network', 'plans', 'accounts', 'audit', 'regions', 'reference'],
+  lending: ['network', 'accounts', 'audit', 'regions', 'reference'],
   // The demo seeds every domain.
   demo: ['*'],
 };

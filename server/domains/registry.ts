@@ -12,6 +12,7 @@ import { jobsModule } from '../jobs/module.js';
 import { brokeringModule } from './brokering/module.js';
 import { matchingModule } from './matching/module.js';
 import { brokeringRoomModule } from './brokering/room/module.js';
+import { lendingModule } from './lending/module.js';
 
 /** What the demo seeding hands each domain. */
 export interface DemoSeedContext {
@@ -50,6 +51,7 @@ export const DOMAINS: readonly DomainModule[] = [
   brokeringModule,
   matchingModule,
   brokeringRoomModule,
+  lendingModule,
 ];
 
 /** The modules in list order, each moved after the modules its demo seeding depends on. */

@@ -78,6 +78,15 @@ export const PERMISSIONS = {
   'workshop.facilitate': { roles: ['admin'], description: 'Workshops openen, uitnodigen, de live zaal volgen en afsluiten (begeleider)' },
   'workshop.report.read': { roles: MEMBERS, description: 'Het verslag van een workshop bekijken en als PDF downloaden' },
   'workshop.join': { everyone: true, description: 'Met een code meedoen aan een open workshop (als lid of als gast)' },
+  // Lending pool
+  'lending.read': { roles: MEMBERS, description: 'Uitleenmateriaal en ruimtes, kalenders, beschikbaarheid en reserveringen bekijken' },
+  'lending.item.manage': { roles: ['admin'], ownRoles: ['editor'], description: 'Uitleenitems, foto’s en QR-labels beheren (partner: enkel die van de eigen organisatie)' },
+  'lending.book': { roles: MEMBERS, description: 'Materiaal of een ruimte aanvragen (voor de eigen organisatie; regisseur voor elke actor)' },
+  'lending.booking.update': { roles: MEMBERS, description: 'Een reservering bevestigen, weigeren, uitlenen, terugnemen (eigenaar) of annuleren (ontlener of eigenaar)' },
+  'lending.overview': { roles: ['admin', 'steering'], description: 'Het overzicht van de uitleendienst (inventaris, gebruik, bovenlokaal) bekijken en exporteren' },
+  'lending.import': { roles: ['admin'], description: 'Een bestaande inventaris importeren (voorbeeld en import)' },
+  'lending.feed.manage': { roles: MEMBERS, description: 'De iCal-link van de reserveringen van de eigen organisatie opvragen of vernieuwen' },
+  'lending.feed.read': { everyone: true, description: 'De iCal-feed van een actor lezen (met de geheime link)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,3 +1,4 @@
+import { lendingItemFactory } from '../domains/lending/factories.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, createTestApp, type TestApp } from '../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../test/factories.js';
@@ -62,6 +63,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/workshops/{workshopId}/invitations': { invitees: [{ name: 'Indringer', email: 'indringer@test.be' }] },
   'POST /api/regions/{slug}/workshops/{workshopId}/close': { version: 1 },
   'POST /api/regions/{slug}/actors/import': { fileName: 'a.csv', content: Buffer.from('naam;gemeente;sector\nIndringer;Ieper;kunsten\n').toString('base64'), onlyValid: true },
+  'POST /api/regions/{slug}/lending/items': { name: 'Indringer', ownerActorId: '00000000-0000-4000-8000-000000000000', municipality: '33011', units: 1 },
+  'PATCH /api/regions/{slug}/lending/items/{itemId}': { version: 1, name: 'Overgenomen' },
+  'POST /api/regions/{slug}/lending/items/{itemId}/photos': { contentType: 'image/png', content: 'iVBORw0KGgo=' },
+  'POST /api/regions/{slug}/lending/bookings': { itemId: '00000000-0000-4000-8000-000000000000', from: '2030-01-01', to: '2030-01-02', units: 1, borrowerActorId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/regions/{slug}/lending/bookings/{bookingId}/{transition}': { version: 1 },
+  'POST /api/regions/{slug}/lending/import/preview': { fileName: 'inventaris.csv', content: Buffer.from('naam;eigenaar;gemeente\nTent;X;Ieper\n').toString('base64') },
+  'POST /api/regions/{slug}/lending/import': { fileName: 'inventaris.csv', content: Buffer.from('naam;eigenaar;gemeente\nTent;X;Ieper\n').toString('base64') },
 };
 
 beforeAll(async () => {
@@ -125,6 +133,13 @@ beforeAll(async () => {
   ids.combinationId = (await t.database.raw.query<{ id: string }>("INSERT INTO brokering_combinations (region_id, sheet_id, title, pursue) VALUES ($1, $2, 'Geheime combinatie van B', true) RETURNING id", [regionB.id, sheetB]))[0]!.id;
   ids.ideaId = (await t.database.raw.query<{ id: string }>("INSERT INTO cooperation_ideas (region_id, title) VALUES ($1, 'Geheim samenwerkingsvoorstel van B') RETURNING id", [regionB.id]))[0]!.id;
   secrets.push('Geheime nood van B', 'Geheime partner van B', 'Geheime combinatie van B', 'Geheim samenwerkingsvoorstel van B');
+  // Lending pool of B: an item with a booking and a photo.
+  ids.itemId = await lendingItemFactory(t.database, regionB.id, ids.actorId, { name: 'Geheim uitleenitem B' });
+  ids.bookingId = (await t.database.raw.query<{ id: string }>("INSERT INTO lending_bookings (region_id, item_id, borrower_actor_id, units, from_date, to_date, note) VALUES ($1, $2, $3, 1, '2030-01-01', '2030-01-02', 'Geheime aanvraag B') RETURNING id", [regionB.id, ids.itemId, ids.actorId]))[0]!.id;
+  ids.photoId = (await t.database.raw.query<{ id: string }>("INSERT INTO lending_photos (item_id, content_type, bytes) VALUES ($1, 'image/png', '\\x00') RETURNING id", [ids.itemId]))[0]!.id;
+  ids.transition = 'confirm';
+  ids.file = `${'b'.repeat(32)}.ics`;
+  secrets.push('Geheim uitleenitem B', 'Geheime aanvraag B');
 });
 afterAll(async () => t.close());
 
@@ -216,5 +231,6 @@ describe('every route against every role, as the policy table says', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
-  });
+    // Every route × five callers: on a loaded 2-core machine this takes longer than one ordinary test.
+  }, 120_000);
 });
