@@ -7,11 +7,13 @@ import type { i18n, TFunction } from 'i18next';
 import { nl } from './nl.js';
 import { en } from './en.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
+import { catalogNl } from './catalog.js';
+import { catalogEn } from './catalog-en.js';
 
 /** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
-  nl: {},
-  en: {},
+  nl: { catalog: catalogNl },
+  en: { catalog: catalogEn },
 };
 
 export const catalogs: Record<Locale, object> = {

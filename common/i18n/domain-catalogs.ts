@@ -17,3 +17,7 @@ export interface DomainCatalogLoaders {
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
 export const domainCatalogLoaders: Record<string, DomainCatalogLoaders> = {};
+domainCatalogLoaders.catalog = {
+  nl: () => import('./catalog.js').then((m) => m.catalogNl),
+  en: () => import('./catalog-en.js').then((m) => m.catalogEn),
+};
