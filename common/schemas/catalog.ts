@@ -86,8 +86,12 @@ export const offerInputSchema = z.object({
 export type OfferInput = z.infer<typeof offerInputSchema>;
 
 /** A change: the fields to change plus the version the editor started from (409 when stale). */
-export const offerUpdateSchema = offerInputSchema.partial().extend({ version: z.number().int().min(1) });
-export type OfferUpdate = z.infer<typeof offerUpdateSchema>;
+// Without the input's defaults: a field left out of a change stays as it is (a default would reset it).
+const updateShape = Object.fromEntries(
+  Object.entries(offerInputSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+) as unknown as { [K in keyof typeof offerInputSchema.shape]: z.ZodOptional<z.ZodType<OfferInput[K]>> };
+export const offerUpdateSchema = z.object(updateShape).extend({ version: z.number().int().min(1) });
+export type OfferUpdate = Partial<OfferInput> & { version: number };
 
 export const offerDetailSchema = z.object({
   id: z.uuid(),

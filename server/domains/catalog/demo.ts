@@ -7,14 +7,13 @@ import { regions } from '../regions/schema.js';
 import { importOffers } from './import.js';
 
 const DEMO_FILE = fileURLToPath(new URL('./demo/uit-in-de-westhoek.jsonld', import.meta.url));
-// The Monday of the week the demo file's dates are written for; seeding moves them to this week.
-const REFERENCE_MONDAY = Date.UTC(2026, 0, 5);
-const WEEK = 7 * 86_400_000;
+// The day the demo file's dates are written from (its "today"); seeding moves them to the real today.
+const REFERENCE_DAY = Date.UTC(2026, 0, 5);
+const DAY = 86_400_000;
 
-/** The demo file's text with every date moved by whole weeks (weekdays kept) so its reference week is the current one. */
+/** The demo file's text with every date moved by whole days so that its reference day is today (nothing is over yet). */
 export function demoFeedForToday(now = new Date()): string {
-  const weeks = Math.floor((now.getTime() - REFERENCE_MONDAY) / WEEK);
-  const shift = weeks * WEEK;
+  const shift = Math.floor((now.getTime() - REFERENCE_DAY) / DAY) * DAY;
   return readFileSync(DEMO_FILE, 'utf8').replace(/"(startDate|endDate|modified)": "([^"]+)"/g, (_all, key: string, value: string) => {
     const shifted = new Date(new Date(value).getTime() + shift).toISOString();
     return `"${key}": "${shifted}"`;
