@@ -20,6 +20,13 @@ import { matchingEn } from './matching-en.js';
 const domainCatalogs: Record<Locale, Record<string, object>> = {
   nl: { workshops: workshopsNl },
   en: { workshops: workshopsEn },
+import { catalogNl } from './catalog.js';
+import { catalogEn } from './catalog-en.js';
+
+/** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
+const domainCatalogs: Record<Locale, Record<string, object>> = {
+  nl: { catalog: catalogNl },
+  en: { catalog: catalogEn },
 };
 domainCatalogs.nl.brokering = brokeringNl;
 domainCatalogs.en.brokering = brokeringEn;

@@ -26,3 +26,7 @@ domainCatalogLoaders.workshops = {
 };
 
 domainCatalogLoaders.lending = { nl: () => import('./lending.js').then((m) => m.lendingNl), en: () => import('./lending-en.js').then((m) => m.lendingEn) };
+domainCatalogLoaders.catalog = {
+  nl: () => import('./catalog.js').then((m) => m.catalogNl),
+  en: () => import('./catalog-en.js').then((m) => m.catalogEn),
+};

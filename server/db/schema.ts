@@ -9,3 +9,4 @@ export * from '../domains/plans/schema.js';
 export * from '../domains/brokering/schema.js';
 export * from '../domains/brokering/flow-schema.js';
 export * from '../domains/lending/schema.js';
+export * from '../domains/catalog/schema.js';

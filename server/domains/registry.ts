@@ -13,6 +13,7 @@ import { brokeringModule } from './brokering/module.js';
 import { matchingModule } from './matching/module.js';
 import { brokeringRoomModule } from './brokering/room/module.js';
 import { lendingModule } from './lending/module.js';
+import { catalogModule } from './catalog/module.js';
 
 /** What the demo seeding hands each domain. */
 export interface DemoSeedContext {
@@ -52,6 +53,7 @@ export const DOMAINS: readonly DomainModule[] = [
   matchingModule,
   brokeringRoomModule,
   lendingModule,
+  catalogModule,
 ];
 
 /** The modules in list order, each moved after the modules its demo seeding depends on. */

@@ -87,6 +87,14 @@ export const PERMISSIONS = {
   'lending.import': { roles: ['admin'], description: 'Een bestaande inventaris importeren (voorbeeld en import)' },
   'lending.feed.manage': { roles: MEMBERS, description: 'De iCal-link van de reserveringen van de eigen organisatie opvragen of vernieuwen' },
   'lending.feed.read': { everyone: true, description: 'De iCal-feed van een actor lezen (met de geheime link)' },
+  // Catalog (aanbod): back office
+  'offer.list': { roles: MEMBERS, description: 'Het aanbod van de regio bekijken met ontwerpen en archief (leden)' },
+  'offer.edit': { roles: ['admin'], ownRoles: ['editor'], description: 'Aanbod toevoegen, wijzigen of verwijderen (partner: enkel dat van de eigen organisatie)' },
+  'offer.import': { roles: ['admin'], description: 'Aanbod importeren uit UiTdatabank (voorbeeld en import)' },
+  'offer.export': { roles: MEMBERS, description: 'Het aanbod en de dekking per gemeente exporteren (CSV, XLSX)' },
+  'catalog.coverage.read': { roles: MEMBERS, description: 'De dekking van het aanbod per gemeente bekijken (hiaten in het aanbod)' },
+  'catalog.settings.manage': { roles: ['admin'], description: 'De koppeling met UiTdatabank instellen en een ophaling starten' },
+  'catalog.feed.read': { everyone: true, description: 'Publieke feeds van het aanbod (JSON-LD, iCal) en de widget' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import { ApiClient, createTestApp, type TestApp } from '../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../test/factories.js';
 import { actorFactory, relationFactory } from '../domains/network/factories.js';
 import { planFactory } from '../domains/plans/factories.js';
+import { offerFactory } from '../domains/catalog/factories.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { createIndicator, createProposal, getPlanDetail, loadPlan } from '../domains/plans/service.js';
 
@@ -44,6 +45,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/merge': { version: 1, sourceActionIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/measurements': { measuredOn: '2025-01-01', value: 1 },
   'POST /api/regions/{slug}/actors': { name: 'Indringer', sectors: ['kunsten'], municipality: '33011' },
+  'POST /api/regions/{slug}/catalog/offers': { title: 'Overgenomen', calendarType: 'permanent' },
+  'PATCH /api/regions/{slug}/catalog/offers/{offerId}': { title: 'Overgenomen', version: 1 },
+  'POST /api/regions/{slug}/catalog/import': { content: '[]', dryRun: false },
+  'PUT /api/regions/{slug}/catalog/settings': { uitdatabankUrl: 'http://127.0.0.1:9/overgenomen', version: 0 },
   'PATCH /api/regions/{slug}/actors/{actorId}': { name: 'Overgenomen', sectors: ['kunsten'], municipality: '33011', version: 1 },
   'POST /api/regions/{slug}/relations': { sourceActorId: '00000000-0000-4000-8000-000000000000', targetActorId: '00000000-0000-4000-8000-000000000001', type: 'samenwerking' },
   'PATCH /api/regions/{slug}/relations/{relationId}': { type: 'project', version: 1 },
@@ -96,6 +101,9 @@ beforeAll(async () => {
   // A synonym group of B's own (search module).
   ids.groupId = (await t.database.raw.query<{ id: string }>("INSERT INTO search_synonyms (region_id, terms) VALUES ($1, ARRAY['geheimwoordb', 'verborgenwoordb']) RETURNING id", [networkRegionB]))[0]!.id;
   secrets.push('geheimwoordb');
+  // A draft offer of B (catalog): only B's members may see it.
+  ids.offerId = await offerFactory(t.database.db, networkRegionB, { title: 'Geheim ontwerpaanbod B', status: 'draft' });
+  secrets.push('Geheim ontwerpaanbod B');
   // A background job B's admin started, with a secret in its payload and result.
   ids.jobId = await enqueueJob(t.database, { kind: 'test.cross-region', regionId: networkRegionB, createdBy: adminB.userId, payload: { note: 'Geheime taak B' } });
   await t.database.raw.query(`UPDATE jobs SET result = '{"note":"Geheim resultaat B"}' WHERE id = $1`, [ids.jobId]);
