@@ -6,17 +6,27 @@
 import type { i18n, TFunction } from 'i18next';
 import { nl } from './nl.js';
 import { en } from './en.js';
+import { fr } from './fr.js';
+import { ar } from './ar.js';
+import { uk } from './uk.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
 
 /** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
   nl: {},
   en: {},
+  fr: {},
+  ar: {},
+  uk: {},
 };
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },
   en: { ...en, ...domainCatalogs.en },
+  // French, Arabic and Ukrainian cover the public pages; i18next falls back to Dutch for the rest.
+  fr: { ...fr, ...domainCatalogs.fr },
+  ar: { ...ar, ...domainCatalogs.ar },
+  uk: { ...uk, ...domainCatalogs.uk },
 };
 
 /** Creates an independent i18next instance with every catalog (server: one per process; tests). */

@@ -10,9 +10,13 @@ import type { Widen } from './catalog-type.js';
 /** The shape another language's catalog of a domain must have: the Dutch keys with any strings. */
 export type DomainCatalog<T> = Widen<T>;
 
+/** Dutch and English for every domain; French, Arabic and Ukrainian only for domains with public pages. */
 export interface DomainCatalogLoaders {
   nl: () => Promise<object>;
   en: () => Promise<object>;
+  fr?: () => Promise<object>;
+  ar?: () => Promise<object>;
+  uk?: () => Promise<object>;
 }
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
