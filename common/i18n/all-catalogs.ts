@@ -9,6 +9,11 @@ import { en } from './en.js';
 import { fr } from './fr.js';
 import { ar } from './ar.js';
 import { uk } from './uk.js';
+import { catalogPublicNl } from './catalog-public.js';
+import { catalogPublicEn } from './catalog-public-en.js';
+import { catalogPublicFr } from './catalog-public-fr.js';
+import { catalogPublicAr } from './catalog-public-ar.js';
+import { catalogPublicUk } from './catalog-public-uk.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
 
 /** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
@@ -19,6 +24,12 @@ const domainCatalogs: Record<Locale, Record<string, object>> = {
   ar: {},
   uk: {},
 };
+
+domainCatalogs.nl.catalogPublic = catalogPublicNl;
+domainCatalogs.en.catalogPublic = catalogPublicEn;
+domainCatalogs.fr.catalogPublic = catalogPublicFr;
+domainCatalogs.ar.catalogPublic = catalogPublicAr;
+domainCatalogs.uk.catalogPublic = catalogPublicUk;
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },

@@ -21,3 +21,10 @@ export interface DomainCatalogLoaders {
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
 export const domainCatalogLoaders: Record<string, DomainCatalogLoaders> = {};
+domainCatalogLoaders.catalogPublic = {
+  nl: () => import('./catalog-public.js').then((m) => m.catalogPublicNl),
+  en: () => import('./catalog-public-en.js').then((m) => m.catalogPublicEn),
+  fr: () => import('./catalog-public-fr.js').then((m) => m.catalogPublicFr),
+  ar: () => import('./catalog-public-ar.js').then((m) => m.catalogPublicAr),
+  uk: () => import('./catalog-public-uk.js').then((m) => m.catalogPublicUk),
+};

@@ -59,6 +59,8 @@ export const PERMISSIONS = {
   // Platform services
   'job.read': { roles: MEMBERS, description: 'De status van een achtergrondtaak bekijken (enkel wie ze startte, of de regisseur)' },
   'search.synonyms.manage': { roles: ['admin'], description: 'Synoniemen voor het zoeken bekijken, toevoegen en verwijderen' },
+  // Public catalog (issue #10)
+  'catalog.public.read': { everyone: true, description: 'Het publieke aanbod bekijken: zoeken, filteren, een activiteit en haar agenda-bestand (enkel gepubliceerde, lopende activiteiten)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;
