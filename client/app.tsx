@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from './i18n';
 import { SessionProvider } from './session';
@@ -7,6 +7,7 @@ import { RegionsProvider } from './regions';
 import { AppLayout } from './components/app-layout';
 import { RegionLayout } from './pages/regions/region-layout';
 import { NotFoundPage } from './pages/not-found-page';
+import { lazyDomainPage } from './lazy-domain-page';
 
 // Every page is its own chunk, loaded when its route is first shown: the first page loads only what it needs.
 const HomePage = lazy(() => import('./pages/home/home-page').then((m) => ({ default: m.HomePage })));
@@ -39,6 +40,14 @@ const PlanTablePage = lazy(() => import('./pages/plans/table-page').then((m) => 
 const PlanProposalsPage = lazy(() => import('./pages/plans/proposals-page').then((m) => ({ default: m.PlanProposalsPage })));
 const PlanPartnersPage = lazy(() => import('./pages/plans/partners-page').then((m) => ({ default: m.PlanPartnersPage })));
 const PlanIndicatorsPage = lazy(() => import('./pages/plans/indicators-page').then((m) => ({ default: m.PlanIndicatorsPage })));
+const PublicCatalogPage = lazyDomainPage('catalogPublic', () => import('./pages/catalog/public/public-catalog-page').then((m) => ({ default: m.PublicCatalogPage })));
+const PublicOfferPage = lazyDomainPage('catalogPublic', () => import('./pages/catalog/public/offer-page').then((m) => ({ default: m.PublicOfferPage })));
+
+/** The short public address of a region's catalog (/aanbod/<regio>), for posters and flyers. */
+function ShortCatalogAddress() {
+  const { slug = '' } = useParams();
+  return <Navigate to={`/r/${slug}/aanbod`} replace />;
+}
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -73,6 +82,9 @@ export function App() {
                 <Route path="wachtwoord-herstellen/:token" element={<Lazy page={ResetPasswordPage} />} />
                 <Route path="uitnodiging/:token" element={<Lazy page={AcceptInvitationPage} />} />
                 <Route path="account" element={<Lazy page={AccountPage} />} />
+                <Route path="aanbod/:slug" element={<ShortCatalogAddress />} />
+                <Route path="r/:slug/aanbod" element={<Lazy page={PublicCatalogPage} />} />
+                <Route path="r/:slug/aanbod/:offerId" element={<Lazy page={PublicOfferPage} />} />
                 <Route path="r/:slug" element={<RegionLayout />}>
                   <Route index element={<Lazy page={RegionOverviewPage} />} />
                   <Route path="instellingen" element={<Lazy page={RegionSettingsPage} />} />
