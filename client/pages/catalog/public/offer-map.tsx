@@ -24,7 +24,7 @@ export function OfferMap({ slug, municipalities, offers }: OfferMapProps) {
 
   useEffect(() => {
     if (!element.current) return;
-    const map = L.map(element.current, { zoomControl: true, attributionControl: false, scrollWheelZoom: false });
+    const map = L.map(element.current, { zoomControl: true, attributionControl: false, scrollWheelZoom: false, zoomSnap: 0.25 });
     const points: L.LatLngExpression[] = [];
     for (const municipality of municipalities) {
       if (municipality.latitude === null || municipality.longitude === null) continue;
@@ -43,7 +43,7 @@ export function OfferMap({ slug, municipalities, offers }: OfferMapProps) {
         .on('click', () => void navigate(`/r/${slug}/aanbod/${offer.id}`))
         .addTo(map);
     }
-    if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 13 });
+    if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [16, 16], maxZoom: 13 });
     else map.setView([50.95, 2.85], 10);
     return () => {
       map.remove();
