@@ -4,6 +4,7 @@ import { regionFactory, TEST_PASSWORD, userFactory } from '../test/factories.js'
 import { actorFactory, relationFactory } from '../domains/network/factories.js';
 import { planFactory } from '../domains/plans/factories.js';
 import { enqueueJob } from '../jobs/queue.js';
+import { offerFactory } from '../domains/catalog/factories.js';
 import { createIndicator, createProposal, getPlanDetail, loadPlan } from '../domains/plans/service.js';
 
 /**
@@ -78,6 +79,8 @@ beforeAll(async () => {
   secrets.push('Geheime taak B', 'Geheim resultaat B');
   // An import B's admin is running: its progress is B's alone.
   ids.progressId = '5f0c1c9e-7b1a-4c3e-9d2a-0b1b2c3d4e5f';
+  // An offer of B that is not public (a draft): the public catalog routes must answer 404 for it.
+  ids.offerId = await offerFactory(t.database.db, networkRegionB, { title: 'Geheim klad B', status: 'draft' });
   const preview = await clientB.post('/api/regions/regio-b/actors/import/preview', {
     fileName: 'actoren.csv',
     content: Buffer.from('naam;gemeente;sector\nGeheime Importactor;Ieper;kunsten\n').toString('base64'),
