@@ -15,11 +15,13 @@ import { catalogPublicFr } from './catalog-public-fr.js';
 import { catalogPublicAr } from './catalog-public-ar.js';
 import { catalogPublicUk } from './catalog-public-uk.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
+import { catalogNl } from './catalog.js';
+import { catalogEn } from './catalog-en.js';
 
 /** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
-  nl: {},
-  en: {},
+  nl: { catalog: catalogNl },
+  en: { catalog: catalogEn },
   fr: {},
   ar: {},
   uk: {},

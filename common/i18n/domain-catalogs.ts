@@ -21,6 +21,10 @@ export interface DomainCatalogLoaders {
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
 export const domainCatalogLoaders: Record<string, DomainCatalogLoaders> = {};
+domainCatalogLoaders.catalog = {
+  nl: () => import('./catalog.js').then((m) => m.catalogNl),
+  en: () => import('./catalog-en.js').then((m) => m.catalogEn),
+};
 domainCatalogLoaders.catalogPublic = {
   nl: () => import('./catalog-public.js').then((m) => m.catalogPublicNl),
   en: () => import('./catalog-public-en.js').then((m) => m.catalogPublicEn),

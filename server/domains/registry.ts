@@ -9,6 +9,7 @@ import { plansModule } from './plans/module.js';
 import { networkModule } from './network/module.js';
 import { searchModule } from '../search/module.js';
 import { jobsModule } from '../jobs/module.js';
+import { catalogModule } from './catalog/module.js';
 import { catalogPublicModule } from './catalog/public/module.js';
 
 /** What the demo seeding hands each domain. */
@@ -45,6 +46,7 @@ export const DOMAINS: readonly DomainModule[] = [
   networkModule,
   searchModule,
   jobsModule,
+  catalogModule,
   catalogPublicModule,
 ];
 

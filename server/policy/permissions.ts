@@ -59,6 +59,14 @@ export const PERMISSIONS = {
   // Platform services
   'job.read': { roles: MEMBERS, description: 'De status van een achtergrondtaak bekijken (enkel wie ze startte, of de regisseur)' },
   'search.synonyms.manage': { roles: ['admin'], description: 'Synoniemen voor het zoeken bekijken, toevoegen en verwijderen' },
+  // Catalog (aanbod): back office
+  'offer.list': { roles: MEMBERS, description: 'Het aanbod van de regio bekijken met ontwerpen en archief (leden)' },
+  'offer.edit': { roles: ['admin'], ownRoles: ['editor'], description: 'Aanbod toevoegen, wijzigen of verwijderen (partner: enkel dat van de eigen organisatie)' },
+  'offer.import': { roles: ['admin'], description: 'Aanbod importeren uit UiTdatabank (voorbeeld en import)' },
+  'offer.export': { roles: MEMBERS, description: 'Het aanbod en de dekking per gemeente exporteren (CSV, XLSX)' },
+  'catalog.coverage.read': { roles: MEMBERS, description: 'De dekking van het aanbod per gemeente bekijken (hiaten in het aanbod)' },
+  'catalog.settings.manage': { roles: ['admin'], description: 'De koppeling met UiTdatabank instellen en een ophaling starten' },
+  'catalog.feed.read': { everyone: true, description: 'Publieke feeds van het aanbod (JSON-LD, iCal) en de widget' },
   // Public catalog (issue #10)
   'catalog.public.read': { everyone: true, description: 'Het publieke aanbod bekijken: zoeken, filteren, een activiteit en haar agenda-bestand (enkel gepubliceerde, lopende activiteiten)' },
 } as const satisfies Record<string, PermissionRule>;

@@ -1,0 +1,33 @@
+/** The catalog (aanbod) back office's messages: offers, import, feeds, coverage, poster. Dutch first. */
+export const catalogNl = {
+  title: 'Aanbod',
+  errors: {
+    municipalityOutsideRegion: 'Deze gemeente hoort niet bij de regio.',
+    unknownOrganizer: 'Deze organisator staat niet op de netwerkkaart van de regio.',
+    notYourOrganisation: 'Je kunt enkel aanbod van je eigen organisatie beheren.',
+    ageRange: 'De maximumleeftijd moet groter zijn dan de minimumleeftijd.',
+    endBeforeStart: 'Het einde ligt voor het begin.',
+    datesRequired: 'Geef minstens één datum op, of kies "altijd open".',
+  },
+  import: {
+    notJson: 'Het bestand is geen geldige JSON: {{detail}}',
+    wrongShape: 'Dit is geen antwoord van de UiTdatabank Search API: verwacht een object met een lijst "member", of een lijst van evenementen.',
+    empty: 'Het bestand bevat geen evenementen.',
+    tooMany: 'Het bestand bevat meer dan {{max}} evenementen; splits het op.',
+    notAnObject: 'Dit item is geen evenement (geen JSON-object).',
+    noId: 'Het evenement heeft geen @id.',
+    noName: 'Het evenement heeft geen naam.',
+    badCalendarType: 'Onbekend kalendertype "{{value}}".',
+    noStartDate: 'Het evenement heeft geen (geldige) startdatum.',
+    badDate: 'Ongeldige datum "{{value}}".',
+    noLocation: 'Het evenement heeft geen adres (postcode of gemeente).',
+    duplicateInFile: 'Dit @id staat meer dan eens in het bestand.',
+    skipOutside: 'ligt buiten de gemeenten van de regio ({{place}})',
+    skipCancelled: 'is geannuleerd',
+    skipDeleted: 'is verwijderd of afgekeurd in UiTdatabank',
+    skipPast: 'alle data liggen in het verleden',
+    notImported: 'Er is niets ingelezen: los eerst de fouten op.',
+    pullFailed: 'De UiTdatabank gaf geen geldig antwoord: {{detail}}',
+    pullNotConfigured: 'Stel eerst de URL van de UiTdatabank Search API in.',
+  },
+} as const;
