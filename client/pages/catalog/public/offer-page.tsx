@@ -126,7 +126,14 @@ export function PublicOfferPage() {
   }
   if (!offer) return <p role="status">{t('app.loading')}</p>;
   const route = routePlannerHref(offer);
-  const place = [offer.locationName, offer.address, [offer.postalCode, offer.locality ?? offer.municipality?.name].filter(Boolean).join(' ')].filter(Boolean);
+  const municipalityName = offer.municipality?.name ?? null;
+  // The municipality too when the locality is a part of it (Oostvleteren in Vleteren): that is what the filters named.
+  const place = [
+    offer.locationName,
+    offer.address,
+    [offer.postalCode, offer.locality ?? municipalityName].filter(Boolean).join(' '),
+    municipalityName && offer.locality && offer.locality !== municipalityName ? municipalityName : null,
+  ].filter((line): line is string => Boolean(line));
 
   return (
     <article className="offer-page">
