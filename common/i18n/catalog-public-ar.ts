@@ -1,8 +1,22 @@
 import type { DomainCatalog } from './domain-catalogs.js';
 import type { catalogPublicNl } from './catalog-public.js';
 
+/** Plural forms Dutch does not have (Arabic: zero, two, few, many); typed apart, as the Dutch keys do not list them. */
+type ExtraPlurals = { [key: `${string}_${'zero' | 'two' | 'few' | 'many'}`]: string };
+const plurals: ExtraPlurals = {
+  atMostIcons_zero: 'بدون أيقونات لغة',
+  atMostIcons_two: 'أيقونتا لغة على الأكثر',
+  atMostIcons_few: '{{count}} أيقونات لغة على الأكثر',
+  atMostIcons_many: '{{count}} أيقونة لغة على الأكثر',
+  results_zero: 'لم يتم العثور على أي نشاط',
+  results_two: 'تم العثور على نشاطين',
+  results_few: 'تم العثور على {{count}} أنشطة',
+  results_many: 'تم العثور على {{count}} نشاطًا',
+};
+
 /** Arabic messages of the public catalog (the page runs right to left). */
 export const catalogPublicAr: DomainCatalog<typeof catalogPublicNl> = {
+  ...plurals,
   title: 'الأنشطة في {{region}}',
   intro: 'ابحث عن نشاط قريب منك. لا تحتاج إلى حساب.',
   searchLabel: 'عمّ تبحث؟',

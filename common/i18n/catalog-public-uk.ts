@@ -1,8 +1,18 @@
 import type { DomainCatalog } from './domain-catalogs.js';
 import type { catalogPublicNl } from './catalog-public.js';
 
+/** Plural forms Dutch does not have (Ukrainian: few, many); typed apart, as the Dutch keys do not list them. */
+type ExtraPlurals = { [key: `${string}_${'few' | 'many'}`]: string };
+const plurals: ExtraPlurals = {
+  atMostIcons_few: 'Не більше {{count}} мовних іконок',
+  atMostIcons_many: 'Не більше {{count}} мовних іконок',
+  results_few: 'Знайдено {{count}} заходи',
+  results_many: 'Знайдено {{count}} заходів',
+};
+
 /** Ukrainian messages of the public catalog. */
 export const catalogPublicUk: DomainCatalog<typeof catalogPublicNl> = {
+  ...plurals,
   title: 'Заходи в регіоні {{region}}',
   intro: 'Знайдіть захід поруч із вами. Обліковий запис не потрібен.',
   searchLabel: 'Що ви шукаєте?',
