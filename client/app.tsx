@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 import { lazyDomainPage } from './lazy-domain-page';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from './i18n';
@@ -54,6 +54,14 @@ const LendingItemPage = lazyDomainPage('lending', () => import('./pages/lending/
 const LendingBookingsPage = lazyDomainPage('lending', () => import('./pages/lending/bookings-page').then((m) => ({ default: m.BookingsPage })));
 const LendingCalendarPage = lazyDomainPage('lending', () => import('./pages/lending/calendar-page').then((m) => ({ default: m.LendingCalendarPage })));
 const LendingOverviewPage = lazyDomainPage('lending', () => import('./pages/lending/overview-page').then((m) => ({ default: m.LendingOverviewPage })));
+const PublicCatalogPage = lazyDomainPage('catalogPublic', () => import('./pages/catalog/public/public-catalog-page').then((m) => ({ default: m.PublicCatalogPage })));
+const PublicOfferPage = lazyDomainPage('catalogPublic', () => import('./pages/catalog/public/offer-page').then((m) => ({ default: m.PublicOfferPage })));
+
+/** The short public address of a region's catalog (/aanbod/<regio>), for posters and flyers. */
+function ShortCatalogAddress() {
+  const { slug = '' } = useParams();
+  return <Navigate to={`/r/${slug}/aanbod`} replace />;
+}
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -89,6 +97,9 @@ export function App() {
                 <Route path="uitnodiging/:token" element={<Lazy page={AcceptInvitationPage} />} />
                 <Route path="account" element={<Lazy page={AccountPage} />} />
                 <Route path="doe-mee" element={<Lazy page={WorkshopJoinPage} />} />
+                <Route path="aanbod/:slug" element={<ShortCatalogAddress />} />
+                <Route path="r/:slug/aanbod" element={<Lazy page={PublicCatalogPage} />} />
+                <Route path="r/:slug/aanbod/:offerId" element={<Lazy page={PublicOfferPage} />} />
                 <Route path="r/:slug" element={<RegionLayout />}>
                   <Route index element={<Lazy page={RegionOverviewPage} />} />
                   <Route path="instellingen" element={<Lazy page={RegionSettingsPage} />} />

@@ -1,4 +1,4 @@
-import { createI18nWith, DEFAULT_LOCALE, resolveLocale, type Locale } from '../common/i18n/index.js';
+import { createI18nWith, DEFAULT_LOCALE, localeDirection, resolveLocale, type Locale } from '../common/i18n/index.js';
 import { nl } from '../common/i18n/nl.js';
 import { domainCatalogLoaders } from '../common/i18n/domain-catalogs.js';
 
@@ -14,14 +14,17 @@ function storedLocale(): string | null {
 }
 
 /**
- * Dutch first: only an explicit earlier choice (or the account's language, applied by the session)
- * switches to English; the browser's language is deliberately not consulted.
+ * Dutch first: only an explicit earlier choice on this device (or the account's language, applied by
+ * the session) switches to another language; the browser's language is deliberately not consulted.
  */
 export const i18n = createI18nWith(DEFAULT_LOCALE, { nl });
 
 // Dutch ships with the first page; other languages are separate chunks, fetched once when chosen.
 const catalogLoaders: Record<Exclude<Locale, 'nl'>, () => Promise<object>> = {
   en: () => import('../common/i18n/en.js').then((module) => module.en),
+  fr: () => import('../common/i18n/fr.js').then((module) => module.fr),
+  ar: () => import('../common/i18n/ar.js').then((module) => module.ar),
+  uk: () => import('../common/i18n/uk.js').then((module) => module.uk),
 };
 
 // Domains whose catalog a page asked for; a language chosen later loads theirs too.
@@ -31,7 +34,10 @@ async function addDomainBundle(domain: string, locale: Locale): Promise<void> {
   const loaders = domainCatalogLoaders[domain];
   if (!loaders) throw new Error(`unknown domain catalog: ${domain}`);
   if (i18n.getResource(locale, 'translation', domain) !== undefined) return;
-  const catalog = await loaders[locale]();
+  // A domain without public pages has no French, Arabic or Ukrainian: its pages show Dutch (fallbackLng).
+  const load = loaders[locale];
+  if (!load) return;
+  const catalog = await load();
   i18n.addResourceBundle(locale, 'translation', { [domain]: catalog }, true, true);
 }
 
@@ -64,7 +70,14 @@ export async function startLocale(): Promise<void> {
   } catch {
     // Offline or the chunk is gone after a deploy: the interface stays Dutch rather than blank.
   }
-  document.documentElement.lang = currentLocale();
+  markDocumentLanguage();
+}
+
+/** <html lang dir>: screen readers pronounce the right language, and Arabic runs right to left. */
+function markDocumentLanguage(): void {
+  const locale = currentLocale();
+  document.documentElement.lang = locale;
+  document.documentElement.dir = localeDirection(locale);
 }
 
 export function currentLocale(): Locale {
@@ -78,9 +91,9 @@ export async function applyLocale(locale: Locale): Promise<void> {
   } catch {
     // Not remembered on this device; the switch itself still works.
   }
-  document.documentElement.lang = locale;
   await loadCatalog(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
+  markDocumentLanguage();
 }
 
-document.documentElement.lang = currentLocale();
+markDocumentLanguage();

@@ -6,7 +6,7 @@ export const allRegionModules = [
   { key: 'network', segment: 'netwerk', available: true },
   { key: 'brokering', segment: 'makelaardij', available: true },
   { key: 'plans', segment: 'plannen', available: true },
-  { key: 'catalog', segment: 'aanbod', available: false },
+  { key: 'catalog', segment: 'aanbod', available: true },
   { key: 'lending', segment: 'uitleendienst', available: true },
   { key: 'cooperative', segment: 'cooperatie', available: false },
 ] as const;

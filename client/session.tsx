@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../common/schemas/accounts.js';
 import type { RoleName } from '../common/schemas/regions.js';
-import type { Locale } from '../common/i18n/index.js';
+import { isAccountLocale, type Locale } from '../common/i18n/index.js';
 import { api, connectSession } from './api';
 import { applyLocale, currentLocale } from './i18n';
 
@@ -17,7 +17,7 @@ interface SessionContextValue {
   logout: () => Promise<void>;
   /** Adopts a session answer the server gave to another call (profile update, accepted invitation). */
   apply: (info: SessionInfo) => void;
-  /** Switches the language; for a logged-in user it is also stored in the account. */
+  /** Switches the language; for a logged-in user Dutch or English is also stored in the account. */
   changeLocale: (locale: Locale) => Promise<void>;
   roleIn: (regionSlug: string | undefined) => RoleName | null;
 }
@@ -35,8 +35,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const apply = useCallback((next: SessionInfo) => {
     infoRef.current = next;
     setInfo(next);
-    // The account's language is the user's standing choice; it also decides the server's messages.
-    if (next.user && next.user.locale !== currentLocale()) void applyLocale(next.user.locale);
+    // The account's language is the user's standing choice; it also decides the server's messages. A
+    // public-only language (French, Arabic, Ukrainian) chosen on this device is kept: accounts store nl/en.
+    const current = currentLocale();
+    if (next.user && next.user.locale !== current && isAccountLocale(current)) void applyLocale(next.user.locale);
   }, []);
 
   const refresh = useCallback(async () => {
@@ -74,7 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (locale: Locale) => {
       await applyLocale(locale);
       const user = infoRef.current.user;
-      if (user && user.locale !== locale) {
+      if (user && user.locale !== locale && isAccountLocale(locale)) {
         apply(await api.PATCH('/api/account', { body: { name: user.name, locale } }));
       }
     },

@@ -314,10 +314,11 @@ describe('app shell and region foundation', () => {
     const { context, page } = await openPage(browser);
     await page.goto(url('/'));
     await waitForHeading(page, 'Regio’s');
-    await page.getByRole('group', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
+    await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
     await waitForHeading(page, 'Regions');
-    // Keyboard focus stays on the switch, which now offers the way back.
-    expect(await focusedText(page)).toBe('Nederlands');
+    // Keyboard focus stays on the picker, now labelled in English.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('language-switch');
+    await page.getByRole('combobox', { name: 'Language' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.title()).toBe('Regions · Regiekamer');
     await page.getByText('18 municipalities').waitFor();
@@ -339,7 +340,7 @@ describe('app shell and region foundation', () => {
     await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
     await waitForHeading(page, 'Regio’s');
     await expectAccessible(page, 'home (aangemeld als lezer)');
-    await page.getByRole('group', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
+    await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
     await waitForHeading(page, 'Regions');
     await context.close();
 
@@ -354,7 +355,7 @@ describe('app shell and region foundation', () => {
     await waitForHeading(fresh.page, 'My account');
     expect(await fresh.page.getByLabel('Interface language').inputValue()).toBe('en');
     await expectAccessible(fresh.page, 'account (English)');
-    await fresh.page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Nederlands' }).click();
+    await fresh.page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
     await waitForHeading(fresh.page, 'Mijn account');
     expect(await fresh.page.getAttribute('html', 'lang')).toBe('nl');
     await expectAccessible(fresh.page, 'mijn account (terug in het Nederlands)');

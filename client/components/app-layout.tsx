@@ -60,6 +60,7 @@ function SiteHeader() {
           {t('app.name')}
         </Link>
         <RegionSwitcher />
+        <LanguageSwitch />
         <button
           id="menu-toggle"
           type="button"
@@ -74,7 +75,6 @@ function SiteHeader() {
         <div id="site-menu" className="site-menu" data-open={menuOpen}>
           {slug ? <RegionNavigation slug={slug} isAdmin={roleIn(slug) === 'admin'} /> : null}
           <div className="user-tools">
-            <LanguageSwitch />
             {user ? (
               <>
                 <NavLink to="/account" className="header-link">

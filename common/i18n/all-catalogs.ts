@@ -6,38 +6,43 @@
 import type { i18n, TFunction } from 'i18next';
 import { nl } from './nl.js';
 import { en } from './en.js';
-import { workshopsNl } from './workshops.js';
-import { workshopsEn } from './workshops-en.js';
-import { lendingNl } from './lending.js';
-import { lendingEn } from './lending-en.js';
+import { fr } from './fr.js';
+import { ar } from './ar.js';
+import { uk } from './uk.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
 import { brokeringNl } from './brokering.js';
 import { brokeringEn } from './brokering-en.js';
 import { matchingNl } from './matching.js';
 import { matchingEn } from './matching-en.js';
-
-/** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
-const domainCatalogs: Record<Locale, Record<string, object>> = {
-  nl: { workshops: workshopsNl },
-  en: { workshops: workshopsEn },
+import { workshopsNl } from './workshops.js';
+import { workshopsEn } from './workshops-en.js';
+import { lendingNl } from './lending.js';
+import { lendingEn } from './lending-en.js';
 import { catalogNl } from './catalog.js';
 import { catalogEn } from './catalog-en.js';
+import { catalogPublicNl } from './catalog-public.js';
+import { catalogPublicEn } from './catalog-public-en.js';
+import { catalogPublicFr } from './catalog-public-fr.js';
+import { catalogPublicAr } from './catalog-public-ar.js';
+import { catalogPublicUk } from './catalog-public-uk.js';
 
-/** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
+/** Each domain's catalogs by language; a new domain adds its imports and its entries. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
-  nl: { catalog: catalogNl },
-  en: { catalog: catalogEn },
+  nl: { brokering: brokeringNl, matching: matchingNl, workshops: workshopsNl, lending: lendingNl, catalog: catalogNl, catalogPublic: catalogPublicNl },
+  en: { brokering: brokeringEn, matching: matchingEn, workshops: workshopsEn, lending: lendingEn, catalog: catalogEn, catalogPublic: catalogPublicEn },
+  // French, Arabic and Ukrainian cover the public pages; i18next falls back to Dutch for the rest.
+  fr: { catalogPublic: catalogPublicFr },
+  ar: { catalogPublic: catalogPublicAr },
+  uk: { catalogPublic: catalogPublicUk },
 };
-domainCatalogs.nl.brokering = brokeringNl;
-domainCatalogs.en.brokering = brokeringEn;
-domainCatalogs.nl.matching = matchingNl;
-domainCatalogs.en.matching = matchingEn;
-domainCatalogs.nl.lending = lendingNl;
-domainCatalogs.en.lending = lendingEn;
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },
   en: { ...en, ...domainCatalogs.en },
+  // French, Arabic and Ukrainian cover the public pages; i18next falls back to Dutch for the rest.
+  fr: { ...fr, ...domainCatalogs.fr },
+  ar: { ...ar, ...domainCatalogs.ar },
+  uk: { ...uk, ...domainCatalogs.uk },
 };
 
 /** Creates an independent i18next instance with every catalog (server: one per process; tests). */

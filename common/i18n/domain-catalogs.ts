@@ -10,9 +10,13 @@ import type { Widen } from './catalog-type.js';
 /** The shape another language's catalog of a domain must have: the Dutch keys with any strings. */
 export type DomainCatalog<T> = Widen<T>;
 
+/** Dutch and English for every domain; French, Arabic and Ukrainian only for domains with public pages. */
 export interface DomainCatalogLoaders {
   nl: () => Promise<object>;
   en: () => Promise<object>;
+  fr?: () => Promise<object>;
+  ar?: () => Promise<object>;
+  uk?: () => Promise<object>;
 }
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
@@ -29,4 +33,11 @@ domainCatalogLoaders.lending = { nl: () => import('./lending.js').then((m) => m.
 domainCatalogLoaders.catalog = {
   nl: () => import('./catalog.js').then((m) => m.catalogNl),
   en: () => import('./catalog-en.js').then((m) => m.catalogEn),
+};
+domainCatalogLoaders.catalogPublic = {
+  nl: () => import('./catalog-public.js').then((m) => m.catalogPublicNl),
+  en: () => import('./catalog-public-en.js').then((m) => m.catalogPublicEn),
+  fr: () => import('./catalog-public-fr.js').then((m) => m.catalogPublicFr),
+  ar: () => import('./catalog-public-ar.js').then((m) => m.catalogPublicAr),
+  uk: () => import('./catalog-public-uk.js').then((m) => m.catalogPublicUk),
 };

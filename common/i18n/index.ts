@@ -1,8 +1,29 @@
 import i18next, { type i18n } from 'i18next';
 
-export const SUPPORTED_LOCALES = ['nl', 'en'] as const;
+/**
+ * The interface languages. Dutch and English cover every page; French, Arabic and Ukrainian cover the
+ * public pages and the shell they show (PublicCatalog), other pages fall back to Dutch (decision 021).
+ */
+export const SUPPORTED_LOCALES = ['nl', 'en', 'fr', 'ar', 'uk'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'nl';
+
+/** The languages an account can store (users.locale); the public-only ones are remembered on the device. */
+export const ACCOUNT_LOCALES = ['nl', 'en'] as const;
+export type AccountLocale = (typeof ACCOUNT_LOCALES)[number];
+
+/** Is this a language an account can store? */
+export function isAccountLocale(locale: string): locale is AccountLocale {
+  return (ACCOUNT_LOCALES as readonly string[]).includes(locale);
+}
+
+/** Each language's own name, so its speakers recognise it whatever the interface language is. */
+export const LOCALE_NAMES: Record<Locale, string> = { nl: 'Nederlands', en: 'English', fr: 'Français', ar: 'العربية', uk: 'Українська' };
+
+/** The writing direction of a language (Arabic is written right to left). */
+export function localeDirection(locale: Locale): 'rtl' | 'ltr' {
+  return locale === 'ar' ? 'rtl' : 'ltr';
+}
 
 
 /** Picks the first supported locale from an Accept-Language header or a stored preference. */

@@ -21,6 +21,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   matching: ['network', 'accounts', 'audit', 'regions', 'reference'],
   brokering: ['matching', 'network', 'plans', 'accounts', 'audit', 'regions', 'reference'],
   lending: ['network', 'accounts', 'audit', 'regions', 'reference'],
+  catalog: ['network', 'accounts', 'audit', 'regions', 'reference'],
   // The demo seeds every domain.
   demo: ['*'],
 };

@@ -14,6 +14,7 @@ import { matchingModule } from './matching/module.js';
 import { brokeringRoomModule } from './brokering/room/module.js';
 import { lendingModule } from './lending/module.js';
 import { catalogModule } from './catalog/module.js';
+import { catalogPublicModule } from './catalog/public/module.js';
 
 /** What the demo seeding hands each domain. */
 export interface DemoSeedContext {
@@ -54,6 +55,7 @@ export const DOMAINS: readonly DomainModule[] = [
   brokeringRoomModule,
   lendingModule,
   catalogModule,
+  catalogPublicModule,
 ];
 
 /** The modules in list order, each moved after the modules its demo seeding depends on. */

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../common/schemas/errors.js';
 import { translateValidationMessage } from '../../common/validation.js';
-import { resolveLocale } from '../../common/i18n/index.js';
+import { isAccountLocale, resolveLocale } from '../../common/i18n/index.js';
 import { translatorFor } from '../../common/i18n/all-catalogs.js';
 
 /** A field-level problem, e.g. { path: 'email', message: '@validation.email' } (message may be a catalog key). */
@@ -33,8 +33,13 @@ export function fieldError(path: string, messageKey: string, params?: Record<str
   return new AppError('VALIDATION_FAILED', {}, [{ path, message }]);
 }
 
-/** The caller's language: their account setting, else Accept-Language, else Dutch. */
+/**
+ * The caller's language: their account setting, else Accept-Language, else Dutch. French, Arabic and
+ * Ukrainian cannot be stored in an account (decision 021), so an Accept-Language asking for one of them wins.
+ */
 export function requestLocale(request: FastifyRequest) {
+  const asked = resolveLocale(request.headers['accept-language']);
+  if (!isAccountLocale(asked)) return asked;
   return resolveLocale(request.user?.locale, request.headers['accept-language']);
 }
 

@@ -95,6 +95,8 @@ export const PERMISSIONS = {
   'catalog.coverage.read': { roles: MEMBERS, description: 'De dekking van het aanbod per gemeente bekijken (hiaten in het aanbod)' },
   'catalog.settings.manage': { roles: ['admin'], description: 'De koppeling met UiTdatabank instellen en een ophaling starten' },
   'catalog.feed.read': { everyone: true, description: 'Publieke feeds van het aanbod (JSON-LD, iCal) en de widget' },
+  // Public catalog (issue #10)
+  'catalog.public.read': { everyone: true, description: 'Het publieke aanbod bekijken: zoeken, filteren, een activiteit en haar agenda-bestand (enkel gepubliceerde, lopende activiteiten)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

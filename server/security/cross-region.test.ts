@@ -101,7 +101,7 @@ beforeAll(async () => {
   // A synonym group of B's own (search module).
   ids.groupId = (await t.database.raw.query<{ id: string }>("INSERT INTO search_synonyms (region_id, terms) VALUES ($1, ARRAY['geheimwoordb', 'verborgenwoordb']) RETURNING id", [networkRegionB]))[0]!.id;
   secrets.push('geheimwoordb');
-  // A draft offer of B (catalog): only B's members may see it.
+  // A draft offer of B (catalog): only B's members may see it, and the public catalog answers 404 for it.
   ids.offerId = await offerFactory(t.database.db, networkRegionB, { title: 'Geheim ontwerpaanbod B', status: 'draft' });
   secrets.push('Geheim ontwerpaanbod B');
   // A background job B's admin started, with a secret in its payload and result.

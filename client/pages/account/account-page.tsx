@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { SUPPORTED_LOCALES, type Locale } from '../../../common/i18n/index.js';
+import { ACCOUNT_LOCALES, LOCALE_NAMES, type AccountLocale } from '../../../common/i18n/index.js';
 import { Page } from '../../components/page';
 import { LoginPrompt } from '../../components/access';
 import { LiveStatus } from '../../components/notice';
@@ -15,7 +15,7 @@ function ProfileForm({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const { apply } = useSession();
   const [name, setName] = useState(user.name);
-  const [locale, setLocale] = useState<Locale>(user.locale);
+  const [locale, setLocale] = useState<AccountLocale>(user.locale);
   const [saved, setSaved] = useState(false);
   const { run, busy, error } = useSubmit(async () => {
     setSaved(false);
@@ -52,10 +52,10 @@ function ProfileForm({ user }: { user: SessionUser }) {
         </Field>
         <Field id="profile-locale" label={t('account.locale')} error={error?.fieldMessage('locale')}>
           {(control) => (
-            <select {...control} name="locale" value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
-              {SUPPORTED_LOCALES.map((option) => (
+            <select {...control} name="locale" value={locale} onChange={(event) => setLocale(event.target.value as AccountLocale)}>
+              {ACCOUNT_LOCALES.map((option) => (
                 <option key={option} value={option} lang={option}>
-                  {t(`app.languages.${option}`)}
+                  {LOCALE_NAMES[option]}
                 </option>
               ))}
             </select>

@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { expectAccessible } from './axe';
+import { openPage, url, useBrowser } from './browser';
+import { LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from '../common/i18n/index.js';
+import { catalogs } from '../common/i18n/all-catalogs.js';
+import type { catalogPublicNl } from '../common/i18n/catalog-public.js';
+import type { PublicCatalogInfo, PublicOfferList } from '../common/schemas/catalog-public.js';
+
+const browser = useBrowser();
+
+const REGION = 'westhoek';
+const PHONE = { width: 390, height: 844 };
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
+
+type Messages = { catalogPublic: typeof catalogPublicNl; app: { language: string } };
+const messages = (locale: Locale) => catalogs[locale] as unknown as Messages;
+
+/** A municipality where the demo has an offer asking at most two language icons (whatever the demo holds, it must have one). */
+async function municipalityWithEasyOffer(): Promise<{ nisCode: string; name: string }> {
+  const info = (await (await fetch(url(`/api/regions/${REGION}/public-catalog`))).json()) as PublicCatalogInfo;
+  for (const municipality of info.municipalities) {
+    const list = (await (await fetch(url(`/api/regions/${REGION}/offers?municipality=${municipality.nisCode}&maxLanguageIcons=2&limit=1`))).json()) as PublicOfferList;
+    if (list.total > 0) return municipality;
+  }
+  throw new Error('the demo has no offer with at most two language icons in any municipality of the Westhoek');
+}
+
+describe('public catalog', () => {
+  for (const locale of SUPPORTED_LOCALES) {
+    test(`a newcomer reading ${LOCALE_NAMES[locale]} finds an activity with at most two icons in their municipality in three steps, on a phone`, async () => {
+      const home = await municipalityWithEasyOffer();
+      const text = messages(locale).catalogPublic;
+      const { context, page } = await openPage(browser(), PHONE);
+      await page.goto(url(`/aanbod/${REGION}`));
+      await page.waitForURL(url(`/r/${REGION}/aanbod`));
+      await page.getByRole('heading', { level: 1, name: 'Activiteiten in Westhoek' }).waitFor();
+      // The reader's language, picked once on this device (as a newcomer's helper would).
+      await page.getByRole('combobox', { name: 'Taal' }).selectOption(locale);
+      await page.getByRole('combobox', { name: messages(locale).app.language, exact: true }).waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      expect(await page.getAttribute('html', 'dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+      await page.getByLabel(text.searchLabel).waitFor();
+      await expectAccessible(page, `catalog (${locale})`);
+
+      // Step 1: their municipality. Step 2: at most two icons. Step 3: open an activity.
+      await page.getByLabel(text.municipality, { exact: true }).selectOption(home.nisCode);
+      await page.getByLabel(text.dutch).selectOption('2');
+      await page.waitForURL((address) => address.searchParams.get('maxLanguageIcons') === '2' && address.searchParams.get('municipality') === home.nisCode);
+      const first = page.locator('.offer-card').first();
+      await first.waitFor();
+      // Every card shown asks at most two icons, in words the reader can read.
+      const iconTexts = await page.locator('.offer-card .language-icons .visually-hidden').allTextContents();
+      expect(iconTexts.length).toBeGreaterThan(0);
+      for (const iconText of iconTexts) expect([text.icons['1'], text.icons['2']]).toContain(iconText);
+      await expectAccessible(page, `catalog filtered (${locale})`);
+      if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/catalog-${locale}-390.png`, fullPage: true });
+      const title = (await first.getByRole('link').textContent()) ?? '';
+      await first.getByRole('link').click();
+
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByRole('heading', { name: text.offer.when }).waitFor();
+      expect(await page.getByText(home.name).count()).toBeGreaterThan(0);
+      await expectAccessible(page, `offer (${locale})`);
+      if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/offer-${locale}-390.png`, fullPage: true });
+      await context.close();
+    });
+  }
+
+  test('the offer page links to a route planner and downloads the offer as an iCalendar file', async () => {
+    const list = (await (await fetch(url(`/api/regions/${REGION}/offers?limit=100`))).json()) as PublicOfferList;
+    const dated = list.items.find((item) => item.nextDate !== null && item.calendarType !== 'permanent');
+    expect(dated).toBeDefined();
+    const { context, page } = await openPage(browser());
+    await page.goto(url(`/r/${REGION}/aanbod/${dated!.id}`));
+    await page.getByRole('heading', { level: 1, name: dated!.title }).waitFor();
+    const calendar = page.getByRole('link', { name: 'Zet in je agenda' });
+    const href = await calendar.getAttribute('href');
+    expect(href).toContain(`/api/regions/${REGION}/offers/${dated!.id}/ical`);
+    const ics = await fetch(url(href!));
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    expect(await ics.text()).toContain('BEGIN:VEVENT');
+    const route = await page.getByRole('link', { name: 'Plan je route' }).getAttribute('href');
+    expect(route).toMatch(/^https:\/\/www\.google\.com\/maps\/dir\/\?api=1&destination=/);
+    await expectAccessible(page, 'offer (desktop)');
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/offer-nl-1280.png`, fullPage: true });
+
+    // The map draws the municipalities and the offers without any tile server.
+    await page.goto(url(`/r/${REGION}/aanbod`));
+    await page.getByRole('button', { name: 'Kaart' }).click();
+    await page.locator('.offer-map .leaflet-interactive').first().waitFor();
+    expect(await page.locator('.offer-map__place').count()).toBeGreaterThan(5);
+    await expectAccessible(page, 'catalog map');
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/catalog-map-nl-1280.png`, fullPage: true });
+    await context.close();
+  });
+});
