@@ -7,12 +7,16 @@ import type { i18n, TFunction } from 'i18next';
 import { nl } from './nl.js';
 import { en } from './en.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
+import { cooperativeNl } from './cooperative.js';
+import { cooperativeEn } from './cooperative-en.js';
 
 /** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
   nl: {},
   en: {},
 };
+domainCatalogs.nl.cooperative = cooperativeNl.cooperative;
+domainCatalogs.en.cooperative = cooperativeEn.cooperative;
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },

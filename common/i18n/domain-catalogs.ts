@@ -17,3 +17,5 @@ export interface DomainCatalogLoaders {
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
 export const domainCatalogLoaders: Record<string, DomainCatalogLoaders> = {};
+
+domainCatalogLoaders.cooperative = { nl: () => import('./cooperative.js').then((m) => m.cooperativeNl.cooperative), en: () => import('./cooperative-en.js').then((m) => m.cooperativeEn.cooperative) };
