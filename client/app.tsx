@@ -7,6 +7,7 @@ import { RegionsProvider } from './regions';
 import { AppLayout } from './components/app-layout';
 import { RegionLayout } from './pages/regions/region-layout';
 import { NotFoundPage } from './pages/not-found-page';
+import { lazyDomainPage } from './lazy-domain-page';
 
 // Every page is its own chunk, loaded when its route is first shown: the first page loads only what it needs.
 const HomePage = lazy(() => import('./pages/home/home-page').then((m) => ({ default: m.HomePage })));
@@ -27,6 +28,12 @@ const BubblePage = lazy(() => import('./pages/network/bubble-page').then((m) => 
 const GraphPage = lazy(() => import('./pages/network/graph-page').then((m) => ({ default: m.GraphPage })));
 const CoveragePage = lazy(() => import('./pages/network/coverage-page').then((m) => ({ default: m.CoveragePage })));
 const ImportPage = lazy(() => import('./pages/network/import-page').then((m) => ({ default: m.ImportPage })));
+const CooperativePage = lazyDomainPage('cooperative', () => import('./pages/cooperative/cooperative-page').then((m) => ({ default: m.CooperativePage })));
+const FinancingPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/financing-page').then((m) => ({ default: m.FinancingPage })));
+const MeetingsPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/meetings-page').then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/meeting-page').then((m) => ({ default: m.MeetingPage })));
+const CooperativeSettingsPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/settings-page').then((m) => ({ default: m.CooperativeSettingsPage })));
+const OutboxPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const PlansListPage = lazy(() => import('./pages/plans/plans-list-page').then((m) => ({ default: m.PlansListPage })));
 const PlanPage = lazy(() => import('./pages/plans/plan-page').then((m) => ({ default: m.PlanPage })));
 const ActionPage = lazy(() => import('./pages/plans/action-page').then((m) => ({ default: m.ActionPage })));
@@ -98,6 +105,12 @@ export function App() {
                   <Route path="netwerk/grafiek" element={<Lazy page={GraphPage} />} />
                   <Route path="netwerk/dekking" element={<Lazy page={CoveragePage} />} />
                   <Route path="netwerk/importeren" element={<Lazy page={ImportPage} />} />
+                  <Route path="cooperatie" element={<Lazy page={CooperativePage} />} />
+                  <Route path="cooperatie/cofinanciering" element={<Lazy page={FinancingPage} />} />
+                  <Route path="cooperatie/vergaderingen" element={<Lazy page={MeetingsPage} />} />
+                  <Route path="cooperatie/vergaderingen/:meetingId" element={<Lazy page={MeetingPage} />} />
+                  <Route path="cooperatie/instellingen" element={<Lazy page={CooperativeSettingsPage} />} />
+                  <Route path="cooperatie/mails" element={<Lazy page={OutboxPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

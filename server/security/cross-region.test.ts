@@ -49,6 +49,21 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/actors/import/preview': { fileName: 'a.csv', content: Buffer.from('naam;gemeente;sector\nIndringer;Ieper;kunsten\n').toString('base64') },
   'POST /api/regions/{slug}/search/synonyms': { terms: ['indringer', 'overname'] },
   'POST /api/regions/{slug}/actors/import': { fileName: 'a.csv', content: Buffer.from('naam;gemeente;sector\nIndringer;Ieper;kunsten\n').toString('base64'), onlyValid: true },
+  'POST /api/regions/{slug}/cooperative/members': { actorId: '00000000-0000-4000-8000-000000000000', memberSince: '2020-01-01' },
+  'PUT /api/regions/{slug}/cooperative/members/{id}': { memberSince: '2020-01-01', version: 1 },
+  'POST /api/regions/{slug}/cooperative/bodies': { kind: 'werkgroep', name: 'Overgenomen' },
+  'PUT /api/regions/{slug}/cooperative/bodies/{id}': { name: 'Overgenomen', version: 1 },
+  'POST /api/regions/{slug}/cooperative/financing': { year: 2030, budgetCents: 100, keyKind: 'gelijk' },
+  'PUT /api/regions/{slug}/cooperative/financing/{id}': { budgetCents: 100, keyKind: 'gelijk', version: 1 },
+  'PUT /api/regions/{slug}/cooperative/financing/{id}/shares': { version: 1, rows: [] },
+  'POST /api/regions/{slug}/cooperative/meetings': { bodyId: '00000000-0000-4000-8000-000000000000', title: 'Overgenomen', startsAt: '2030-01-01T10:00:00Z', endsAt: '2030-01-01T11:00:00Z' },
+  'PUT /api/regions/{slug}/cooperative/meetings/{id}': { title: 'Overgenomen', startsAt: '2030-01-01T10:00:00Z', endsAt: '2030-01-01T11:00:00Z', version: 1 },
+  'PUT /api/regions/{slug}/cooperative/meetings/{id}/minutes': { minutes: 'Overgenomen', minutesVersion: 1 },
+  'PUT /api/regions/{slug}/cooperative/meetings/{id}/attendance': { rows: [] },
+  'POST /api/regions/{slug}/cooperative/meetings/{id}/decisions': { text: 'Overgenomen' },
+  'POST /api/regions/{slug}/cooperative/meetings/{id}/action-points': { description: 'Overgenomen' },
+  'PUT /api/regions/{slug}/cooperative/action-points/{id}': { description: 'Overgenomen', version: 1 },
+  'PUT /api/regions/{slug}/cooperative/notification-settings': { weeklyDigest: false, meetingInvitations: false, newsletter: false },
 };
 
 beforeAll(async () => {

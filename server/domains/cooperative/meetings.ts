@@ -147,7 +147,6 @@ export async function getMeeting(db: Executor, region: RegionRow, meetingId: str
     .innerJoin(planActions, eq(planActions.id, planChangeProposals.actionId))
     .where(and(eq(plans.regionId, region.id), eq(planChangeProposals.status, 'open')))
     .orderBy(desc(planChangeProposals.createdAt));
-  const proposalBy = new Map(openProposals.map((proposal) => [proposal.id, proposal]));
   const agendaProposals = proposalIds.length
     ? await db
         .select({ id: planChangeProposals.id, planId: planChangeProposals.planId, number: planActions.number, title: planActions.title })
