@@ -44,7 +44,7 @@ export function CooperativePage() {
           {data.members.length === 0 ? (
             <p>{t('cooperative.members.none')}</p>
           ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="coop-members">
+            <div className="table-scroll coop-scroll" tabIndex={0} role="region" aria-labelledby="coop-members">
               <table className="table">
                 <thead>
                   <tr>

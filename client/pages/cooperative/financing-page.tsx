@@ -82,7 +82,7 @@ export function FinancingPage() {
           <p id="coop-financing-caption" className="coverage-title">
             {t('cooperative.financing.tableCaption', { year: data.year })}
           </p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="coop-financing-caption">
+          <div className="table-scroll coop-scroll" tabIndex={0} role="region" aria-labelledby="coop-financing-caption">
             <table className="table" aria-labelledby="coop-financing-caption">
               <thead>
                 <tr>

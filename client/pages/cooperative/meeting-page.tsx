@@ -282,7 +282,7 @@ export function MeetingPage() {
           {data.actionPoints.length ? (
             <>
               <h2 id="coop-action-points">{t('cooperative.meetings.actionPoints')}</h2>
-              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="coop-action-points">
+              <div className="table-scroll coop-scroll" tabIndex={0} role="region" aria-labelledby="coop-action-points">
                 <table className="table">
                   <thead>
                     <tr>
