@@ -115,6 +115,10 @@ beforeAll(async () => {
   // outsiders), B's hidden actor in the approved plan under a written name (its map name must stay hidden).
   await t.database.raw.query('UPDATE plan_action_partners SET actor_id = $1 WHERE plan_id = $2', [ids.actorId, draftB.id]);
   await t.database.raw.query("UPDATE plan_action_partners SET actor_id = $1 WHERE plan_id = $2 AND name = 'Bibliotheek Ieper'", [hidden, approved.id]);
+  // Cooperative routes name their record {id}: a members-only meeting of B with secret minutes.
+  const [body] = await t.database.raw.query<{ id: string }>("INSERT INTO coop_bodies (region_id, kind, name) VALUES ($1, 'stuurgroep', 'Stuurgroep B') RETURNING id", [networkRegionB]);
+  ids.id = (await t.database.raw.query<{ id: string }>("INSERT INTO coop_meetings (region_id, body_id, title, starts_at, ends_at, minutes) VALUES ($1, $2, 'Vergadering B', now(), now(), 'Geheim verslag B') RETURNING id", [networkRegionB, body!.id]))[0]!.id;
+  secrets.push('Geheim verslag B');
 });
 afterAll(async () => t.close());
 

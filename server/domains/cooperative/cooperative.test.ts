@@ -223,7 +223,7 @@ describe('meetings', () => {
     const anonymous = (await new ApiClient(t.app).get(`${base}/meetings/${meetingId}`)).json() as { minutes: string | null; attendance: unknown[] };
     expect(anonymous.minutes).toBeNull();
     expect(anonymous.attendance).toEqual([]);
-    expect((await new ApiClient(t.app).get(`${base}/meetings/${meetingId}/minutes.pdf`)).statusCode).toBe(401);
+    expect((await new ApiClient(t.app).get(`${base}/meetings/${meetingId}/minutes.pdf`)).statusCode).toBe(404);
     const pdf = await (await as('viewer')).get(`${base}/meetings/${meetingId}/minutes.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
 import { authorize } from '../../policy/authorize.js';
-import { requestTranslator } from '../../http/errors.js';
+import { AppError, requestTranslator } from '../../http/errors.js';
 import { listMemberships } from './directory.js';
 import {
   actionPointInputSchema,
@@ -280,9 +280,8 @@ export async function cooperativeRoutes(app: ApiInstance): Promise<void> {
     async (request, reply) => {
       const { region, user, role } = await authorize(request, request.params.slug, 'coop.meeting.read');
       const meeting = await getMeeting(db(), region, request.params.id, { userId: user?.id ?? null, role });
-      if (meeting.minutes === null) {
-        return reply.code(user ? 403 : 401).send({ error: { code: user ? 'FORBIDDEN' : 'UNAUTHENTICATED', message: requestTranslator(request)(user ? 'errors.FORBIDDEN' : 'errors.UNAUTHENTICATED') as string, requestId: request.id } });
-      }
+      // Members-only minutes do not exist for others (as draft plans do not).
+      if (meeting.minutes === null) throw new AppError('NOT_FOUND');
       const bytes = await minutesToPdf(meeting, region.name, requestTranslator(request));
       reply.header('content-type', 'application/pdf');
       reply.header('content-disposition', `attachment; filename="verslag-${meeting.startsAt.slice(0, 10)}.pdf"`);
