@@ -31,6 +31,12 @@ const ImportPage = lazy(() => import('./pages/network/import-page').then((m) => 
 const BrokeringHomePage = lazyDomainPage('brokering', () => import('./pages/brokering/brokering-home-page').then((m) => ({ default: m.BrokeringHomePage })));
 const BrokeringSheetPage = lazyDomainPage('brokering', () => import('./pages/brokering/sheet-page').then((m) => ({ default: m.SheetPage })));
 const BrokeringIdeasPage = lazyDomainPage('brokering', () => import('./pages/brokering/ideas-page').then((m) => ({ default: m.IdeasPage })));
+const CooperativePage = lazyDomainPage('cooperative', () => import('./pages/cooperative/cooperative-page').then((m) => ({ default: m.CooperativePage })));
+const FinancingPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/financing-page').then((m) => ({ default: m.FinancingPage })));
+const MeetingsPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/meetings-page').then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/meeting-page').then((m) => ({ default: m.MeetingPage })));
+const CooperativeSettingsPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/settings-page').then((m) => ({ default: m.CooperativeSettingsPage })));
+const OutboxPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const PlansListPage = lazy(() => import('./pages/plans/plans-list-page').then((m) => ({ default: m.PlansListPage })));
 const PlanPage = lazy(() => import('./pages/plans/plan-page').then((m) => ({ default: m.PlanPage })));
 const ActionPage = lazy(() => import('./pages/plans/action-page').then((m) => ({ default: m.ActionPage })));
@@ -138,6 +144,12 @@ export function App() {
                   <Route path="uitleendienst/reserveringen" element={<Lazy page={LendingBookingsPage} />} />
                   <Route path="uitleendienst/kalender" element={<Lazy page={LendingCalendarPage} />} />
                   <Route path="uitleendienst/overzicht" element={<Lazy page={LendingOverviewPage} />} />
+                  <Route path="cooperatie" element={<Lazy page={CooperativePage} />} />
+                  <Route path="cooperatie/cofinanciering" element={<Lazy page={FinancingPage} />} />
+                  <Route path="cooperatie/vergaderingen" element={<Lazy page={MeetingsPage} />} />
+                  <Route path="cooperatie/vergaderingen/:meetingId" element={<Lazy page={MeetingPage} />} />
+                  <Route path="cooperatie/instellingen" element={<Lazy page={CooperativeSettingsPage} />} />
+                  <Route path="cooperatie/mails" element={<Lazy page={OutboxPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

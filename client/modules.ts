@@ -8,7 +8,7 @@ export const allRegionModules = [
   { key: 'plans', segment: 'plannen', available: true },
   { key: 'catalog', segment: 'aanbod', available: true },
   { key: 'lending', segment: 'uitleendienst', available: true },
-  { key: 'cooperative', segment: 'cooperatie', available: false },
+  { key: 'cooperative', segment: 'cooperatie', available: true },
 ] as const;
 
 /** The modules a region offers today, in navigation order. */

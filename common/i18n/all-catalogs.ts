@@ -25,6 +25,8 @@ import { catalogPublicEn } from './catalog-public-en.js';
 import { catalogPublicFr } from './catalog-public-fr.js';
 import { catalogPublicAr } from './catalog-public-ar.js';
 import { catalogPublicUk } from './catalog-public-uk.js';
+import { cooperativeNl } from './cooperative.js';
+import { cooperativeEn } from './cooperative-en.js';
 
 /** Each domain's catalogs by language; a new domain adds its imports and its entries. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
@@ -35,6 +37,8 @@ const domainCatalogs: Record<Locale, Record<string, object>> = {
   ar: { catalogPublic: catalogPublicAr },
   uk: { catalogPublic: catalogPublicUk },
 };
+domainCatalogs.nl.cooperative = cooperativeNl.cooperative;
+domainCatalogs.en.cooperative = cooperativeEn.cooperative;
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },

@@ -41,3 +41,5 @@ domainCatalogLoaders.catalogPublic = {
   ar: () => import('./catalog-public-ar.js').then((m) => m.catalogPublicAr),
   uk: () => import('./catalog-public-uk.js').then((m) => m.catalogPublicUk),
 };
+
+domainCatalogLoaders.cooperative = { nl: () => import('./cooperative.js').then((m) => m.cooperativeNl.cooperative), en: () => import('./cooperative-en.js').then((m) => m.cooperativeEn.cooperative) };

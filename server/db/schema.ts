@@ -10,3 +10,4 @@ export * from '../domains/brokering/schema.js';
 export * from '../domains/brokering/flow-schema.js';
 export * from '../domains/lending/schema.js';
 export * from '../domains/catalog/schema.js';
+export * from '../domains/cooperative/schema.js';

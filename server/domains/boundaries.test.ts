@@ -22,6 +22,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   brokering: ['matching', 'network', 'plans', 'accounts', 'audit', 'regions', 'reference'],
   lending: ['network', 'accounts', 'audit', 'regions', 'reference'],
   catalog: ['network', 'accounts', 'audit', 'regions', 'reference'],
+  cooperative: ['plans', 'network', 'accounts', 'audit', 'regions', 'reference'],
+  participation: ['cooperative', 'plans', 'network', 'accounts', 'audit', 'regions', 'reference'],
   // The demo seeds every domain.
   demo: ['*'],
 };

@@ -15,6 +15,7 @@ import { brokeringRoomModule } from './brokering/room/module.js';
 import { lendingModule } from './lending/module.js';
 import { catalogModule } from './catalog/module.js';
 import { catalogPublicModule } from './catalog/public/module.js';
+import { cooperativeModule } from './cooperative/module.js';
 
 /** What the demo seeding hands each domain. */
 export interface DemoSeedContext {
@@ -56,6 +57,7 @@ export const DOMAINS: readonly DomainModule[] = [
   lendingModule,
   catalogModule,
   catalogPublicModule,
+  cooperativeModule,
 ];
 
 /** The modules in list order, each moved after the modules its demo seeding depends on. */

@@ -97,6 +97,13 @@ export const PERMISSIONS = {
   'catalog.feed.read': { everyone: true, description: 'Publieke feeds van het aanbod (JSON-LD, iCal) en de widget' },
   // Public catalog (issue #10)
   'catalog.public.read': { everyone: true, description: 'Het publieke aanbod bekijken: zoeken, filteren, een activiteit en haar agenda-bestand (enkel gepubliceerde, lopende activiteiten)' },
+  // Cooperative (cooperants, co-financing, meetings, communication)
+  'coop.read': { roles: MEMBERS, description: 'Coöperanten, stuur- en werkgroepen, cofinanciering, vergaderingen en besluiten bekijken en exporteren' },
+  'coop.meeting.read': { everyone: true, description: 'Een vergadering en haar verslag bekijken (verslag enkel leden, tenzij publiek)' },
+  'coop.manage': { roles: ['admin'], description: 'Coöperanten, groepen, cofinanciering en vergaderingen beheren; uitnodigingen versturen; verzonden mails bekijken' },
+  'coop.minutes.write': { roles: ['admin', 'steering'], description: 'Het verslag schrijven, aanwezigheden en actiepunten bijhouden' },
+  'coop.decide': { roles: ['steering'], description: 'Een besluit vastleggen in een vergadering (stuurgroep), ook over een wijzigingsvoorstel' },
+  'coop.settings': { roles: MEMBERS, description: 'De eigen meldingsinstellingen wijzigen' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -75,6 +75,21 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/lending/bookings/{bookingId}/{transition}': { version: 1 },
   'POST /api/regions/{slug}/lending/import/preview': { fileName: 'inventaris.csv', content: Buffer.from('naam;eigenaar;gemeente\nTent;X;Ieper\n').toString('base64') },
   'POST /api/regions/{slug}/lending/import': { fileName: 'inventaris.csv', content: Buffer.from('naam;eigenaar;gemeente\nTent;X;Ieper\n').toString('base64') },
+  'POST /api/regions/{slug}/cooperative/members': { actorId: '00000000-0000-4000-8000-000000000000', memberSince: '2020-01-01' },
+  'PUT /api/regions/{slug}/cooperative/members/{id}': { memberSince: '2020-01-01', version: 1 },
+  'POST /api/regions/{slug}/cooperative/bodies': { kind: 'werkgroep', name: 'Overgenomen' },
+  'PUT /api/regions/{slug}/cooperative/bodies/{id}': { name: 'Overgenomen', version: 1 },
+  'POST /api/regions/{slug}/cooperative/financing': { year: 2030, budgetCents: 100, keyKind: 'gelijk' },
+  'PUT /api/regions/{slug}/cooperative/financing/{id}': { budgetCents: 100, keyKind: 'gelijk', version: 1 },
+  'PUT /api/regions/{slug}/cooperative/financing/{id}/shares': { version: 1, rows: [] },
+  'POST /api/regions/{slug}/cooperative/meetings': { bodyId: '00000000-0000-4000-8000-000000000000', title: 'Overgenomen', startsAt: '2030-01-01T10:00:00Z', endsAt: '2030-01-01T11:00:00Z' },
+  'PUT /api/regions/{slug}/cooperative/meetings/{id}': { title: 'Overgenomen', startsAt: '2030-01-01T10:00:00Z', endsAt: '2030-01-01T11:00:00Z', version: 1 },
+  'PUT /api/regions/{slug}/cooperative/meetings/{id}/minutes': { minutes: 'Overgenomen', minutesVersion: 1 },
+  'PUT /api/regions/{slug}/cooperative/meetings/{id}/attendance': { rows: [] },
+  'POST /api/regions/{slug}/cooperative/meetings/{id}/decisions': { text: 'Overgenomen' },
+  'POST /api/regions/{slug}/cooperative/meetings/{id}/action-points': { description: 'Overgenomen' },
+  'PUT /api/regions/{slug}/cooperative/action-points/{id}': { description: 'Overgenomen', version: 1 },
+  'PUT /api/regions/{slug}/cooperative/notification-settings': { weeklyDigest: false, meetingInvitations: false, newsletter: false },
 };
 
 beforeAll(async () => {
@@ -148,6 +163,10 @@ beforeAll(async () => {
   ids.transition = 'confirm';
   ids.file = `${'b'.repeat(32)}.ics`;
   secrets.push('Geheim uitleenitem B', 'Geheime aanvraag B');
+  // Cooperative routes name their record {id}: a members-only meeting of B with secret minutes.
+  const [body] = await t.database.raw.query<{ id: string }>("INSERT INTO coop_bodies (region_id, kind, name) VALUES ($1, 'stuurgroep', 'Stuurgroep B') RETURNING id", [networkRegionB]);
+  ids.id = (await t.database.raw.query<{ id: string }>("INSERT INTO coop_meetings (region_id, body_id, title, starts_at, ends_at, minutes) VALUES ($1, $2, 'Vergadering B', now(), now(), 'Geheim verslag B') RETURNING id", [networkRegionB, body!.id]))[0]!.id;
+  secrets.push('Geheim verslag B');
 });
 afterAll(async () => t.close());
 

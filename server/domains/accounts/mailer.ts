@@ -5,6 +5,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Files sent along (e.g. a meeting's iCal invitation); nodemailer takes this shape as is. */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export interface Mailer {
@@ -19,7 +21,7 @@ export function createMailer(smtpUrl: string | undefined, from: string, log: Fas
     return {
       configured: false,
       send: async (mail) => {
-        log.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'e-mail not sent (no SMTP_URL configured)');
+        log.info({ to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments?.map((file) => file.filename) }, 'e-mail not sent (no SMTP_URL configured)');
       },
     };
   }
