@@ -6,6 +6,8 @@
 import type { i18n, TFunction } from 'i18next';
 import { nl } from './nl.js';
 import { en } from './en.js';
+import { participationNl } from './participation.js';
+import { participationEn } from './participation-en.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
 
 /** Each domain's catalogs by language; a new domain adds its two imports and one entry. */
@@ -13,6 +15,8 @@ const domainCatalogs: Record<Locale, Record<string, object>> = {
   nl: {},
   en: {},
 };
+domainCatalogs.nl.participation = participationNl;
+domainCatalogs.en.participation = participationEn;
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },

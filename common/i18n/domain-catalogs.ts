@@ -17,3 +17,7 @@ export interface DomainCatalogLoaders {
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
 export const domainCatalogLoaders: Record<string, DomainCatalogLoaders> = {};
+domainCatalogLoaders.participation = {
+  nl: () => import('./participation.js').then((m) => m.participationNl),
+  en: () => import('./participation-en.js').then((m) => m.participationEn),
+};

@@ -220,6 +220,9 @@ export const en: Catalog = {
     PROPOSAL_REQUIRED: 'This plan is approved: propose the change to the steering group ({{fields}}).',
     PROPOSAL_NOT_NEEDED: 'This plan is still a draft: change it directly.',
     PROPOSAL_DECIDED: 'This proposal has already been decided.',
+    POLL_CLOSED: 'This voting round is closed.',
+    SURVEY_CLOSED: 'This survey is closed.',
+    ALREADY_ANSWERED: 'You have already answered this survey.',
   },
   tabular: {
     zip: {

@@ -221,6 +221,9 @@ export const nl = {
     PROPOSAL_REQUIRED: 'Dit plan is goedgekeurd: stel de wijziging voor aan de stuurgroep ({{fields}}).',
     PROPOSAL_NOT_NEEDED: 'Dit plan is nog een ontwerp: wijzig het rechtstreeks.',
     PROPOSAL_DECIDED: 'Over dit voorstel is al beslist.',
+    POLL_CLOSED: 'Deze stemronde is gesloten.',
+    SURVEY_CLOSED: 'Deze bevraging is gesloten.',
+    ALREADY_ANSWERED: 'Je hebt deze bevraging al ingevuld.',
   },
   tabular: {
     zip: {

@@ -7,3 +7,4 @@ export * from '../domains/audit/schema.js';
 export * from '../domains/network/schema.js';
 export * from '../domains/plans/schema.js';
 export * from '../domains/brokering/schema.js';
+export * from '../domains/participation/schema.js';

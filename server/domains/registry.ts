@@ -9,6 +9,7 @@ import { plansModule } from './plans/module.js';
 import { networkModule } from './network/module.js';
 import { searchModule } from '../search/module.js';
 import { jobsModule } from '../jobs/module.js';
+import { participationModule } from './participation/module.js';
 
 /** What the demo seeding hands each domain. */
 export interface DemoSeedContext {
@@ -44,6 +45,7 @@ export const DOMAINS: readonly DomainModule[] = [
   networkModule,
   searchModule,
   jobsModule,
+  participationModule,
 ];
 
 /** The modules in list order, each moved after the modules its demo seeding depends on. */
