@@ -42,6 +42,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/plans/{planId}/actions': { title: 'Overgenomen' },
   'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/merge': { version: 1, sourceActionIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/measurements': { measuredOn: '2025-01-01', value: 1 },
+  'POST /api/regions/{slug}/polls': { title: 'Indringer', kind: 'proposal', closesAt: '2099-01-01T00:00:00Z', audience: 'members' },
+  'PUT /api/regions/{slug}/polls/{pollId}/stance': { choice: 'akkoord' },
+  'POST /api/regions/{slug}/polls/{pollId}/close': { outcome: 'Overgenomen' },
+  'POST /api/regions/{slug}/surveys': { title: { nl: 'Indringer' }, audience: 'members', questions: [{ kind: 'short', text: { nl: 'Vraag' } }] },
+  'PATCH /api/regions/{slug}/surveys/{surveyId}/status': { status: 'closed', version: 1 },
+  'POST /api/regions/{slug}/surveys/{surveyId}/responses': { answers: {} },
+  'POST /api/public-surveys/{token}/responses': { browserToken: 'browser-token-indringer', answers: {} },
   'POST /api/regions/{slug}/actors': { name: 'Indringer', sectors: ['kunsten'], municipality: '33011' },
   'PATCH /api/regions/{slug}/actors/{actorId}': { name: 'Overgenomen', sectors: ['kunsten'], municipality: '33011', version: 1 },
   'POST /api/regions/{slug}/relations': { sourceActorId: '00000000-0000-4000-8000-000000000000', targetActorId: '00000000-0000-4000-8000-000000000001', type: 'samenwerking' },
@@ -100,6 +107,11 @@ beforeAll(async () => {
   // outsiders), B's hidden actor in the approved plan under a written name (its map name must stay hidden).
   await t.database.raw.query('UPDATE plan_action_partners SET actor_id = $1 WHERE plan_id = $2', [ids.actorId, draftB.id]);
   await t.database.raw.query("UPDATE plan_action_partners SET actor_id = $1 WHERE plan_id = $2 AND name = 'Bibliotheek Ieper'", [hidden, approved.id]);
+  // Participation of B: a poll with a stance and its reason, a members' survey.
+  ids.pollId = (await t.database.raw.query<{ id: string }>("INSERT INTO polls (region_id, title, kind, options, audience, closes_at) VALUES ($1, 'Geheime stemronde B', 'proposal', '[{\"key\":\"akkoord\",\"label\":\"akkoord\"}]', 'members', now() + interval '2 days') RETURNING id", [regionB.id]))[0]!.id;
+  await t.database.raw.query("INSERT INTO poll_stances (poll_id, voter_key, user_id, points, reason) VALUES ($1, $2, $3, '{\"akkoord\":1}', 'Geheime stemreden B')", [ids.pollId, adminB.userId, adminB.userId]);
+  ids.surveyId = (await t.database.raw.query<{ id: string }>(`INSERT INTO surveys (region_id, title, audience, public_token) VALUES ($1, '{"nl":"Geheime bevraging B"}', 'members', 'token-b-geheim') RETURNING id`, [regionB.id]))[0]!.id;
+  secrets.push('Geheime stemronde B', 'Geheime stemreden B', 'Geheime bevraging B');
 });
 afterAll(async () => t.close());
 
