@@ -12,6 +12,7 @@ const suites: { file: string; load: () => Promise<BenchSuite> }[] = [
   { file: 'plans', load: async () => (await import('./plans.js')).plansBench },
   { file: 'graph-browser', load: async () => (await import('./graph-browser.js')).graphBrowserBench },
   { file: 'bundle', load: async () => (await import('./bundle.js')).bundleBench },
+  { file: 'participation', load: async () => (await import('./participation.js')).participationBench },
 ];
 
 /**
