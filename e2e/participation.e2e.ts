@@ -16,7 +16,7 @@ describe('voting rounds', () => {
     await waitForHeading(page, 'Stemrondes');
     await page.getByRole('link', { name: POLL }).click();
     await waitForHeading(page, POLL);
-    await page.getByRole('radio', { name: 'Akkoord' }).check();
+    await page.getByRole('radio', { name: 'Akkoord', exact: true }).check();
     await page.getByLabel('Reden (optioneel)').fill('Goed voor de kleine gemeenten.');
     await page.getByRole('button', { name: 'Stem uitbrengen' }).click();
     await page.getByText('Je stem is bewaard.').waitFor();
@@ -63,7 +63,7 @@ describe('surveys', () => {
     const visitor = await openPage(browser(), { width: 390, height: 844 });
     await visitor.page.goto(url(link!));
     await waitForHeading(visitor.page, 'Korte proefbevraging');
-    await visitor.page.getByLabel('Taal').selectOption('ar');
+    await visitor.page.locator('#survey-language').selectOption('ar');
     await waitForHeading(visitor.page, 'استبيان تجريبي');
     expect(await visitor.page.locator('[dir="rtl"]').count()).toBeGreaterThan(0);
     await visitor.page.getByRole('radio', { name: 'نعم' }).check();

@@ -191,7 +191,7 @@ export function PollPage() {
           <p>{data.outcome}</p>
         </section>
       ) : null}
-      {data.mayVote ? <VoteForm key={data.myStance?.revision ?? 0} poll={data} slug={region.slug} onSaved={poll.setData} /> : data.status === 'open' ? <p>{t('participation.poll.notVoter')}</p> : <p>{t('participation.poll.closedNotice')}</p>}
+      {data.mayVote ? <VoteForm poll={data} slug={region.slug} onSaved={poll.setData} /> : data.status === 'open' ? <p>{t('participation.poll.notVoter')}</p> : <p>{t('participation.poll.closedNotice')}</p>}
       <section>
         <h2>{t('participation.poll.results')}</h2>
         {data.results ? <BarChart title={data.title} total={data.kind === 'proposal' || data.kind === 'choose-one' ? data.voted : 0} bars={resultKeys.map((key) => ({ label: optionLabel(data, key, t), count: data.results?.[key] ?? 0 }))} /> : <p>{t('participation.poll.hidden')}</p>}

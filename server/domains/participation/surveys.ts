@@ -227,7 +227,7 @@ export async function surveyResults(db: Db, region: RegionRow, surveyId: string,
   const questions = await questionsOf(db, survey.id);
   const filtered = Boolean(filter.questionId && filter.option);
   const inFilter = filtered
-    ? sql`AND a.response_id IN (SELECT f.response_id FROM survey_answers f WHERE f.survey_id = ${survey.id} AND f.question_id = ${filter.questionId} AND f.option_key = ${filter.option})`
+    ? sql`AND EXISTS (SELECT 1 FROM survey_answers f WHERE f.response_id = a.response_id AND f.question_id = ${filter.questionId} AND f.option_key = ${filter.option})`
     : sql``;
   const grouped = (await db.execute<{ question_id: string; option_key: string | null; number_value: number | null; n: number; mean_rank: number | null }>(sql`
     SELECT a.question_id, a.option_key, CASE WHEN a.option_key IS NULL THEN a.number_value END AS number_value,
@@ -246,7 +246,7 @@ export async function surveyResults(db: Db, region: RegionRow, surveyId: string,
     ) t WHERE place <= 200 ORDER BY question_id, place`)) as unknown as { rows: { question_id: string; text_value: string; total: number }[] };
   const totalRows = (await db.execute(sql`
     SELECT count(*)::int AS n FROM survey_responses r WHERE r.survey_id = ${survey.id}
-    ${filtered ? sql`AND r.id IN (SELECT f.response_id FROM survey_answers f WHERE f.survey_id = ${survey.id} AND f.question_id = ${filter.questionId} AND f.option_key = ${filter.option})` : sql``}`)) as unknown as { rows: { n: number }[] };
+    ${filtered ? sql`AND EXISTS (SELECT 1 FROM survey_answers f WHERE f.response_id = r.id AND f.question_id = ${filter.questionId} AND f.option_key = ${filter.option})` : sql``}`)) as unknown as { rows: { n: number }[] };
   const answered = new Map(answeredRows.rows.map((row) => [row.question_id, Number(row.n)]));
   return {
     responses: Number(totalRows.rows[0]?.n ?? 0),
