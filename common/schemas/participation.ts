@@ -167,7 +167,7 @@ export const questionResultSchema = z.object({
   questionId: z.string(),
   kind: questionKindSchema,
   answered: z.number().int(),
-  /** Per option (or per scale value): how many chose it; ranking: the mean rank too (1 = first). */
+  /** Per option (or per scale value): how many chose it; ranking: how many ranked it first, and its mean rank (1 = first). */
   counts: z.array(z.object({ key: z.string(), count: z.number().int(), meanRank: z.number().nullable() })),
   mean: z.number().nullable(),
   /** Open answers, newest first (at most 200), and how many there are. */

@@ -229,12 +229,12 @@ export async function surveyResults(db: Db, region: RegionRow, surveyId: string,
   const inFilter = filtered
     ? sql`AND EXISTS (SELECT 1 FROM survey_answers f WHERE f.response_id = a.response_id AND f.question_id = ${filter.questionId} AND f.option_key = ${filter.option})`
     : sql``;
-  const grouped = (await db.execute<{ question_id: string; option_key: string | null; number_value: number | null; n: number; mean_rank: number | null }>(sql`
+  const grouped = (await db.execute<{ question_id: string; option_key: string | null; number_value: number | null; n: number; firsts: number; mean_rank: number | null }>(sql`
     SELECT a.question_id, a.option_key, CASE WHEN a.option_key IS NULL THEN a.number_value END AS number_value,
-           count(*)::int AS n, avg(a.number_value) FILTER (WHERE a.option_key IS NOT NULL)::float8 AS mean_rank
+           count(*)::int AS n, count(*) FILTER (WHERE a.number_value = 1)::int AS firsts, avg(a.number_value) FILTER (WHERE a.option_key IS NOT NULL)::float8 AS mean_rank
     FROM survey_answers a
     WHERE a.survey_id = ${survey.id} AND a.text_value IS NULL ${inFilter}
-    GROUP BY 1, 2, 3`)) as unknown as { rows: { question_id: string; option_key: string | null; number_value: number | null; n: number; mean_rank: number | null }[] };
+    GROUP BY 1, 2, 3`)) as unknown as { rows: { question_id: string; option_key: string | null; number_value: number | null; n: number; firsts: number; mean_rank: number | null }[] };
   const answeredRows = (await db.execute(sql`
     SELECT a.question_id, count(DISTINCT a.response_id)::int AS n FROM survey_answers a WHERE a.survey_id = ${survey.id} ${inFilter} GROUP BY 1`)) as unknown as { rows: { question_id: string; n: number }[] };
   const textRows = (await db.execute(sql`
@@ -267,7 +267,7 @@ export async function surveyResults(db: Db, region: RegionRow, surveyId: string,
         } else if (question.options.length) {
           counts = question.options.map((option) => {
             const row = mine.find((candidate) => candidate.option_key === option.key);
-            return { key: option.key, count: Number(row?.n ?? 0), meanRank: question.kind === 'ranking' && row?.mean_rank != null ? Number(row.mean_rank) : null };
+            return { key: option.key, count: Number((question.kind === 'ranking' ? row?.firsts : row?.n) ?? 0), meanRank: question.kind === 'ranking' && row?.mean_rank != null ? Number(row.mean_rank) : null };
           });
         }
         return {
