@@ -15,6 +15,7 @@ const suites: { file: string; load: () => Promise<BenchSuite> }[] = [
   { file: 'matching', load: async () => (await import('./matching.js')).matchingBench },
   { file: 'workshop-room', load: async () => (await import('./workshop-room.js')).workshopRoomBench },
   { file: 'lending', load: async () => (await import('./lending.js')).lendingBench },
+  { file: 'participation', load: async () => (await import('./participation.js')).participationBench },
 ];
 
 /**

@@ -68,6 +68,12 @@ function ShortCatalogAddress() {
   const { slug = '' } = useParams();
   return <Navigate to={`/r/${slug}/aanbod`} replace />;
 }
+const PollsPage = lazyDomainPage('participation', () => import('./pages/participation/polls-page').then((m) => ({ default: m.PollsPage })));
+const PollPage = lazyDomainPage('participation', () => import('./pages/participation/poll-page').then((m) => ({ default: m.PollPage })));
+const SurveysPage = lazyDomainPage('participation', () => import('./pages/participation/surveys-page').then((m) => ({ default: m.SurveysPage })));
+const SurveyBuilderPage = lazyDomainPage('participation', () => import('./pages/participation/survey-builder-page').then((m) => ({ default: m.SurveyBuilderPage })));
+const SurveyPage = lazyDomainPage('participation', () => import('./pages/participation/survey-page').then((m) => ({ default: m.SurveyPage })));
+const AnswerSurveyPage = lazyDomainPage('participation', () => import('./pages/participation/answer-survey-page').then((m) => ({ default: m.AnswerSurveyPage })));
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -123,6 +129,12 @@ export function App() {
                   <Route path="plannen/:planId/partners" element={<Lazy page={PlanPartnersPage} />} />
                   <Route path="plannen/:planId/indicatoren" element={<Lazy page={PlanIndicatorsPage} />} />
                   <Route path="plannen/:planId/acties/:actionId" element={<Lazy page={ActionPage} />} />
+                  <Route path="cooperatie/stemrondes" element={<Lazy page={PollsPage} />} />
+                  <Route path="cooperatie/stemrondes/:pollId" element={<Lazy page={PollPage} />} />
+                  <Route path="cooperatie/bevragingen" element={<Lazy page={SurveysPage} />} />
+                  <Route path="cooperatie/bevragingen/nieuw" element={<Lazy page={SurveyBuilderPage} />} />
+                  <Route path="cooperatie/bevragingen/invullen/:token" element={<Lazy page={AnswerSurveyPage} />} />
+                  <Route path="cooperatie/bevragingen/:surveyId" element={<Lazy page={SurveyPage} />} />
                   <Route path="netwerk" element={<Lazy page={ActorListPage} />} />
                   <Route path="netwerk/nieuw" element={<Lazy page={ActorFormPage} />} />
                   <Route path="netwerk/actoren/:actorId" element={<Lazy page={ActorPage} />} />

@@ -1249,6 +1249,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public-surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een publieke bevraging via haar link (iedereen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answered: boolean;
+                            /** @enum {string} */
+                            audience: "members" | "partners" | "public";
+                            canManage: boolean;
+                            createdAt: string;
+                            id: string;
+                            intro: {
+                                [key: string]: string;
+                            };
+                            languages: ("nl" | "en" | "fr" | "ar" | "uk")[];
+                            publicPath: string | null;
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "section" | "single" | "multiple" | "scale" | "ranking" | "short" | "long";
+                                options: {
+                                    key: string;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                }[];
+                                required: boolean;
+                                scaleMax: number;
+                                scaleMin: number;
+                                text: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            responses: number;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            title: {
+                                [key: string]: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public-surveys/{token}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vult een publieke bevraging anoniem in: eenmaal per browser, een limiet per IP-adres per uur */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: string | string[] | number;
+                        };
+                        browserToken?: string;
+                        /**
+                         * @default nl
+                         * @enum {string}
+                         */
+                        language?: "nl" | "en" | "fr" | "ar" | "uk";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions": {
         parameters: {
             query?: never;
@@ -27153,6 +27481,1131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{slug}/polls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stemrondes van de regio, open eerst (leden) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                audience: "steering" | "members" | "organisations";
+                                closesAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "proposal" | "choose-one" | "choose-several" | "score" | "ranked" | "dot" | "meeting";
+                                mayVote: boolean;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                title: string;
+                                voted: number;
+                                voters: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Opent een stemronde (regisseur); met planId en proposalId beslist de uitkomst over een wijzigingsvoorstel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        anonymous?: boolean;
+                        /** @enum {string} */
+                        audience: "steering" | "members" | "organisations";
+                        /** Format: date-time */
+                        closesAt: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default false */
+                        hideResults?: boolean;
+                        /** @enum {string} */
+                        kind: "proposal" | "choose-one" | "choose-several" | "score" | "ranked" | "dot" | "meeting";
+                        /** @default [] */
+                        options?: string[];
+                        /** Format: uuid */
+                        planId?: string;
+                        /** @default 10 */
+                        points?: number;
+                        /** Format: uuid */
+                        proposalId?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            /** @enum {string} */
+                            audience: "steering" | "members" | "organisations";
+                            canManage: boolean;
+                            closedAt: string | null;
+                            closesAt: string;
+                            description: string;
+                            hideResults: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "proposal" | "choose-one" | "choose-several" | "score" | "ranked" | "dot" | "meeting";
+                            mayVote: boolean;
+                            myHistory: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            }[];
+                            myStance: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            } | null;
+                            options: {
+                                key: string;
+                                label: string;
+                            }[];
+                            outcome: string;
+                            points: number;
+                            proposal: {
+                                planId: string;
+                                proposalId: string;
+                                status: string;
+                            } | null;
+                            results: {
+                                [key: string]: number;
+                            } | null;
+                            stances: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string;
+                            voted: number;
+                            voters: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/polls/{pollId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een stemronde met uitslag (tenzij verborgen tot het sluiten), eigen stem en haar versies (leden) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pollId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            /** @enum {string} */
+                            audience: "steering" | "members" | "organisations";
+                            canManage: boolean;
+                            closedAt: string | null;
+                            closesAt: string;
+                            description: string;
+                            hideResults: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "proposal" | "choose-one" | "choose-several" | "score" | "ranked" | "dot" | "meeting";
+                            mayVote: boolean;
+                            myHistory: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            }[];
+                            myStance: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            } | null;
+                            options: {
+                                key: string;
+                                label: string;
+                            }[];
+                            outcome: string;
+                            points: number;
+                            proposal: {
+                                planId: string;
+                                proposalId: string;
+                                status: string;
+                            } | null;
+                            results: {
+                                [key: string]: number;
+                            } | null;
+                            stances: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string;
+                            voted: number;
+                            voters: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/polls/{pollId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sluit een stemronde met een uitkomst (regisseur); een gekoppeld wijzigingsvoorstel wordt goedgekeurd of afgewezen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pollId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            /** @enum {string} */
+                            audience: "steering" | "members" | "organisations";
+                            canManage: boolean;
+                            closedAt: string | null;
+                            closesAt: string;
+                            description: string;
+                            hideResults: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "proposal" | "choose-one" | "choose-several" | "score" | "ranked" | "dot" | "meeting";
+                            mayVote: boolean;
+                            myHistory: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            }[];
+                            myStance: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            } | null;
+                            options: {
+                                key: string;
+                                label: string;
+                            }[];
+                            outcome: string;
+                            points: number;
+                            proposal: {
+                                planId: string;
+                                proposalId: string;
+                                status: string;
+                            } | null;
+                            results: {
+                                [key: string]: number;
+                            } | null;
+                            stances: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string;
+                            voted: number;
+                            voters: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/polls/{pollId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mailt wie nog niet stemde (regisseur) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pollId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sent: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/polls/{pollId}/stance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Brengt de eigen stem uit of wijzigt ze tot het sluiten; elke versie blijft bewaard (stemgerechtigden) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pollId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        choice?: string;
+                        choices?: string[];
+                        /** @default  */
+                        reason?: string;
+                        scores?: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            /** @enum {string} */
+                            audience: "steering" | "members" | "organisations";
+                            canManage: boolean;
+                            closedAt: string | null;
+                            closesAt: string;
+                            description: string;
+                            hideResults: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "proposal" | "choose-one" | "choose-several" | "score" | "ranked" | "dot" | "meeting";
+                            mayVote: boolean;
+                            myHistory: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            }[];
+                            myStance: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            } | null;
+                            options: {
+                                key: string;
+                                label: string;
+                            }[];
+                            outcome: string;
+                            points: number;
+                            proposal: {
+                                planId: string;
+                                proposalId: string;
+                                status: string;
+                            } | null;
+                            results: {
+                                [key: string]: number;
+                            } | null;
+                            stances: {
+                                points: {
+                                    [key: string]: number;
+                                };
+                                ranking: string[];
+                                reason: string;
+                                revision: number;
+                                updatedAt: string;
+                                voter: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string;
+                            voted: number;
+                            voters: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{slug}/public-catalog": {
         parameters: {
             query?: never;
@@ -28343,6 +29796,1045 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bevragingen van de regio (leden) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                audience: "members" | "partners" | "public";
+                                createdAt: string;
+                                id: string;
+                                languages: ("nl" | "en" | "fr" | "ar" | "uk")[];
+                                responses: number;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                title: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Stelt een bevraging op met haar vragen, per taal (regisseur) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        audience: "members" | "partners" | "public";
+                        /** @default {} */
+                        intro?: {
+                            ar?: string;
+                            en?: string;
+                            fr?: string;
+                            nl?: string;
+                            uk?: string;
+                        };
+                        /**
+                         * @default [
+                         *       "nl"
+                         *     ]
+                         */
+                        languages?: ("nl" | "en" | "fr" | "ar" | "uk")[];
+                        questions: {
+                            /** @enum {string} */
+                            kind: "section" | "single" | "multiple" | "scale" | "ranking" | "short" | "long";
+                            /** @default [] */
+                            options?: {
+                                ar?: string;
+                                en?: string;
+                                fr?: string;
+                                nl: string;
+                                uk?: string;
+                            }[];
+                            /** @default false */
+                            required?: boolean;
+                            /** @default 5 */
+                            scaleMax?: number;
+                            /** @default 1 */
+                            scaleMin?: number;
+                            text: {
+                                ar?: string;
+                                en?: string;
+                                fr?: string;
+                                nl: string;
+                                uk?: string;
+                            };
+                        }[];
+                        title: {
+                            ar?: string;
+                            en?: string;
+                            fr?: string;
+                            nl: string;
+                            uk?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een bevraging met haar vragen (leden) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answered: boolean;
+                            /** @enum {string} */
+                            audience: "members" | "partners" | "public";
+                            canManage: boolean;
+                            createdAt: string;
+                            id: string;
+                            intro: {
+                                [key: string]: string;
+                            };
+                            languages: ("nl" | "en" | "fr" | "ar" | "uk")[];
+                            publicPath: string | null;
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "section" | "single" | "multiple" | "scale" | "ranking" | "short" | "long";
+                                options: {
+                                    key: string;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                }[];
+                                required: boolean;
+                                scaleMax: number;
+                                scaleMin: number;
+                                text: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            responses: number;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            title: {
+                                [key: string]: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/surveys/{surveyId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle antwoorden als XLSX of CSV (leden) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/surveys/{surveyId}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vult een bevraging voor leden of partners in (eenmaal per persoon) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: string | string[] | number;
+                        };
+                        browserToken?: string;
+                        /**
+                         * @default nl
+                         * @enum {string}
+                         */
+                        language?: "nl" | "en" | "fr" | "ar" | "uk";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/surveys/{surveyId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resultaten per vraag, live; filter op het antwoord op een andere vraag (leden) */
+        get: {
+            parameters: {
+                query?: {
+                    filterOption?: string;
+                    filterQuestion?: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            questions: {
+                                answered: number;
+                                counts: {
+                                    count: number;
+                                    key: string;
+                                    meanRank: number | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "section" | "single" | "multiple" | "scale" | "ranking" | "short" | "long";
+                                mean: number | null;
+                                questionId: string;
+                                textCount: number;
+                                texts: string[];
+                            }[];
+                            responses: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/surveys/{surveyId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Opent of sluit een bevraging (regisseur; met versie) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "draft" | "open" | "closed";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answered: boolean;
+                            /** @enum {string} */
+                            audience: "members" | "partners" | "public";
+                            canManage: boolean;
+                            createdAt: string;
+                            id: string;
+                            intro: {
+                                [key: string]: string;
+                            };
+                            languages: ("nl" | "en" | "fr" | "ar" | "uk")[];
+                            publicPath: string | null;
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "section" | "single" | "multiple" | "scale" | "ranking" | "short" | "long";
+                                options: {
+                                    key: string;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                }[];
+                                required: boolean;
+                                scaleMax: number;
+                                scaleMin: number;
+                                text: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            responses: number;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            title: {
+                                [key: string]: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/regions/{slug}/workshops": {

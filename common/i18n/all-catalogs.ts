@@ -9,6 +9,8 @@ import { en } from './en.js';
 import { fr } from './fr.js';
 import { ar } from './ar.js';
 import { uk } from './uk.js';
+import { participationNl } from './participation.js';
+import { participationEn } from './participation-en.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
 import { brokeringNl } from './brokering.js';
 import { brokeringEn } from './brokering-en.js';
@@ -39,6 +41,8 @@ const domainCatalogs: Record<Locale, Record<string, object>> = {
 };
 domainCatalogs.nl.cooperative = cooperativeNl.cooperative;
 domainCatalogs.en.cooperative = cooperativeEn.cooperative;
+domainCatalogs.nl.participation = participationNl;
+domainCatalogs.en.participation = participationEn;
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },

@@ -43,3 +43,7 @@ domainCatalogLoaders.catalogPublic = {
 };
 
 domainCatalogLoaders.cooperative = { nl: () => import('./cooperative.js').then((m) => m.cooperativeNl.cooperative), en: () => import('./cooperative-en.js').then((m) => m.cooperativeEn.cooperative) };
+domainCatalogLoaders.participation = {
+  nl: () => import('./participation.js').then((m) => m.participationNl),
+  en: () => import('./participation-en.js').then((m) => m.participationEn),
+};

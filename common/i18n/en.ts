@@ -222,6 +222,9 @@ export const en: Catalog = {
     PROPOSAL_DECIDED: 'This proposal has already been decided.',
     BOOKING_OVERLAP: 'Not enough free units for this period: they are already booked from {{from}} to {{to}}.',
     BOOKING_STATUS: 'This booking is now {{status}}; this step is no longer possible.',
+    POLL_CLOSED: 'This voting round is closed.',
+    SURVEY_CLOSED: 'This survey is closed.',
+    ALREADY_ANSWERED: 'You have already answered this survey.',
   },
   tabular: {
     zip: {

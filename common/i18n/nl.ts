@@ -223,6 +223,9 @@ export const nl = {
     PROPOSAL_DECIDED: 'Over dit voorstel is al beslist.',
     BOOKING_OVERLAP: 'Niet genoeg vrije eenheden voor deze periode: ze zijn al gereserveerd van {{from}} tot {{to}}.',
     BOOKING_STATUS: 'Deze reservering is intussen {{status}}; deze stap kan niet meer.',
+    POLL_CLOSED: 'Deze stemronde is gesloten.',
+    SURVEY_CLOSED: 'Deze bevraging is gesloten.',
+    ALREADY_ANSWERED: 'Je hebt deze bevraging al ingevuld.',
   },
   tabular: {
     zip: {

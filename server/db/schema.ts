@@ -11,3 +11,4 @@ export * from '../domains/brokering/flow-schema.js';
 export * from '../domains/lending/schema.js';
 export * from '../domains/catalog/schema.js';
 export * from '../domains/cooperative/schema.js';
+export * from '../domains/participation/schema.js';

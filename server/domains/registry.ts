@@ -16,6 +16,7 @@ import { lendingModule } from './lending/module.js';
 import { catalogModule } from './catalog/module.js';
 import { catalogPublicModule } from './catalog/public/module.js';
 import { cooperativeModule } from './cooperative/module.js';
+import { participationModule } from './participation/module.js';
 
 /** What the demo seeding hands each domain. */
 export interface DemoSeedContext {
@@ -58,6 +59,7 @@ export const DOMAINS: readonly DomainModule[] = [
   catalogModule,
   catalogPublicModule,
   cooperativeModule,
+  participationModule,
 ];
 
 /** The modules in list order, each moved after the modules its demo seeding depends on. */

@@ -104,6 +104,12 @@ export const PERMISSIONS = {
   'coop.minutes.write': { roles: ['admin', 'steering'], description: 'Het verslag schrijven, aanwezigheden en actiepunten bijhouden' },
   'coop.decide': { roles: ['steering'], description: 'Een besluit vastleggen in een vergadering (stuurgroep), ook over een wijzigingsvoorstel' },
   'coop.settings': { roles: MEMBERS, description: 'De eigen meldingsinstellingen wijzigen' },
+  // Participation: surveys and voting rounds (issue #13)
+  'participation.read': { roles: MEMBERS, description: 'Bevragingen, hun resultaten en exports en stemrondes bekijken' },
+  'participation.manage': { roles: ['admin'], description: 'Bevragingen en stemrondes opstellen, openen, sluiten (met uitkomst) en herinneringen sturen' },
+  'participation.vote': { roles: MEMBERS, description: 'Stemmen in een stemronde (enkel wie tot de stemgerechtigden behoort)' },
+  'participation.answer': { roles: MEMBERS, description: 'Een bevraging voor leden of partners invullen' },
+  'participation.public': { everyone: true, description: 'Een publieke bevraging via haar link invullen (anoniem, met een limiet per browser en IP-adres)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -44,6 +44,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/plans/{planId}/actions': { title: 'Overgenomen' },
   'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/merge': { version: 1, sourceActionIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/measurements': { measuredOn: '2025-01-01', value: 1 },
+  'POST /api/regions/{slug}/polls': { title: 'Indringer', kind: 'proposal', closesAt: '2099-01-01T00:00:00Z', audience: 'members' },
+  'PUT /api/regions/{slug}/polls/{pollId}/stance': { choice: 'akkoord' },
+  'POST /api/regions/{slug}/polls/{pollId}/close': { outcome: 'Overgenomen' },
+  'POST /api/regions/{slug}/surveys': { title: { nl: 'Indringer' }, audience: 'members', questions: [{ kind: 'short', text: { nl: 'Vraag' } }] },
+  'PATCH /api/regions/{slug}/surveys/{surveyId}/status': { status: 'closed', version: 1 },
+  'POST /api/regions/{slug}/surveys/{surveyId}/responses': { answers: {} },
+  'POST /api/public-surveys/{token}/responses': { browserToken: 'browser-token-indringer', answers: {} },
   'POST /api/regions/{slug}/actors': { name: 'Indringer', sectors: ['kunsten'], municipality: '33011' },
   'POST /api/regions/{slug}/catalog/offers': { title: 'Overgenomen', calendarType: 'permanent' },
   'PATCH /api/regions/{slug}/catalog/offers/{offerId}': { title: 'Overgenomen', version: 1 },
@@ -167,6 +174,11 @@ beforeAll(async () => {
   const [body] = await t.database.raw.query<{ id: string }>("INSERT INTO coop_bodies (region_id, kind, name) VALUES ($1, 'stuurgroep', 'Stuurgroep B') RETURNING id", [networkRegionB]);
   ids.id = (await t.database.raw.query<{ id: string }>("INSERT INTO coop_meetings (region_id, body_id, title, starts_at, ends_at, minutes) VALUES ($1, $2, 'Vergadering B', now(), now(), 'Geheim verslag B') RETURNING id", [networkRegionB, body!.id]))[0]!.id;
   secrets.push('Geheim verslag B');
+  // Participation of B: a poll with a stance and its reason, a members' survey.
+  ids.pollId = (await t.database.raw.query<{ id: string }>("INSERT INTO polls (region_id, title, kind, options, audience, closes_at) VALUES ($1, 'Geheime stemronde B', 'proposal', '[{\"key\":\"akkoord\",\"label\":\"akkoord\"}]', 'members', now() + interval '2 days') RETURNING id", [regionB.id]))[0]!.id;
+  await t.database.raw.query("INSERT INTO poll_stances (poll_id, voter_key, user_id, points, reason) VALUES ($1, $2, $3, '{\"akkoord\":1}', 'Geheime stemreden B')", [ids.pollId, adminB.userId, adminB.userId]);
+  ids.surveyId = (await t.database.raw.query<{ id: string }>(`INSERT INTO surveys (region_id, title, audience, public_token) VALUES ($1, '{"nl":"Geheime bevraging B"}', 'members', 'token-b-geheim') RETURNING id`, [regionB.id]))[0]!.id;
+  secrets.push('Geheime stemronde B', 'Geheime stemreden B', 'Geheime bevraging B');
 });
 afterAll(async () => t.close());
 
