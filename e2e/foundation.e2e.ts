@@ -153,7 +153,8 @@ describe('app shell and region foundation', () => {
     // Only the modules that exist: no tile or menu item leads to an empty page.
     expect(await page.getByRole('main').getByRole('link', { name: 'Plannen' }).count()).toBe(1);
     expect(await page.getByRole('main').getByRole('link', { name: 'Uitleendienst' }).count()).toBe(1);
-    expect(await page.getByRole('main').getByRole('link', { name: 'Coöperatie' }).count()).toBe(0);
+    expect(await page.getByRole('main').getByRole('link', { name: 'Coöperatie' }).count()).toBe(1);
+    expect(await page.getByRole('main').getByRole('link', { name: 'Aanbod' }).count()).toBe(1);
     expect(await regionNav.getByRole('link', { name: 'Makelaardij' }).count()).toBe(1);
     await expectAccessible(page, 'regio-overzicht');
 
@@ -243,7 +244,7 @@ describe('app shell and region foundation', () => {
     expect(await memberships.textContent()).toContain(`${WESTHOEK.name} — Regisseur (beheerder)`);
     await expectAccessible(page, 'mijn account');
 
-    // The switcher keeps the module when switching regions; a module that is not built yet does not exist.
+    // The switcher keeps the module when switching regions; a module that does not exist is not found.
     await switchRegion(page, SOUTH.name);
     await page.waitForURL(url(`/r/${SOUTH.slug}`));
     await regionNav.getByRole('link', { name: 'Plannen' }).click();
@@ -251,9 +252,9 @@ describe('app shell and region foundation', () => {
     expect(await regionNav.getByRole('link', { name: 'Plannen' }).getAttribute('aria-current')).toBe('page');
     await switchRegion(page, WESTHOEK.name);
     await page.waitForURL(url(`/r/${WESTHOEK.slug}/plannen`));
-    await page.goto(url(`/r/${WESTHOEK.slug}/cooperatie`));
+    await page.goto(url(`/r/${WESTHOEK.slug}/bestaat-niet`));
     await waitForHeading(page, 'Pagina niet gevonden');
-    await expectAccessible(page, 'module die nog niet bestaat');
+    await expectAccessible(page, 'module die niet bestaat');
 
     // Log out: back to the start page with the login link.
     await page.getByRole('button', { name: 'Afmelden' }).click();

@@ -107,6 +107,11 @@ export const brokeringEn: DomainCatalog<typeof brokeringNl> = {
     text: 'Your sheet is done. You can print it as the familiar A4 sheets.',
     pdf: 'Sheet as PDF',
   },
+  moreLinks: {
+    workshops: 'Workshops (live)',
+    suggestions: 'Suggested connections in the region',
+    join: 'Join a workshop with a code',
+  },
   ideas: {
     title: 'Cooperation proposals',
     link: 'Cooperation proposals',

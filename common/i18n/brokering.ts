@@ -104,6 +104,11 @@ export const brokeringNl = {
     text: 'Je werkblad is klaar. Je kunt het afdrukken als de vertrouwde A4-bladen.',
     pdf: 'Werkblad als PDF',
   },
+  moreLinks: {
+    workshops: 'Workshops (live)',
+    suggestions: 'Voorgestelde verbindingen in de regio',
+    join: 'Deelnemen aan een workshop met een code',
+  },
   ideas: {
     title: 'Samenwerkingsvoorstellen',
     link: 'Samenwerkingsvoorstellen',

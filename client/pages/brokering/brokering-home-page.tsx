@@ -130,6 +130,20 @@ export function BrokeringHomePage() {
         <Link className="button" to={brokeringPaths.ideas(slug)}>
           {t('brokering.ideas.link')}
         </Link>
+        {isAdmin ? (
+          <>
+            <Link className="button" to={`${brokeringPaths.home(slug)}/workshops`}>
+              {t('brokering.moreLinks.workshops')}
+            </Link>
+            <Link className="button" to={`${brokeringPaths.home(slug)}/suggesties`}>
+              {t('brokering.moreLinks.suggestions')}
+            </Link>
+          </>
+        ) : (
+          <Link className="button" to={`${brokeringPaths.home(slug)}/doe-mee`}>
+            {t('brokering.moreLinks.join')}
+          </Link>
+        )}
       </div>
       {!own && !isAdmin && sheets.data ? <Notice kind="info">{t('brokering.start.noActor')}</Notice> : null}
       {isAdmin ? (

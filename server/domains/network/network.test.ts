@@ -5,7 +5,6 @@ import { actorFactory, linkMemberToActor, relationFactory } from './factories.js
 import type { RegionRow } from '../../http/access.js';
 
 let t: TestApp;
-let region: RegionRow;
 const slug = 'netwerkregio';
 let adminEmail: string;
 let editorEmail: string;
@@ -66,7 +65,7 @@ async function freshRegion(): Promise<Fixture> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  ({ region, adminEmail, editorEmail, viewerEmail, ids } = await freshRegion());
+  ({ adminEmail, editorEmail, viewerEmail, ids } = await freshRegion());
 });
 afterAll(async () => t.close());
 
