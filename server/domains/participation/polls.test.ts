@@ -175,9 +175,15 @@ describe('reminders', () => {
 describe('200 voters at once', () => {
   it('loses no stance and doubles none, also when a voter votes twice at the same time', async () => {
     const db = t.database.db;
-    const voters = await sessionVoters(db, region, 200, 'steering');
-    const admin = await new ApiClient(t.app).login(adminEmail, TEST_PASSWORD);
-    const poll = await newPoll(admin, { title: 'Drukte' });
+    // A region of its own: 200 extra steering members would change every other test's electorate.
+    const crowded = await regionFactory(db);
+    const slug = crowded.slug;
+    const crowdedAdmin = await userFactory(db, { regionSlug: slug, role: 'admin' });
+    const voters = await sessionVoters(db, crowded, 200, 'steering');
+    const admin = await new ApiClient(t.app).login(crowdedAdmin.email, TEST_PASSWORD);
+    const response = await admin.post(`/api/regions/${slug}/polls`, { title: 'Drukte', kind: 'proposal', closesAt: inDays(3), audience: 'steering' });
+    expect(response.statusCode, response.body).toBe(201);
+    const poll = response.json() as { id: string };
     const url = `/api/regions/${slug}/polls/${poll.id}/stance`;
     const responses = await Promise.all(
       // Every voter once; the first 40 a second time in the same burst (the same voter racing itself).
