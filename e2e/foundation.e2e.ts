@@ -315,6 +315,7 @@ describe('app shell and region foundation', () => {
     const { context, page } = await openPage(browser);
     await page.goto(url('/'));
     await waitForHeading(page, 'Regio’s');
+    await page.getByRole('combobox', { name: 'Taal' }).focus();
     await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
     await waitForHeading(page, 'Regions');
     // Keyboard focus stays on the picker, now labelled in English.
@@ -356,7 +357,8 @@ describe('app shell and region foundation', () => {
     await waitForHeading(fresh.page, 'My account');
     expect(await fresh.page.getByLabel('Interface language').inputValue()).toBe('en');
     await expectAccessible(fresh.page, 'account (English)');
-    await fresh.page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
+    // The picker in the header (the account form has its own language field).
+    await fresh.page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('nl');
     await waitForHeading(fresh.page, 'Mijn account');
     expect(await fresh.page.getAttribute('html', 'lang')).toBe('nl');
     await expectAccessible(fresh.page, 'mijn account (terug in het Nederlands)');

@@ -48,7 +48,7 @@ describe('partners, linked both ways between plans and the network map', () => {
     const unlinked = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Culturele actoren/ }) });
     await unlinked.getByText('niet gekoppeld', { exact: true }).waitFor();
     // A visitor may not link: no link column, no forms.
-    expect(await page.getByRole('combobox').count()).toBe(0);
+    expect(await page.getByRole('main').getByRole('combobox').count()).toBe(0);
     // Most actions first.
     const counts = (await table.locator('tbody tr td.numeric').allTextContents()).map(Number);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));

@@ -12,6 +12,8 @@ import { uk } from './uk.js';
 import { participationNl } from './participation.js';
 import { participationEn } from './participation-en.js';
 import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
+import { plansNl } from './plans.js';
+import { plansEn } from './plans-en.js';
 import { brokeringNl } from './brokering.js';
 import { brokeringEn } from './brokering-en.js';
 import { matchingNl } from './matching.js';
@@ -32,8 +34,8 @@ import { cooperativeEn } from './cooperative-en.js';
 
 /** Each domain's catalogs by language; a new domain adds its imports and its entries. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
-  nl: { brokering: brokeringNl, matching: matchingNl, workshops: workshopsNl, lending: lendingNl, catalog: catalogNl, catalogPublic: catalogPublicNl },
-  en: { brokering: brokeringEn, matching: matchingEn, workshops: workshopsEn, lending: lendingEn, catalog: catalogEn, catalogPublic: catalogPublicEn },
+  nl: { plans: plansNl, brokering: brokeringNl, matching: matchingNl, workshops: workshopsNl, lending: lendingNl, catalog: catalogNl, catalogPublic: catalogPublicNl },
+  en: { plans: plansEn, brokering: brokeringEn, matching: matchingEn, workshops: workshopsEn, lending: lendingEn, catalog: catalogEn, catalogPublic: catalogPublicEn },
   // French, Arabic and Ukrainian cover the public pages; i18next falls back to Dutch for the rest.
   fr: { catalogPublic: catalogPublicFr },
   ar: { catalogPublic: catalogPublicAr },

@@ -21,6 +21,8 @@ export interface DomainCatalogLoaders {
 
 /** Domain name (the catalog's top-level key, also the `t('<domain>.…')` prefix) → its loaders. */
 export const domainCatalogLoaders: Record<string, DomainCatalogLoaders> = {};
+// Plans left the first page too: the region overview and actor list do not need its messages.
+domainCatalogLoaders.plans = { nl: () => import('./plans.js').then((m) => m.plansNl), en: () => import('./plans-en.js').then((m) => m.plansEn) };
 domainCatalogLoaders.brokering = { nl: () => import('./brokering.js').then((m) => m.brokeringNl), en: () => import('./brokering-en.js').then((m) => m.brokeringEn) };
 domainCatalogLoaders.matching = { nl: () => import('./matching.js').then((m) => m.matchingNl), en: () => import('./matching-en.js').then((m) => m.matchingEn) };
 

@@ -1,6 +1,5 @@
 import { searchEn } from './search-en.js';
 import { networkEn } from './network-en.js';
-import { plansEn } from './plans-en.js';
 import type { Catalog } from './catalog-type.js';
 
 /** English catalog: same keys as the Dutch one (the type checker enforces it). */
@@ -189,7 +188,6 @@ export const en: Catalog = {
     moved: '{{label}} is now at position {{position}}. Save to record the change.',
   },
   network: networkEn,
-  plans: plansEn,
   search: searchEn,
   errors: {
     VALIDATION_FAILED: 'Some fields are not filled in correctly.',

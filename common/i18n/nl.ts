@@ -1,6 +1,5 @@
 import { searchNl } from './search.js';
 import { networkNl } from './network.js';
-import { plansNl } from './plans.js';
 /** Dutch (nl-BE) message catalog: the source of truth; every other catalog has the same keys. */
 export const nl = {
   app: {
@@ -190,7 +189,6 @@ export const nl = {
     moved: '{{label}} staat nu op plaats {{position}}. Bewaar om de wijziging vast te leggen.',
   },
   network: networkNl,
-  plans: plansNl,
   search: searchNl,
   errors: {
     VALIDATION_FAILED: 'Sommige velden zijn niet correct ingevuld.',

@@ -48,9 +48,13 @@ export function useSaver() {
   return { state, run, setState };
 }
 
-/** Calls `save` once the value has not changed for a moment (autosave while typing). */
+/**
+ * Calls `save` once the value has not changed for a moment (autosave while typing). Leaving the step
+ * (unmount) before that moment saves at once: an edit followed by "Volgende stap" is never dropped.
+ */
 export function useDebounced(value: unknown, save: () => void, delayMs = 700) {
   const first = useRef(true);
+  const pending = useRef(false);
   const latest = useRef(save);
   latest.current = save;
   const key = JSON.stringify(value);
@@ -59,9 +63,21 @@ export function useDebounced(value: unknown, save: () => void, delayMs = 700) {
       first.current = false;
       return;
     }
-    const timer = window.setTimeout(() => latest.current(), delayMs);
+    pending.current = true;
+    const timer = window.setTimeout(() => {
+      pending.current = false;
+      latest.current();
+    }, delayMs);
     return () => window.clearTimeout(timer);
   }, [key, delayMs]);
+  useEffect(
+    () => () => {
+      if (!pending.current) return;
+      pending.current = false;
+      latest.current();
+    },
+    [],
+  );
 }
 
 /** Splits a textarea into its non-empty lines (one statement per line). */
