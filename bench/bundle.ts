@@ -81,7 +81,7 @@ export const bundleBench: BenchSuite = {
     this.notes = [
       lines.join('\n'),
       'Before the split per route (issue #8) every page loaded one 733 kB bundle, 206 kB gzipped. What is left on the first page: React DOM (~60 kB), ' +
-        'React Router and React (~19 kB), i18next with both languages\' catalogs (~37 kB; the English and plan catalogs are not needed there).',
+        'React Router and React (~19 kB), i18next with the core Dutch catalog (shell and network); English, French, Arabic and Ukrainian, and the catalogs of plans and the newer domains, are chunks of their own, loaded with the language or the page that needs them.',
       `All ${all.length} JS chunks together: ${kB(total)} kB gzipped (gzip level 9, as @fastify/compress would serve them; the server may also send brotli, which is smaller). ` +
         'Counted per route: the entry chunk, the route\'s page chunk and their static imports from dist/client/.vite/manifest.json; the edge worker and other lazy chunks load later. ' +
         `Measured on ${new Date().toISOString().slice(0, 10)} (${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}); sizes do not depend on the machine. ` +
