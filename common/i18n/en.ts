@@ -197,6 +197,7 @@ export const en: Catalog = {
     NOT_FOUND: 'Not found.',
     ROUTE_NOT_FOUND: 'This API route does not exist.',
     CONFLICT: 'Someone else changed this data in the meantime.',
+    WORKSHOP_CLOSED: 'This workshop is closed: you can still read your sheet, but no longer change it.',
     ALREADY_EXISTS: 'This already exists.',
     RATE_LIMITED: 'Too many attempts. Try again in {{minutes}} minutes.',
     LOGIN_SLOWED: 'Too many failed logins for this address. Wait {{seconds}} seconds and try again.',

@@ -198,6 +198,7 @@ export const nl = {
     NOT_FOUND: 'Niet gevonden.',
     ROUTE_NOT_FOUND: 'Deze API-route bestaat niet.',
     CONFLICT: 'Deze gegevens zijn intussen door iemand anders gewijzigd.',
+    WORKSHOP_CLOSED: 'Deze workshop is afgesloten: je werkblad kan je nog lezen, maar niet meer wijzigen.',
     ALREADY_EXISTS: 'Dit bestaat al.',
     RATE_LIMITED: 'Te veel pogingen. Probeer het over {{minutes}} minuten opnieuw.',
     LOGIN_SLOWED: 'Te veel mislukte aanmeldingen voor dit adres. Wacht {{seconds}} seconden en probeer het dan opnieuw.',

@@ -141,6 +141,21 @@ describe('a guest participant with x-guest-token', () => {
   });
 });
 
+describe('a closed workshop', () => {
+  it('lets a guest read their sheet but no longer change it', async () => {
+    const guestSheet = await guestSheetFactory(t.database.db, region.id);
+    const guest = new ApiClient(t.app, { 'x-guest-token': guestSheet.token });
+    expect((await guest.post(`${base}/sheets/${guestSheet.sheetId}/cards`, { startKind: 'need', startText: 'voor het sluiten', partners: [] })).statusCode).toBe(201);
+    await t.database.raw.query("UPDATE workshops SET status = 'closed', closed_at = now() WHERE id = $1", [guestSheet.workshopId]);
+    const refused = await guest.post(`${base}/sheets/${guestSheet.sheetId}/cards`, { startKind: 'need', startText: 'na het sluiten', partners: [] });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: { code: 'WORKSHOP_CLOSED', message: 'Deze workshop is afgesloten: je werkblad kan je nog lezen, maar niet meer wijzigen.' } });
+    const read = await guest.get(`${base}/sheets/${guestSheet.sheetId}`);
+    expect(read.statusCode).toBe(200);
+    expect((read.json() as { cards: { startText: string }[] }).cards.map((card) => card.startText)).toEqual(['voor het sluiten']);
+  });
+});
+
 describe('step 3: partner cards', () => {
   it('computes bovenlokaal and grensverleggend per partner and offers typed names to the admin', async () => {
     const { editor, sheet } = await editorSheet();

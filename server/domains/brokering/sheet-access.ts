@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../http/errors.js';
 import type { Action } from '../../policy/permissions.js';
 import { authorizeViewer, canEditActor, type Viewer } from '../network/access.js';
-import { brokeringSheets, workshopParticipants } from './schema.js';
+import { brokeringSheets, workshopParticipants, workshops } from './schema.js';
 
 /** The header a guest participant (no account) sends with the token they got when joining a workshop. */
 export const GUEST_TOKEN_HEADER = 'x-guest-token';
@@ -64,6 +64,16 @@ export async function accessSheet(request: FastifyRequest, slug: string, sheetId
       .where(eq(workshopParticipants.id, sheet.participantId));
     if (participant?.userId === viewer.user.id) return { sheet, viewer, isAdmin, guest: false, writesToMap };
   }
-  if (await guestMatches(request, sheet.participantId)) return { sheet, viewer, isAdmin: false, guest: true, writesToMap: false };
+  if (await guestMatches(request, sheet.participantId)) {
+    await refuseWritesAfterClosing(request, sheet, action);
+    return { sheet, viewer, isAdmin: false, guest: true, writesToMap: false };
+  }
   throw new AppError('NOT_FOUND');
+}
+
+/** A guest's sheet is part of the workshop's record once it is closed: they may read it, not change it. */
+async function refuseWritesAfterClosing(request: FastifyRequest, sheet: SheetRow, action: Action): Promise<void> {
+  if (action !== 'brokering.sheet.edit' || !sheet.workshopId) return;
+  const [workshop] = await request.server.ctx.database.db.select({ status: workshops.status }).from(workshops).where(eq(workshops.id, sheet.workshopId));
+  if (workshop?.status === 'closed') throw new AppError('WORKSHOP_CLOSED');
 }
