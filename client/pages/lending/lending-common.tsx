@@ -1,10 +1,10 @@
-import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { regionPath } from '../../modules';
 import { useApi } from '../../use-api';
 import { formatDate } from '../../../common/format.js';
 import type { BookingStatus } from '../../../common/schemas/lending.js';
 import './lending.css';
+import { ModuleNav } from '../../components/module-nav';
 
 /** Paths of the lending pages of a region. */
 export const lendingPaths = {
@@ -29,19 +29,7 @@ export function LendingNav({ slug, seesOverview }: { slug: string; seesOverview:
     { to: lendingPaths.calendar(slug), label: t('lending.nav.calendar') },
     ...(seesOverview ? [{ to: lendingPaths.overview(slug), label: t('lending.nav.overview') }] : []),
   ];
-  return (
-    <nav aria-label={t('lending.title')} className="lending-nav">
-      <ul className="button-row plain-list">
-        {links.map((link) => (
-          <li key={link.to}>
-            <NavLink to={link.to} end={link.end} className="button button--small">
-              {link.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <ModuleNav label={t('lending.title')} className="lending-nav" links={links} />;
 }
 
 /** A booking's status as a badge; overdue wins over "uitgeleend". */

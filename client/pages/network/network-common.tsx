@@ -1,9 +1,9 @@
-import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Sector } from '../../../common/schemas/regions.js';
 import { regionPath } from '../../modules';
 import { useApi } from '../../use-api';
 import './network.css';
+import { ModuleNav } from '../../components/module-nav';
 
 /** Paths of the network pages of a region. */
 export const networkPaths = {
@@ -32,17 +32,5 @@ export function NetworkNav({ slug, isAdmin }: { slug: string; isAdmin: boolean }
     { to: networkPaths.coverage(slug), label: t('network.coverageUi.title') },
     ...(isAdmin ? [{ to: networkPaths.import(slug), label: t('network.ui.import') }] : []),
   ];
-  return (
-    <nav aria-label={t('network.ui.views')} className="network-nav">
-      <ul className="button-row plain-list">
-        {links.map((link) => (
-          <li key={link.to}>
-            <NavLink to={link.to} end={link.end} className="button button--small">
-              {link.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <ModuleNav label={t('network.ui.views')} className="network-nav" links={links} />;
 }

@@ -1,35 +1,7 @@
 -- Lending pool (issue 12): items owned by actors of the network map, their identical units, kits,
--- photos, and the coordinates the availability search measures distances with.
+-- and photos.
 
--- Approximate town-centre coordinates (WGS84) per municipality, for "binnen 15 km van Poperinge".
-CREATE TABLE lending_municipality_places (
-  nis_code text PRIMARY KEY REFERENCES municipalities (nis_code) ON DELETE CASCADE,
-  lat double precision NOT NULL CHECK (lat BETWEEN -90 AND 90),
-  lon double precision NOT NULL CHECK (lon BETWEEN -180 AND 180)
-);
-
-INSERT INTO lending_municipality_places (nis_code, lat, lon)
-SELECT v.nis_code, v.lat, v.lon FROM (VALUES
-  ('38002', 51.0117, 2.7108),
-  ('38008', 51.099, 2.592),
-  ('32003', 51.0325, 2.8636),
-  ('33039', 50.7837, 2.8283),
-  ('32006', 50.9783, 2.9506),
-  ('33011', 50.8503, 2.885),
-  ('32010', 51.09, 2.9783),
-  ('38014', 51.1164, 2.6375),
-  ('32011', 51.0297, 3.0428),
-  ('33040', 50.9114, 2.9167),
-  ('32030', 50.9806, 2.7536),
-  ('33016', 50.7636, 2.8967),
-  ('38016', 51.13, 2.7508),
-  ('33021', 50.8547, 2.7256),
-  ('38025', 51.0722, 2.6622),
-  ('33041', 50.9272, 2.7186),
-  ('33029', 50.78, 3.0389),
-  ('33037', 50.8725, 2.9872)
-) AS v (nis_code, lat, lon)
-WHERE EXISTS (SELECT 1 FROM municipalities m WHERE m.nis_code = v.nis_code);
+-- Distances ("binnen 15 km van Poperinge") use the municipality centres of migration 0038.
 
 CREATE TABLE lending_items (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

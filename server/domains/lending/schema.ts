@@ -1,4 +1,4 @@
-import { boolean, customType, doublePrecision, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { regions } from '../regions/schema.js';
 import { users } from '../accounts/schema.js';
 import { municipalities } from '../reference/schema.js';
@@ -10,12 +10,6 @@ import type { BookingStatus, ItemAudience, ItemKind } from '../../../common/sche
 
 const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
 const daterange = customType<{ data: string }>({ dataType: () => 'daterange' });
-
-export const lendingMunicipalityPlaces = pgTable('lending_municipality_places', {
-  nisCode: text('nis_code').primaryKey().references(() => municipalities.nisCode, { onDelete: 'cascade' }),
-  lat: doublePrecision('lat').notNull(),
-  lon: doublePrecision('lon').notNull(),
-});
 
 export const lendingItems = pgTable('lending_items', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -16,6 +16,7 @@ import type {
 } from '../../../common/schemas/lending.js';
 import { managesOwner, type LendingViewer } from './access.js';
 import { dayCount, isoOrNull, todayInBrussels } from './dates.js';
+import { haversineKmSql } from '../reference/distance.js';
 
 type Row = Record<string, unknown>;
 
@@ -34,9 +35,8 @@ export async function auditRaw(tx: RawSql, entry: { regionId: string; userId: st
 // ---------------------------------------------------------------------------------------------
 // Items
 
-const DISTANCE_SQL = `CASE WHEN pi.nis_code IS NULL OR pn.nis_code IS NULL THEN NULL ELSE
-  6371 * acos(least(1, greatest(-1, cos(radians(pi.lat)) * cos(radians(pn.lat)) * cos(radians(pn.lon) - radians(pi.lon))
-  + sin(radians(pi.lat)) * sin(radians(pn.lat))))) END`;
+// From the item's municipality centre to the chosen one's; null when either has no coordinates.
+const DISTANCE_SQL = haversineKmSql('m.lat', 'm.lon', 'pn.lat', 'pn.lon');
 
 const ITEM_SELECT = `SELECT i.id, i.name, i.kind, i.owner_actor_id, oa.name AS owner_name, i.municipality_nis, m.name AS municipality_name,
   i.address, i.audience, i.price_per_day_cents, i.deposit_cents, i.max_days, i.buffer_days, i.description, i.instructions,
@@ -247,8 +247,7 @@ export async function listItems(database: DatabaseHandle, regionId: string, quer
     `SELECT * FROM (
        ${ITEM_SELECT}, ${free} AS free_units, ${DISTANCE_SQL} AS distance_km
        FROM lending_items i JOIN actors oa ON oa.id = i.owner_actor_id JOIN municipalities m ON m.nis_code = i.municipality_nis
-       LEFT JOIN lending_municipality_places pi ON pi.nis_code = i.municipality_nis
-       LEFT JOIN lending_municipality_places pn ON pn.nis_code = ${near}
+       LEFT JOIN municipalities pn ON pn.nis_code = ${near}
        WHERE ${where.join(' AND ')}
      ) found
      WHERE (${add(query.withinKm ?? null)}::float8 IS NULL OR distance_km <= $${params.length})

@@ -58,7 +58,7 @@ describe('public offer list', () => {
     });
     expect(new Date(cooking.nextDate!).getTime()).toBeGreaterThan(Date.now());
     expect(body.items[1]!.nextDate).toBeNull();
-    // Without own coordinates an offer sits on its municipality's centre (migration 0049).
+    // Without own coordinates an offer sits on its municipality's centre (municipalities.lat/lon, migration 0038).
     expect(cooking.latitude).toBeCloseTo(50.8503, 3);
   });
 

@@ -13,6 +13,7 @@ import type {
   PublicOfferSummary,
 } from '../../../../common/schemas/catalog-public.js';
 import type { AccessibilityFeature, CalendarType } from '../../../../common/schemas/catalog.js';
+import { haversineKmSql } from '../../reference/distance.js';
 
 // Dates and "this week" are Belgian days, whatever the server's time zone.
 const TIME_ZONE = 'Europe/Brussels';
@@ -22,10 +23,6 @@ const SEARCH_CANDIDATES = 2000;
 const MAX_DATES = 50;
 
 /** Great-circle distance in km between two points, in SQL (plain functions: works on PGlite and PostgreSQL). */
-function haversineKm(lat1: string, lon1: string, lat2: string, lon2: string): string {
-  return `(12742 * asin(least(1, sqrt(power(sin(radians(${lat2} - ${lat1}) / 2), 2) + cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lon2} - ${lon1}) / 2), 2)))))`;
-}
-
 class Params {
   readonly values: unknown[] = [];
   add(value: unknown): string {
@@ -79,12 +76,12 @@ interface OfferRow {
 
 const SELECT_OFFER = `
   o.*, a.name AS organizer_name, m.name AS municipality_name, o.latitude::text AS own_latitude,
-  coalesce(o.latitude, mc.latitude)::float8 AS point_latitude, coalesce(o.longitude, mc.longitude)::float8 AS point_longitude`;
+  coalesce(o.latitude, mc.lat)::float8 AS point_latitude, coalesce(o.longitude, mc.lon)::float8 AS point_longitude`;
 const FROM_OFFER = `
   FROM ${CURRENT_OFFERS_VIEW} o
   LEFT JOIN actors a ON a.id = o.organizer_actor_id
   LEFT JOIN municipalities m ON m.nis_code = o.municipality_nis
-  LEFT JOIN municipality_centres mc ON mc.nis_code = o.municipality_nis`;
+  LEFT JOIN municipalities mc ON mc.nis_code = o.municipality_nis`;
 
 function iso(value: Date | string | null): string | null {
   if (value === null) return null;
@@ -127,8 +124,8 @@ function summary(row: OfferRow, lang: OfferLanguage): PublicOfferSummary {
 
 async function regionMunicipality(raw: RawSql, regionId: string, nisCode: string, field: string): Promise<{ latitude: number | null; longitude: number | null }> {
   const [row] = await raw.query<{ latitude: number | null; longitude: number | null }>(
-    `SELECT mc.latitude::float8 AS latitude, mc.longitude::float8 AS longitude
-     FROM region_municipalities rm LEFT JOIN municipality_centres mc ON mc.nis_code = rm.nis_code
+    `SELECT mc.lat AS latitude, mc.lon AS longitude
+     FROM region_municipalities rm JOIN municipalities mc ON mc.nis_code = rm.nis_code
      WHERE rm.region_id = $1 AND rm.nis_code = $2`,
     [regionId, nisCode],
   );
@@ -182,8 +179,8 @@ export async function listPublicOffers(raw: RawSql, region: RegionRow, query: Pu
   if (centre) {
     const lat = `${params.add(centre.lat)}::float8`;
     const lon = `${params.add(centre.lon)}::float8`;
-    distance = haversineKm(lat, lon, 'coalesce(o.latitude, mc.latitude)::float8', 'coalesce(o.longitude, mc.longitude)::float8');
-    where.push(`coalesce(o.latitude, mc.latitude) IS NOT NULL AND ${distance} <= ${params.add(query.radiusKm)}::float8`);
+    distance = haversineKmSql(lat, lon, 'coalesce(o.latitude, mc.lat)::float8', 'coalesce(o.longitude, mc.lon)::float8');
+    where.push(`coalesce(o.latitude, mc.lat) IS NOT NULL AND ${distance} <= ${params.add(query.radiusKm)}::float8`);
   }
   // Best match first when searching, else nearest first, else soonest first (permanent offers after dated ones).
   const order = rankedIds
@@ -256,9 +253,8 @@ export async function getPublicOffer(raw: RawSql, region: RegionRow, offerId: st
 /** The region's name, its municipalities with their centres, and the themes of its current offers (for the filters and the map). */
 export async function getPublicCatalogInfo(raw: RawSql, region: RegionRow): Promise<PublicCatalogInfo> {
   const municipalities = await raw.query<{ nis_code: string; name: string; latitude: number | null; longitude: number | null }>(
-    `SELECT m.nis_code, m.name, mc.latitude::float8 AS latitude, mc.longitude::float8 AS longitude
+    `SELECT m.nis_code, m.name, m.lat AS latitude, m.lon AS longitude
      FROM region_municipalities rm JOIN municipalities m ON m.nis_code = rm.nis_code
-     LEFT JOIN municipality_centres mc ON mc.nis_code = m.nis_code
      WHERE rm.region_id = $1 ORDER BY m.name`,
     [region.id],
   );
