@@ -16,11 +16,11 @@ type Messages = { catalogPublic: typeof catalogPublicNl; app: { language: string
 const messages = (locale: Locale) => catalogs[locale] as unknown as Messages;
 
 /** A municipality where the demo has an offer asking at most two language icons (whatever the demo holds, it must have one). */
-async function municipalityWithEasyOffer(): Promise<{ nisCode: string; name: string }> {
+async function municipalityWithEasyOffer(): Promise<{ nisCode: string; name: string; easyOffers: number }> {
   const info = (await (await fetch(url(`/api/regions/${REGION}/public-catalog`))).json()) as PublicCatalogInfo;
   for (const municipality of info.municipalities) {
     const list = (await (await fetch(url(`/api/regions/${REGION}/offers?municipality=${municipality.nisCode}&maxLanguageIcons=2&limit=1`))).json()) as PublicOfferList;
-    if (list.total > 0) return municipality;
+    if (list.total > 0) return { ...municipality, easyOffers: list.total };
   }
   throw new Error('the demo has no offer with at most two language icons in any municipality of the Westhoek');
 }
@@ -46,12 +46,14 @@ describe('public catalog', () => {
       await page.getByLabel(text.municipality, { exact: true }).selectOption(home.nisCode);
       await page.getByLabel(text.dutch).selectOption('2');
       await page.waitForURL((address) => address.searchParams.get('maxLanguageIcons') === '2' && address.searchParams.get('municipality') === home.nisCode);
-      const first = page.locator('.offer-card').first();
-      await first.waitFor();
+      // The address changes before the list re-renders: wait until the cards are the filtered ones
+      // (as many as the API finds for these filters), then check every one of them.
+      const expected = Math.min(home.easyOffers, 20);
+      const iconTexts = page.locator('.offer-card .language-icons .visually-hidden');
+      await expect.poll(() => iconTexts.count(), { timeout: 10_000 }).toBe(expected);
       // Every card shown asks at most two icons, in words the reader can read.
-      const iconTexts = await page.locator('.offer-card .language-icons .visually-hidden').allTextContents();
-      expect(iconTexts.length).toBeGreaterThan(0);
-      for (const iconText of iconTexts) expect([text.icons['1'], text.icons['2']]).toContain(iconText);
+      for (const iconText of await iconTexts.allTextContents()) expect([text.icons['1'], text.icons['2']]).toContain(iconText);
+      const first = page.locator('.offer-card').first();
       await expectAccessible(page, `catalog filtered (${locale})`);
       if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/catalog-${locale}-390.png`, fullPage: true });
       const title = (await first.getByRole('link').textContent()) ?? '';
