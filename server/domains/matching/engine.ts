@@ -3,10 +3,10 @@
  * Pure: it gets the region's actors, relations and synonyms, and returns scored suggestions with
  * their reasons as data (the service translates them). How the score is built: docs/matching.md.
  */
-import type { SynonymIndex } from '../../search/analyzer.js';
+import type { QueryTerm, SynonymIndex } from '../../search/analyzer.js';
 import { words } from '../../search/analyzer.js';
 import { crossesMunicipality, crossesSector } from '../network/service.js';
-import { TextIndex } from './text-index.js';
+import { TextIndex, type IndexedText } from './text-index.js';
 
 /** An actor as the engine sees it. */
 export interface EngineActor {
@@ -119,8 +119,12 @@ export class MatchingEngine {
     private readonly actors: readonly EngineActor[],
     relations: readonly { a: string; b: string }[],
     synonyms: SynonymIndex,
+    /** The analysis of every text, in the engine's order (`analysis`), kept from an earlier build. */
+    analysis?: readonly QueryTerm[][],
   ) {
     this.index = new TextIndex(synonyms);
+    let next = 0;
+    const addText = (text: string) => this.index.add(subjectText(text), analysis?.[next++]);
     actors.forEach((actor, position) => this.byId.set(actor.id, position));
     for (const relation of relations) {
       const a = this.byId.get(relation.a);
@@ -131,7 +135,7 @@ export class MatchingEngine {
       const own = { need: [] as number[], strength: [] as number[] };
       for (const [side, texts] of [['need', actor.needs], ['strength', actor.strengths]] as const) {
         for (const text of texts) {
-          const id = this.addText(text);
+          const id = addText(text);
           this.owners[id] = { actor: position, side, text };
           this.sideIds[side].add(id);
           own[side].push(id);
@@ -146,8 +150,9 @@ export class MatchingEngine {
     return a < b ? a * this.actors.length + b : b * this.actors.length + a;
   }
 
-  private addText(text: string): number {
-    return this.index.add(subjectText(text));
+  /** The analysis of every text (actors in order, each one's needs then strengths): what a rebuild may reuse. */
+  get analysis(): QueryTerm[][] {
+    return this.index.texts.map((text) => text.terms);
   }
 
   /** How many actors the engine compares. */
@@ -162,10 +167,11 @@ export class MatchingEngine {
   }
 
   /** Best relevance of one text against some of the index's texts, with the best one. */
-  private best(text: number, among: readonly number[]): { relevance: number; text: number | null } {
+  private best(text: number | IndexedText, among: readonly number[]): { relevance: number; text: number | null } {
     let best = { relevance: 0, text: null as number | null };
+    const from = typeof text === 'number' ? this.index.texts[text]! : text;
     for (const other of among) {
-      const relevance = this.index.relevance(text, other);
+      const relevance = this.index.relevanceOf(from, this.index.texts[other]!);
       if (relevance > best.relevance) best = { relevance, text: other };
     }
     return best;
@@ -201,25 +207,26 @@ export class MatchingEngine {
   suggest(options: { actorId?: string; side: Side; texts?: string[]; limit: number }): EngineSuggestion[] {
     const referencePosition = options.actorId ? this.byId.get(options.actorId) : undefined;
     const reference = referencePosition === undefined ? undefined : this.actors[referencePosition];
+    // Typed texts are probes: the engine is shared between requests (service.ts) and must not grow with them.
     const queries =
       options.texts && options.texts.length > 0
-        ? options.texts.map((text) => ({ id: this.addText(text), text }))
+        ? options.texts.map((text) => ({ indexed: this.index.probe(subjectText(text)), text }))
         : referencePosition === undefined
           ? []
-          : (this.textsOf[referencePosition]?.[options.side] ?? []).map((id) => ({ id, text: this.owners[id]!.text }));
+          : (this.textsOf[referencePosition]?.[options.side] ?? []).map((id) => ({ indexed: this.index.texts[id]!, text: this.owners[id]!.text }));
     const answering: Side = options.side === 'need' ? 'strength' : 'need';
 
     const found = new Map<number, { relevance: number; query: string; their: string }>();
     for (const query of queries) {
-      for (const candidate of this.index.candidates(query.id, this.sideIds[answering])) {
+      for (const candidate of this.index.candidatesOf(query.indexed, this.sideIds[answering])) {
         const owner = this.owners[candidate]!;
         if (owner.actor === referencePosition) continue;
-        const relevance = this.index.relevance(query.id, candidate);
+        const relevance = this.index.relevanceOf(query.indexed, this.index.texts[candidate]!);
         if (relevance < MIN_RELEVANCE) continue;
         const previous = found.get(owner.actor);
         if (previous && previous.relevance >= relevance) continue;
         // An actor that itself needs (or offers) what was asked is not the one to answer it.
-        const same = this.best(query.id, this.textsOf[owner.actor]![options.side]);
+        const same = this.best(query.indexed, this.textsOf[owner.actor]![options.side]);
         if (same.relevance >= relevance) continue;
         found.set(owner.actor, { relevance, query: query.text, their: owner.text });
       }

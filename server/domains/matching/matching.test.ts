@@ -3,6 +3,7 @@ import { createTestApp, ApiClient, type TestApp } from '../../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../../test/factories.js';
 import { actorFactory, relationFactory } from '../network/factories.js';
 import type { MatchList, RegionMatchList } from '../../../common/schemas/matching.js';
+import { forgetBuiltEngines } from './engine-cache.js';
 
 let t: TestApp;
 
@@ -147,6 +148,85 @@ describe('GET /api/regions/:slug/matches', () => {
     expect(result.items.every((item) => item.actor.name.startsWith('Zaal '))).toBe(true);
     const all = await matches(s.viewer, s.region.slug, { need: 'podium' });
     expect(all.items.map((item) => item.actor.name)).not.toContain('Zaal elders');
+  });
+});
+
+describe('the prepared engine kept between requests (engine-cache.ts)', () => {
+  const names = (list: MatchList) => list.items.map((item) => item.actor.name);
+  // Writes go straight to the database, as another server instance would make them: only the change
+  // counters the triggers keep can tell this process that its prepared engine is out of date.
+  const sql = (text: string, params: unknown[]) => t.database.raw.query(text, params);
+
+  it('reflects a changed, added and removed strength at once', async () => {
+    const s = await setup();
+    const zaal = await s.actor('Zaal Zonnebeke', { municipality: ZONNEBEKE, strengths: ['eigen fuifzaal met podium'] });
+    const need = { need: 'geen eigen podium' };
+    expect(names(await matches(s.viewer, s.region.slug, need))).toEqual(['Zaal Zonnebeke']);
+    expect(names(await matches(s.viewer, s.region.slug, need))).toEqual(['Zaal Zonnebeke']);
+    await sql('UPDATE actors SET strengths = $2 WHERE id = $1', [zaal, ['grote parking']]);
+    expect(names(await matches(s.viewer, s.region.slug, need))).toEqual([]);
+    await s.actor('Cultuurcentrum', { municipality: POPERINGE, strengths: ['podium met geluidsinstallatie'] });
+    expect(names(await matches(s.viewer, s.region.slug, need))).toEqual(['Cultuurcentrum']);
+    await sql('UPDATE actors SET strengths = $2 WHERE id = $1', [zaal, ['grote parking', 'open podium op zondag']]);
+    expect(names(await matches(s.viewer, s.region.slug, need)).sort()).toEqual(['Cultuurcentrum', 'Zaal Zonnebeke']);
+  });
+
+  it("reflects a changed need of the reference actor and of the others (who then no longer count as having it)", async () => {
+    const s = await setup();
+    const me = await s.actor('Jeugdhuis', { municipality: IEPER, needs: ['geen eigen podium'] });
+    const zaal = await s.actor('Zaal Zonnebeke', { municipality: ZONNEBEKE, strengths: ['eigen fuifzaal met podium'] });
+    await s.actor('Vervoerdienst', { municipality: POPERINGE, strengths: ['busjes met chauffeur'] });
+    expect(names(await matches(s.viewer, s.region.slug, { actor: me }))).toEqual(['Zaal Zonnebeke']);
+    await sql('UPDATE actors SET needs = $2 WHERE id = $1', [me, ['vervoer met chauffeur']]);
+    expect(names(await matches(s.viewer, s.region.slug, { actor: me }))).toEqual(['Vervoerdienst']);
+    // The hall now needs a stage itself: it is not suggested as having one.
+    expect(names(await matches(s.viewer, s.region.slug, { need: 'podium' }))).toEqual(['Zaal Zonnebeke']);
+    await sql('UPDATE actors SET needs = $2 WHERE id = $1', [zaal, ['een groter podium']]);
+    expect(names(await matches(s.viewer, s.region.slug, { need: 'podium' }))).toEqual([]);
+  });
+
+  it('reflects a new relation, a removed actor and a region synonym added by the admin', async () => {
+    const s = await setup();
+    const me = await s.actor('Museum', { municipality: IEPER, needs: ['vrijwilligers voor rondleidingen'] });
+    const gids = await s.actor('Gidsenkring', { municipality: POPERINGE, strengths: ['vrijwilligers voor rondleidingen'] });
+    await s.actor('Heemkring', { municipality: POPERINGE, strengths: ['erfgoedverhalen'] });
+    expect((await matches(s.viewer, s.region.slug, { actor: me })).items[0]).toMatchObject({ actor: { name: 'Gidsenkring' }, alreadyPartners: false });
+    await relationFactory(t.database.db, s.region.id, me, gids);
+    expect((await matches(s.viewer, s.region.slug, { actor: me })).items[0]).toMatchObject({ actor: { name: 'Gidsenkring' }, alreadyPartners: true });
+
+    expect(names(await matches(s.viewer, s.region.slug, { need: 'kwispelverhalen' }))).toEqual([]);
+    const added = await s.admin.post(`/api/regions/${s.region.slug}/search/synonyms`, { terms: ['kwispelverhalen', 'erfgoedverhalen'] });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(names(await matches(s.viewer, s.region.slug, { need: 'kwispelverhalen' }))).toEqual(['Heemkring']);
+
+    await sql('DELETE FROM relations WHERE source_actor_id = $1', [me]);
+    await sql('DELETE FROM actors WHERE id = $1', [gids]);
+    expect(names(await matches(s.viewer, s.region.slug, { actor: me }))).toEqual([]);
+  });
+
+  it('gives the same answers from the shared cache alone (another instance, or after a restart), also after a change', async () => {
+    const s = await setup();
+    const me = await s.actor('Jeugdhuis', { municipality: IEPER, needs: ['geen eigen podium'], strengths: ['jonge vrijwilligers'] });
+    const zaal = await s.actor('Zaal Zonnebeke', { municipality: ZONNEBEKE, sectors: ['jeugd'], strengths: ['eigen fuifzaal met podium'], needs: ['jonge vrijwilligers voor de bar'] });
+    const first = await matches(s.viewer, s.region.slug, { actor: me });
+    const [stored] = await t.database.raw.query<{ count: number }>("SELECT count(*)::int AS count FROM counter_cache WHERE namespace = 'matching-engine' AND key = $1", [`${s.region.id}:member`]);
+    expect(stored?.count).toBe(1);
+    forgetBuiltEngines();
+    expect(await matches(s.viewer, s.region.slug, { actor: me })).toEqual(first);
+    await sql('UPDATE actors SET needs = $2 WHERE id = $1', [zaal, []]);
+    forgetBuiltEngines();
+    const after = await matches(s.viewer, s.region.slug, { actor: me });
+    expect(after.items[0]?.actor.name).toBe('Zaal Zonnebeke');
+    expect(after.items[0]?.reasons.some((reason) => reason.startsWith('Wederzijds'))).toBe(false);
+  });
+
+  it('keeps the public and the member view apart', async () => {
+    const s = await setup();
+    await s.actor('Zaal Zonnebeke', { municipality: ZONNEBEKE, strengths: ['eigen fuifzaal met podium'] });
+    await s.actor('Verborgen zaal', { municipality: POPERINGE, strengths: ['zaal met podium'], isPublic: false });
+    expect(names(await matches(s.viewer, s.region.slug, { need: 'podium' })).sort()).toEqual(['Verborgen zaal', 'Zaal Zonnebeke']);
+    const [publicView] = await t.database.raw.query<{ count: number }>("SELECT count(*)::int AS count FROM counter_cache WHERE namespace = 'matching-engine' AND key = $1", [`${s.region.id}:public`]);
+    expect(publicView?.count).toBe(0);
   });
 });
 

@@ -86,4 +86,24 @@ describe('matching quality on the labelled set', () => {
       for (const b of ids) if (a !== b && textRelevance(texts[a]!, texts[b]!, synonyms).score > 0.05) expect(candidates.has(b), `${texts[a]} ↔ ${texts[b]}`).toBe(true);
     }
   });
+
+  it('scores a probe (a typed text, not added) like textRelevance, finds its candidates, and leaves the index as it was', () => {
+    const index = new TextIndex(synonyms);
+    const texts = labelledActors.flatMap((actor) => [...actor.needs, ...actor.strengths]).map(subjectText);
+    // Half of the texts are indexed; the other half are typed, so many of their words are new to the index.
+    const indexed = texts.filter((_, position) => position % 2 === 0);
+    const typed = [...texts.filter((_, position) => position % 2 === 1), 'zwembad voor kleuters', 'taalkafee'];
+    const ids = indexed.map((text) => index.add(text));
+    const before = index.texts.length;
+    for (const text of typed) {
+      const probe = index.probe(text);
+      const candidates = new Set(index.candidatesOf(probe));
+      for (const b of ids) {
+        const expected = textRelevance(text, indexed[b]!, synonyms).score;
+        expect(index.relevanceOf(probe, index.texts[b]!), `${text} ↔ ${indexed[b]}`).toBeCloseTo(expected, 6);
+        if (expected > 0.05) expect(candidates.has(b), `${text} ↔ ${indexed[b]}`).toBe(true);
+      }
+    }
+    expect(index.texts.length).toBe(before);
+  });
 });

@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import type { TFunction } from 'i18next';
 import type { RawSql } from '../../db/client.js';
 import { fieldError } from '../../http/errors.js';
-import { listSynonymGroups } from '../../search/synonyms.js';
-import { SynonymIndex } from '../../search/analyzer.js';
 import { cachedView } from '../network/cache.js';
 import { isMember, type Viewer } from '../network/access.js';
 import { SECTORS_JSON } from '../network/search.js';
 import type { MatchActor, MatchList, MatchQuery, RegionMatchList, RegionMatchQuery } from '../../../common/schemas/matching.js';
-import { MatchingEngine, type EngineActor, type MatchReason } from './engine.js';
+import type { MatchingEngine, EngineActor, MatchReason } from './engine.js';
+import { preparedEngine, synonymTerms } from './engine-cache.js';
 
 interface ActorRow {
   id: string;
@@ -49,14 +48,15 @@ async function loadRelationPairs(raw: RawSql, regionId: string): Promise<{ a: st
   return raw.query<{ a: string; b: string }>('SELECT source_actor_id AS a, target_actor_id AS b FROM relations WHERE region_id = $1', [regionId]);
 }
 
-/** Builds the engine for a region as this viewer may see it: actors, relations, the region's synonyms. */
-export async function regionEngine(raw: RawSql, viewer: Viewer, groups?: string[][]): Promise<MatchingEngine> {
-  const [actors, relations, synonymGroups] = await Promise.all([
-    loadEngineActors(raw, viewer),
-    loadRelationPairs(raw, viewer.region.id),
-    groups ?? listSynonymGroups(raw, viewer.region.id).then((list) => list.map((group) => group.terms)),
-  ]);
-  return new MatchingEngine(actors, relations, new SynonymIndex(synonymGroups));
+/**
+ * The engine for a region as this viewer may see it (actors, relations, the region's synonyms): the
+ * prepared one while the region's counters are unchanged (engine-cache.ts), else built anew.
+ */
+export async function regionEngine(raw: RawSql, viewer: Viewer): Promise<MatchingEngine> {
+  return preparedEngine(raw, viewer, async () => {
+    const [actors, relations, synonyms] = await Promise.all([loadEngineActors(raw, viewer), loadRelationPairs(raw, viewer.region.id), synonymTerms(raw, viewer.region.id)]);
+    return { actors, relations, synonyms };
+  });
 }
 
 const quote = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
@@ -127,13 +127,13 @@ export async function regionMatches(raw: RawSql, viewer: Viewer, query: RegionMa
   }
   // The full pass is the expensive part: its result is kept while the network (actors, relations) and the
   // synonyms are unchanged, per filter and language, so the list and the graph layer share it.
-  const groups = (await listSynonymGroups(raw, viewer.region.id)).map((group) => group.terms);
+  const groups = await synonymTerms(raw, viewer.region.id);
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([groups, query.municipality ?? '', query.sector ?? '', query.limit, t('matching.reasons.otherSector', { sector: '' })]))
     .digest('hex')
     .slice(0, 24);
   return cachedView(raw, viewer.region.id, `matches:${isMember(viewer) ? 'member' : 'public'}:${fingerprint}`, async () => {
-    const engine = await regionEngine(raw, viewer, groups);
+    const engine = await regionEngine(raw, viewer);
     const pairs = engine.regionPairs(query);
     return {
       actorsCompared: engine.size,

@@ -16,6 +16,8 @@ export interface IndexedText {
   words: string[];
   maps?: Map<string, number>[];
   mapsEpoch?: number;
+  /** A probe's words that no indexed text has (the term maps cannot know them: they are compared directly). */
+  foreign?: string[];
 }
 
 function gramsOf(word: string): string[] {
@@ -35,14 +37,18 @@ export class TextIndex {
   private reachSize = 0;
   // Bumped whenever the vocabulary grows: a term may then meet new words.
   private epoch = 0;
+  // Term token → the indexed texts with that term, the term itself, and a trigram index of the terms' forms
+  // (to find which terms meet a word the vocabulary does not have); built once, after the texts were added.
+  private termIndex: { texts: Map<string, number[]>; terms: Map<string, QueryTerm>; grams: Map<string, Set<string>>; short: Set<string> } | null = null;
+  private termIndexSize = 0;
 
   constructor(private readonly synonyms: SynonymIndex = NO_SYNONYMS) {}
 
-  /** Adds a text and returns its id (the same text added twice gets two ids). */
-  add(text: string): number {
+  /** Adds a text and returns its id (the same text added twice gets two ids); `terms`: its analysis, when kept from before. */
+  add(text: string, terms?: QueryTerm[]): number {
     const id = this.texts.length;
     const textWords = [...new Set(words(text))];
-    this.texts.push({ id, text, terms: analyzeQuery(text, this.synonyms, 60), words: textWords });
+    this.texts.push({ id, text, terms: terms ?? analyzeQuery(text, this.synonyms, 60), words: textWords });
     for (const word of textWords) {
       const list = this.byWord.get(word);
       if (list) list.push(id);
@@ -77,7 +83,7 @@ export class TextIndex {
    * word (form, compound part, synonym inside the word, typo) shares a trigram with the word, so only
    * the words sharing one are compared.
    */
-  private matchesOf(term: QueryTerm): Map<string, number> {
+  private matchesOf(term: QueryTerm, remember = true): Map<string, number> {
     const cached = this.termMatches.get(term.token);
     if (cached) return cached;
     const grams = this.grams();
@@ -92,7 +98,7 @@ export class TextIndex {
       const match = matchWord(term, word);
       if (match) found.set(word, match.weight);
     }
-    this.termMatches.set(term.token, found);
+    if (remember) this.termMatches.set(term.token, found);
     return found;
   }
 
@@ -101,14 +107,18 @@ export class TextIndex {
     if (from.terms.length === 0) return 0;
     let sum = 0;
     const maps = this.termMapsOf(from);
-    for (const matches of maps) {
+    maps.forEach((matches, position) => {
       let best = 0;
       for (const word of to.words) {
         const weight = matches.get(word);
         if (weight !== undefined && weight > best) best = weight;
       }
+      for (const word of to.foreign ?? []) {
+        const match = matchWord(from.terms[position]!, word);
+        if (match && match.weight > best) best = match.weight;
+      }
       sum += best;
-    }
+    });
     return sum / from.terms.length;
   }
 
@@ -125,24 +135,90 @@ export class TextIndex {
     const left = this.texts[a];
     const right = this.texts[b];
     if (!left || !right) return 0;
+    return this.relevanceOf(left, right);
+  }
+
+  /** textRelevance between two texts, either of which may be a probe. */
+  relevanceOf(left: IndexedText, right: IndexedText): number {
     return (this.share(left, right) + this.share(right, left)) / 2;
+  }
+
+  /**
+   * A text analyzed against the index without joining it (a typed need or strength): the index, which
+   * one prepared engine shares between requests, stays as it was, so it neither grows nor loses its caches.
+   */
+  probe(text: string): IndexedText {
+    const textWords = [...new Set(words(text))];
+    const terms = analyzeQuery(text, this.synonyms, 60);
+    return {
+      id: -1,
+      text,
+      terms,
+      words: textWords.filter((word) => this.vocabulary.has(word)),
+      foreign: textWords.filter((word) => !this.vocabulary.has(word)),
+      maps: terms.map((term) => this.matchesOf(term, false)),
+      mapsEpoch: this.epoch,
+    };
   }
 
   /** The texts (among `among`, when given) that share at least one matching word with a text, in either direction. */
   candidates(id: number, among?: ReadonlySet<number>): number[] {
     const text = this.texts[id];
-    if (!text) return [];
+    return text ? this.candidatesOf(text, among) : [];
+  }
+
+  /** candidates() for an indexed text or a probe. */
+  candidatesOf(text: IndexedText, among?: ReadonlySet<number>): number[] {
     const out = new Set<number>();
     const take = (other: number) => {
-      if (other !== id && (!among || among.has(other))) out.add(other);
+      if (other !== text.id && (!among || among.has(other))) out.add(other);
     };
-    for (const term of text.terms) {
-      for (const word of this.matchesOf(term).keys()) for (const other of this.byWord.get(word) ?? []) take(other);
+    for (const matches of this.termMapsOf(text)) {
+      for (const word of matches.keys()) for (const other of this.byWord.get(word) ?? []) take(other);
     }
     // The other direction: a term of another text that meets one of this text's words.
     const reach = this.reach();
     for (const word of text.words) for (const other of reach.get(word) ?? []) take(other);
+    if (text.foreign && text.foreign.length > 0) {
+      const terms = this.terms();
+      for (const word of text.foreign) {
+        for (const token of this.termsMeeting(word)) {
+          if (matchWord(terms.terms.get(token)!, word)) for (const other of terms.texts.get(token) ?? []) take(other);
+        }
+      }
+    }
     return [...out];
+  }
+
+  /** The indexed terms that can meet a word: those with a form sharing a trigram with it (the relation matchesOf uses), or a short form. */
+  private termsMeeting(word: string): Set<string> {
+    const terms = this.terms();
+    const out = new Set(terms.short);
+    for (const gram of gramsOf(word)) for (const token of terms.grams.get(gram) ?? []) out.add(token);
+    return out;
+  }
+
+  private terms(): NonNullable<TextIndex['termIndex']> {
+    if (this.termIndex && this.termIndexSize === this.texts.length) return this.termIndex;
+    const index = { texts: new Map<string, number[]>(), terms: new Map<string, QueryTerm>(), grams: new Map<string, Set<string>>(), short: new Set<string>() };
+    for (const text of this.texts) {
+      for (const term of text.terms) {
+        const list = index.texts.get(term.token);
+        if (list) {
+          if (list.at(-1) !== text.id) list.push(text.id);
+          continue;
+        }
+        index.texts.set(term.token, [text.id]);
+        index.terms.set(term.token, term);
+        for (const form of [term.token, ...term.forms, ...term.synonymForms]) {
+          if (form.length < 3) index.short.add(term.token);
+          else for (const gram of gramsOf(form)) (index.grams.get(gram) ?? index.grams.set(gram, new Set()).get(gram)!).add(term.token);
+        }
+      }
+    }
+    this.termIndex = index;
+    this.termIndexSize = this.texts.length;
+    return index;
   }
 
   /** Word → the texts one of whose terms meets it (built once, after the texts were added). */

@@ -6,8 +6,6 @@ import type { RoomSnapshot, WorkshopReport } from '../../../../common/schemas/wo
 
 type Municipality = { nisCode: string; name: string } | null;
 
-const PRIMARY_SECTOR = (actor: string) => `(SELECT x.sector_key FROM actor_sectors x WHERE x.actor_id = ${actor} ORDER BY x.position LIMIT 1)`;
-
 const municipality = (nis: string | null, name: string | null): Municipality => (nis ? { nisCode: nis, name: name ?? nis } : null);
 
 interface ParticipantRow {
@@ -93,20 +91,34 @@ async function cards(raw: RawSql, workshopId: string) {
       ORDER BY c.created_at, c.position`,
     [workshopId],
   );
+  // Set-based: the primary sector of every actor involved is looked up once (DISTINCT ON over the
+  // (actor_id, position) index, migration 0067), not in a subquery per partner row and side.
   const partnerRows = await raw.query<PartnerRow>(
-    `SELECT pp.card_id, pp.actor_id, COALESCE(a.name, pp.typed_name) AS name,
-            COALESCE(a.municipality_nis, pp.typed_municipality_nis) AS nis, m.name AS mun,
-            sec.key AS sector_key, sec.name AS sector_name, sec.cultural, pp.ideas, pp.kept,
-            sa.municipality_nis AS own_nis, ${PRIMARY_SECTOR('sa.id')} AS own_sector
-       FROM partner_card_partners pp
-       JOIN partner_cards c ON c.id = pp.card_id
-       JOIN brokering_sheets s ON s.id = c.sheet_id
-       LEFT JOIN actors sa ON sa.id = s.actor_id
-       LEFT JOIN actors a ON a.id = pp.actor_id
-       LEFT JOIN municipalities m ON m.nis_code = COALESCE(a.municipality_nis, pp.typed_municipality_nis)
-       LEFT JOIN sectors sec ON sec.key = COALESCE(${PRIMARY_SECTOR('a.id')}, pp.typed_sector_key)
-      WHERE s.workshop_id = $1
-      ORDER BY pp.position, pp.created_at`,
+    `WITH card_partners AS (
+       SELECT pp.card_id, pp.actor_id, pp.typed_name, pp.typed_municipality_nis, pp.typed_sector_key, pp.ideas, pp.kept, pp.position, pp.created_at,
+              s.actor_id AS own_actor_id
+         FROM partner_card_partners pp
+         JOIN partner_cards c ON c.id = pp.card_id
+         JOIN brokering_sheets s ON s.id = c.sheet_id
+        WHERE s.workshop_id = $1
+     ), primary_sectors AS (
+       SELECT DISTINCT ON (x.actor_id) x.actor_id, x.sector_key
+         FROM actor_sectors x
+        WHERE x.actor_id IN (SELECT actor_id FROM card_partners WHERE actor_id IS NOT NULL UNION SELECT own_actor_id FROM card_partners WHERE own_actor_id IS NOT NULL)
+        ORDER BY x.actor_id, x.position
+     )
+     SELECT cp.card_id, cp.actor_id, COALESCE(a.name, cp.typed_name) AS name,
+            COALESCE(a.municipality_nis, cp.typed_municipality_nis) AS nis, m.name AS mun,
+            sec.key AS sector_key, sec.name AS sector_name, sec.cultural, cp.ideas, cp.kept,
+            sa.municipality_nis AS own_nis, os.sector_key AS own_sector
+       FROM card_partners cp
+       LEFT JOIN actors sa ON sa.id = cp.own_actor_id
+       LEFT JOIN primary_sectors os ON os.actor_id = cp.own_actor_id
+       LEFT JOIN actors a ON a.id = cp.actor_id
+       LEFT JOIN primary_sectors ps ON ps.actor_id = cp.actor_id
+       LEFT JOIN municipalities m ON m.nis_code = COALESCE(a.municipality_nis, cp.typed_municipality_nis)
+       LEFT JOIN sectors sec ON sec.key = COALESCE(ps.sector_key, cp.typed_sector_key)
+      ORDER BY cp.position, cp.created_at`,
     [workshopId],
   );
   const byCard = new Map<string, RoomSnapshot['cards'][number]['partners']>();
