@@ -40,8 +40,8 @@ async function engineCounters(raw: RawSql, regionId: string): Promise<string[]> 
   const [row] = await raw.query<{ network: string | null; region: string | null; global: string | null; own: string | null }>(
     `SELECT (SELECT version FROM network_search.versions WHERE region_id = $1)::text AS network,
             (SELECT version FROM regions WHERE id = $1)::text AS region,
-            (SELECT version FROM search_synonym_versions WHERE scope = 'global')::text AS global,
-            (SELECT version FROM search_synonym_versions WHERE scope = $1::text)::text AS own`,
+            (SELECT version FROM network_search.synonym_versions WHERE scope = 'global')::text AS global,
+            (SELECT version FROM network_search.synonym_versions WHERE scope = $1::text)::text AS own`,
     [regionId],
   );
   return [SNAPSHOT_FORMAT, row?.network, row?.region, row?.global, row?.own].map((value) => String(value ?? 0));
