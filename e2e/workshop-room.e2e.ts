@@ -72,6 +72,70 @@ describe('the live workshop room', () => {
     await Promise.all([facilitator.context.close(), phone.context.close()]);
   });
 
+  test('two browsers in one room: a participant’s new partner card in browser B appears live on the facilitator’s screen in browser A', async () => {
+    const shots = process.env.E2E_SCREENSHOTS ?? '/tmp';
+    // Browser A: the facilitator's room view, loaded once and never reloaded.
+    const facilitator = await openPage(browser, { width: 1280, height: 900 });
+    await logInViaForm(facilitator.page, demoUsers.admin, `/r/${SLUG}/makelaardij/workshops`);
+    await facilitator.page.locator('.card', { hasText: OPEN_CODE }).getByRole('link', { name: 'Open de zaal' }).click();
+    await waitForHeading(facilitator.page, 'Bouw je netwerk uit – voorjaarssessie CO7');
+    await facilitator.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    const startText = 'culturele invalshoek in de verhalen';
+    const roomCard = facilitator.page.locator('.room-card', { hasText: startText });
+    expect(await roomCard.count()).toBe(0);
+    // A mark on this page's window: a reload would lose it.
+    await facilitator.page.evaluate(() => Object.assign(window, { roomMark: 'zelfde pagina' }));
+
+    // Browser B: a second browser process, a participant on a phone joining as a guest.
+    const secondBrowser = await launchBrowser();
+    try {
+      const phone = await openPage(secondBrowser, { width: 390, height: 844 });
+      phone.page.on('pageerror', (error) => pageErrors.push(`B ${phone.page.url()}: ${error.message}`));
+      await phone.page.goto(url('/doe-mee'));
+      await waitForHeading(phone.page, 'Doe mee met een workshop');
+      await phone.page.getByLabel('Code').fill(OPEN_CODE);
+      await phone.page.getByRole('button', { name: 'Verder' }).click();
+      const stamp = Date.now();
+      await phone.page.getByLabel('Je naam').fill(`Lien Landschap ${stamp}`);
+      await phone.page.getByLabel('Je e-mailadres').fill(`lien.${stamp}@test.be`);
+      await phone.page.getByLabel('Je organisatie').fill('Regionaal Landschap');
+      await phone.page.getByRole('button', { name: 'Dit is mijn organisatie: Regionaal Landschap Westhoek' }).click();
+      await phone.page.getByRole('button', { name: 'Meedoen' }).click();
+      await phone.page.getByRole('link', { name: 'Naar mijn fiche' }).click();
+      await phone.page.getByRole('navigation', { name: 'Stappen' }).getByRole('button', { name: /Partnerkaarten/ }).click();
+      await phone.page.getByRole('heading', { level: 2, name: '3. Partnerkaarten' }).waitFor();
+      await phone.page.getByLabel('Kies een vertrekpunt').selectOption({ label: startText });
+      await phone.page.getByRole('button', { name: 'Partnerkaart maken' }).click();
+      const card = phone.page.getByRole('article', { name: `Vanuit een beperking: ${startText}` });
+      await card.waitFor();
+
+      // The empty card is on the facilitator's screen without a reload (SSE → snapshot re-read).
+      await roomCard.waitFor();
+      await roomCard.getByText('Regionaal Landschap Westhoek').waitFor();
+
+      await card.getByText('Zoeken op de kaart', { exact: true }).click();
+      await card.getByRole('combobox', { name: 'Zoeken op de kaart' }).fill('Talbot');
+      await card.getByRole('option', { name: /Talbot House/ }).click();
+      await card.getByLabel('Idee voor de samenwerking').fill('wandelverhalen over het frontlandschap');
+      await card.getByRole('button', { name: 'Partner toevoegen' }).click();
+      await card.getByText('wandelverhalen over het frontlandschap').waitFor();
+      await expectAccessible(phone.page, 'partnerkaart in de workshop (browser B)');
+      await phone.page.screenshot({ path: `${shots}/workshop-room-b-card-390.png`, fullPage: true });
+
+      // …and so is its partner with the idea, still without a reload.
+      await roomCard.getByText('Talbot House').waitFor();
+      await roomCard.getByText('wandelverhalen over het frontlandschap').waitFor();
+      expect(await facilitator.page.evaluate(() => (window as unknown as { roomMark?: string }).roomMark)).toBe('zelfde pagina');
+      await expectAccessible(facilitator.page, 'zaal met de nieuwe partnerkaart (browser A)');
+      await roomCard.scrollIntoViewIfNeeded();
+      await facilitator.page.screenshot({ path: `${shots}/workshop-room-a-live-card-1280.png`, fullPage: true });
+      await phone.context.close();
+    } finally {
+      await secondBrowser.close();
+    }
+    await facilitator.context.close();
+  });
+
   test('the finished demo workshop’s report shows the bovenlokaal comparison and the pursued combinations', async () => {
     const { context, page } = await openPage(browser);
     await logInViaForm(page, demoUsers.admin, `/r/${SLUG}/makelaardij/workshops`);
