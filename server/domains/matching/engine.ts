@@ -167,11 +167,11 @@ export class MatchingEngine {
   }
 
   /** Best relevance of one text against some of the index's texts, with the best one. */
-  private best(text: number | IndexedText, among: readonly number[]): { relevance: number; text: number | null } {
+  private best(text: number | IndexedText, among: readonly number[], memo?: Map<number, number>): { relevance: number; text: number | null } {
     let best = { relevance: 0, text: null as number | null };
     const from = typeof text === 'number' ? this.index.texts[text]! : text;
     for (const other of among) {
-      const relevance = this.index.relevanceOf(from, this.index.texts[other]!);
+      const relevance = memo && typeof text === 'number' ? this.index.relevanceMemo(text, other, memo) : this.index.relevanceOf(from, this.index.texts[other]!);
       if (relevance > best.relevance) best = { relevance, text: other };
     }
     return best;
@@ -271,11 +271,11 @@ export class MatchingEngine {
    * The other way round: the best of the reference's strengths for the other's needs (when the
    * reference asked with its needs), or of the other's strengths for the reference's needs.
    */
-  private reciprocity(reference: number, other: number, side: Side): { relevance: number; strength: string; need: string } | null {
+  private reciprocity(reference: number, other: number, side: Side, memo?: Map<number, number>): { relevance: number; strength: string; need: string } | null {
     const [needer, haver] = side === 'need' ? [other, reference] : [reference, other];
     let best: { relevance: number; strength: string; need: string } | null = null;
     for (const need of this.textsOf[needer]!.need) {
-      const match = this.best(need, this.textsOf[haver]!.strength);
+      const match = this.best(need, this.textsOf[haver]!.strength, memo);
       if (match.text !== null && match.relevance >= MIN_RELEVANCE && (!best || match.relevance > best.relevance)) {
         best = { relevance: match.relevance, need: this.owners[need]!.text, strength: this.owners[match.text]!.text };
       }
@@ -292,6 +292,9 @@ export class MatchingEngine {
     const keep = (actor: EngineActor) =>
       (!options.municipality || actor.municipality?.nisCode === options.municipality) && (!options.sector || actor.sectors.some((sector) => sector.key === options.sector));
     const best = new Map<number, EnginePair>();
+    // The pass compares the same need and strength texts again and again (candidates, "they need it too",
+    // reciprocity): each distinct pair is scored once in this pass.
+    const memo = new Map<number, number>();
     this.actors.forEach((needer, neederPosition) => {
       for (const need of this.textsOf[neederPosition]!.need) {
         const byHaver = new Map<number, { relevance: number; strength: number }>();
@@ -301,21 +304,21 @@ export class MatchingEngine {
           const haver = this.actors[haverPosition]!;
           if (!keep(needer) && !keep(haver)) continue;
           if (this.partners.has(this.pairKey(neederPosition, haverPosition))) continue;
-          const relevance = this.index.relevance(need, candidate);
+          const relevance = this.index.relevanceMemo(need, candidate, memo);
           if (relevance < MIN_RELEVANCE) continue;
           const previous = byHaver.get(haverPosition);
           if (!previous || relevance > previous.relevance) byHaver.set(haverPosition, { relevance, strength: candidate });
         }
         for (const [haverPosition, match] of byHaver) {
           const haver = this.actors[haverPosition]!;
-          if (this.best(need, this.textsOf[haverPosition]!.need).relevance >= match.relevance) continue;
+          if (this.best(need, this.textsOf[haverPosition]!.need, memo).relevance >= match.relevance) continue;
           const key = this.pairKey(neederPosition, haverPosition);
           const current = best.get(key);
           // Cheap upper bound first: a pair already better than anything this match could reach stays.
           if (current && current.score >= WEIGHTS.text * match.relevance + WEIGHTS.reciprocity + WEIGHTS.otherMunicipality + WEIGHTS.otherSector + WEIGHTS.proximity) continue;
           const reasons: MatchReason[] = [{ kind: 'pair', needer: needer.name, need: this.owners[need]!.text, haver: haver.name, strength: this.owners[match.strength]!.text }];
           let score = WEIGHTS.text * match.relevance;
-          const back = this.reciprocity(neederPosition, haverPosition, 'need');
+          const back = this.reciprocity(neederPosition, haverPosition, 'need', memo);
           if (back) {
             score += WEIGHTS.reciprocity * back.relevance;
             reasons.push({ kind: 'pairReciprocal', needer: haver.name, need: back.need, haver: needer.name, strength: back.strength });

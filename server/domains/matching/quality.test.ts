@@ -80,6 +80,15 @@ describe('matching quality on the labelled set', () => {
         expect(index.relevance(a, b), `${texts[a]} ↔ ${texts[b]}`).toBeCloseTo(textRelevance(texts[a]!, texts[b]!, synonyms).score, 6);
       }
     }
+    // The region-wide pass's memo (one score per pair of distinct texts, both orders) gives the same scores, also for repeated texts.
+    const again = texts.slice(0, 5).map((text) => index.add(text));
+    const memo = new Map<number, number>();
+    for (const a of [...ids.slice(0, 10), ...again]) {
+      for (const b of ids) {
+        expect(index.relevanceMemo(a, b, memo), `${index.texts[a]!.text} ↔ ${texts[b]}`).toBeCloseTo(index.relevance(a, b), 9);
+        expect(index.relevanceMemo(b, a, memo)).toBeCloseTo(index.relevance(b, a), 9);
+      }
+    }
     // And every pair with a score is among the candidates the index offers.
     for (const a of ids) {
       const candidates = new Set(index.candidates(a));

@@ -41,6 +41,9 @@ export class TextIndex {
   // (to find which terms meet a word the vocabulary does not have); built once, after the texts were added.
   private termIndex: { texts: Map<string, number[]>; terms: Map<string, QueryTerm>; grams: Map<string, Set<string>>; short: Set<string> } | null = null;
   private termIndexSize = 0;
+  // Texts that are the same string (a region's maps repeat "vrijwilligers") score the same: id → first such id.
+  private readonly firstOfText = new Map<string, number>();
+  private readonly sameAs: number[] = [];
 
   constructor(private readonly synonyms: SynonymIndex = NO_SYNONYMS) {}
 
@@ -49,6 +52,9 @@ export class TextIndex {
     const id = this.texts.length;
     const textWords = [...new Set(words(text))];
     this.texts.push({ id, text, terms: terms ?? analyzeQuery(text, this.synonyms, 60), words: textWords });
+    const first = this.firstOfText.get(text);
+    this.sameAs.push(first ?? id);
+    if (first === undefined) this.firstOfText.set(text, id);
     for (const word of textWords) {
       const list = this.byWord.get(word);
       if (list) list.push(id);
@@ -136,6 +142,22 @@ export class TextIndex {
     const right = this.texts[b];
     if (!left || !right) return 0;
     return this.relevanceOf(left, right);
+  }
+
+  /**
+   * relevance(a, b), remembered in `memo` per pair of distinct texts (relevance is symmetric), for a pass
+   * that compares the same texts many times; the caller owns the memo and drops it after the pass.
+   */
+  relevanceMemo(a: number, b: number, memo: Map<number, number>): number {
+    const x = this.sameAs[a] ?? a;
+    const y = this.sameAs[b] ?? b;
+    const key = x < y ? x * this.texts.length + y : y * this.texts.length + x;
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = this.relevance(a, b);
+      memo.set(key, value);
+    }
+    return value;
   }
 
   /** textRelevance between two texts, either of which may be a probe. */
