@@ -38,7 +38,7 @@ export const catalogEn: DomainCatalog<typeof catalogNl> = {
     manageLink: 'Manage activities',
     publicLink: 'To the public catalog',
     nav: { offers: 'Activities', new: 'New activity', import: 'Import from UiTdatabank', coverage: 'Coverage per municipality', settings: 'UiTdatabank link' },
-    mineOnly: 'You see your own organisation’s activities ({{name}}).',
+    mineOnly: 'You see your own organisation’s activities; only those you can change.',
     noOrganisation: 'Your account is not linked to an organisation yet: ask the regional coordinator.',
     statusFilter: 'Status',
     allStatuses: 'All ({{count}})',

@@ -36,7 +36,7 @@ export const catalogNl = {
     manageLink: 'Aanbod beheren',
     publicLink: 'Naar het publieke aanbod',
     nav: { offers: 'Activiteiten', new: 'Nieuwe activiteit', import: 'Importeren uit UiTdatabank', coverage: 'Dekking per gemeente', settings: 'UiTdatabank-koppeling' },
-    mineOnly: 'Je ziet het aanbod van je eigen organisatie ({{name}}).',
+    mineOnly: 'Je ziet het aanbod van je eigen organisatie; enkel dat kun je wijzigen.',
     noOrganisation: 'Je account is nog niet aan een organisatie gekoppeld: vraag de regisseur om dat te doen.',
     statusFilter: 'Status',
     allStatuses: 'Alle ({{count}})',
