@@ -6,7 +6,6 @@ import { formatDateTime } from '../../../../common/format.js';
 import { Page } from '../../../components/page';
 import { Notice } from '../../../components/notice';
 import { NoAccess } from '../../../components/access';
-import { useFlash } from '../../../flash';
 import { useApi } from '../../../use-api';
 import { useSession } from '../../../session';
 import { useRegion } from '../../regions/region-context';
@@ -19,7 +18,6 @@ export function OfferListPage() {
   const { t } = useTranslation();
   const { region } = useRegion();
   const { roleIn } = useSession();
-  const flash = useFlash();
   const role = roleIn(region.slug);
   const [params, setParams] = useSearchParams();
   const status = OFFER_STATUSES.find((option) => option === params.get('status'));
@@ -48,7 +46,6 @@ export function OfferListPage() {
   return (
     <Page title={t('catalog.admin.title')} regionName={region.name} lead={<p>{t('catalog.admin.lead')}</p>}>
       <CatalogAdminNav slug={region.slug} role={role} />
-      {flash ? <Notice kind="success">{t(flash.key, flash.params)}</Notice> : null}
       {mine ? <p>{t('catalog.admin.mineOnly')}</p> : null}
       <form
         className="form form--inline catalog-admin-filters"
