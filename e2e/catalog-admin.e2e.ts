@@ -34,6 +34,7 @@ describe('catalog back office', () => {
     await waitForHeading(page, 'Aanbod beheren');
     await page.getByText('Je ziet het aanbod van je eigen organisatie').waitFor();
     await expectAccessible(page, 'aanbod beheren');
+    await shoot(page, 'catalog-admin-list-1280');
 
     await page.getByRole('link', { name: 'Nieuwe activiteit' }).click();
     await waitForHeading(page, 'Nieuwe activiteit');
@@ -161,9 +162,9 @@ describe('catalog back office', () => {
     await waitForHeading(page, 'Dekking van het aanbod');
     const table = page.getByRole('table', { name: 'Actueel aanbod per gemeente' });
     for (const gap of ['Kortemark', 'Koekelare']) {
-      await table.getByRole('rowheader', { name: `${gap} · Hiaat` }).waitFor();
+      await table.getByRole('rowheader', { name: `${gap} Hiaat` }).waitFor();
     }
-    expect(await table.getByRole('rowheader', { name: /Ieper · Hiaat/ }).count()).toBe(0);
+    expect(await table.getByRole('rowheader', { name: /Ieper Hiaat/ }).count()).toBe(0);
     await page.getByText(/2 gemeenten zonder aanbod: .*Koekelare.*Kortemark/).waitFor();
     const poster = table.getByRole('link', { name: 'Affiche Ieper (PDF)' });
     const href = (await poster.getAttribute('href')) ?? '';
@@ -176,6 +177,26 @@ describe('catalog back office', () => {
     await shoot(page, 'catalog-admin-coverage-390');
     await page.setViewportSize({ width: 1280, height: 900 });
     await shoot(page, 'catalog-admin-coverage-1280');
+    await context.close();
+  });
+
+  test('the regisseur links the UiTdatabank Search API; the key is never shown again', async () => {
+    const { context, page } = await openPage(browser());
+    await logInViaForm(page, demoUsers.admin, `/r/${CO7}/aanbod/beheer/uitdatabank`);
+    await waitForHeading(page, 'Koppeling met UiTdatabank');
+    await page.getByText('Nog nooit opgehaald.').waitFor();
+    await page.getByLabel('URL van de Search API').fill('niet-een-url');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.getByRole('alert').getByRole('link', { name: /^URL van de Search API: / }).waitFor();
+    await page.getByLabel('URL van de Search API').fill('https://search.uitdatabank.example/events');
+    await page.getByLabel('API-sleutel').fill('geheime-sleutel');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.getByText('De koppeling is bewaard.').waitFor();
+    await page.getByText('Er is een sleutel bewaard. Leeg laten om hem te houden.').waitFor();
+    expect(await page.getByLabel('API-sleutel').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Nu ophalen' }).waitFor();
+    await expectAccessible(page, 'uitdatabank-koppeling');
+    await shoot(page, 'catalog-admin-settings-1280');
     await context.close();
   });
 });

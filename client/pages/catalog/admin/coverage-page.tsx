@@ -39,7 +39,7 @@ export function CatalogCoveragePage() {
         <p role="status">{t('catalog.admin.loading')}</p>
       ) : (
         <>
-          <p className="coverage-gaps">{gaps.length > 0 ? t('catalog.coverageUi.gapsSummary', { count: gaps.length, names: gaps.map((row) => row.name).join(', ') }) : t('catalog.coverageUi.noGaps')}</p>
+          <p className="catalog-coverage-gaps">{gaps.length > 0 ? t('catalog.coverageUi.gapsSummary', { count: gaps.length, names: gaps.map((row) => row.name).join(', ') }) : t('catalog.coverageUi.noGaps')}</p>
           <p id="catalog-coverage-caption" className="coverage-title">
             {t('catalog.coverageUi.caption')}
           </p>
@@ -60,7 +60,7 @@ export function CatalogCoveragePage() {
                   <tr key={row.nisCode} className={row.gap ? 'is-gap-row' : undefined}>
                     <th scope="row">
                       {row.name}
-                      {row.gap ? <span className="coverage-gap"> · {t('catalog.coverageUi.gap')}</span> : null}
+                      {row.gap ? <span className="coverage-gap">{t('catalog.coverageUi.gap')}</span> : null}
                     </th>
                     <td className={row.gap ? 'numeric is-gap' : 'numeric'}>{row.current}</td>
                     <td className="numeric">{row.atMostTwoIcons}</td>

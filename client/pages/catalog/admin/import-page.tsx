@@ -173,7 +173,7 @@ export function OfferImportPage() {
           <p className="import-summary">{t('catalog.importUi.summary', { created: preview.created, updated: preview.updated, skipped: preview.skipped, errors: preview.errors.length })}</p>
           <PreviewTables result={preview} />
           <form
-            className="form form--narrow"
+            className="form form--narrow import-commit"
             onSubmit={(event: FormEvent) => {
               event.preventDefault();
               if (!blocked) void committing.run();

@@ -359,12 +359,12 @@ export function OfferFormPage() {
               const entry = draft.translations[language] ?? { title: '', description: '' };
               const setEntry = (change: Partial<typeof entry>) => set('translations', { ...draft.translations, [language]: { ...entry, ...change } });
               return (
-                <div key={language} className="offer-form__repeat" lang={language} dir={language === 'ar' ? 'rtl' : undefined}>
+                <div key={language} className="offer-form__repeat">
                   <Field id={`offer-translation-${language}-title`} label={t('catalog.form.translationTitle', { language: languageName(language) })} error={fieldError(`translations.${language}.title`)}>
-                    {(control) => <input {...control} type="text" value={entry.title} onChange={(event) => setEntry({ title: event.target.value })} />}
+                    {(control) => <input {...control} type="text" lang={language} dir={language === 'ar' ? 'rtl' : undefined} value={entry.title} onChange={(event) => setEntry({ title: event.target.value })} />}
                   </Field>
                   <Field id={`offer-translation-${language}-description`} label={t('catalog.form.translationDescription', { language: languageName(language) })} error={fieldError(`translations.${language}.description`)}>
-                    {(control) => <textarea {...control} rows={3} value={entry.description} onChange={(event) => setEntry({ description: event.target.value })} />}
+                    {(control) => <textarea {...control} rows={3} lang={language} dir={language === 'ar' ? 'rtl' : undefined} value={entry.description} onChange={(event) => setEntry({ description: event.target.value })} />}
                   </Field>
                 </div>
               );
