@@ -125,6 +125,8 @@ export function OfferFormPage() {
       <CatalogAdminNav slug={region.slug} role={role} />
       {conflict ? <Notice kind="warning">{t('catalog.form.conflict')}</Notice> : null}
       {!canEdit ? <Notice kind="info">{t('catalog.form.readOnly')}</Notice> : null}
+      {/* An editor whose account has no organisation yet may not add offers: say why, not only "forbidden". */}
+      {!offerId && role === 'editor' && error?.code === 'FORBIDDEN' ? <Notice kind="warning">{t('catalog.admin.noOrganisation')}</Notice> : null}
       {existing.data?.source === 'uitdatabank' ? <Notice kind="info" live={false}>{t('catalog.form.fromUitdatabank')}</Notice> : null}
       <ErrorSummary
         error={error ?? removing.error}
