@@ -16,6 +16,7 @@ const suites: { file: string; load: () => Promise<BenchSuite> }[] = [
   { file: 'workshop-room', load: async () => (await import('./workshop-room.js')).workshopRoomBench },
   { file: 'lending', load: async () => (await import('./lending.js')).lendingBench },
   { file: 'participation', load: async () => (await import('./participation.js')).participationBench },
+  { file: 'catalog-public', load: async () => (await import('./catalog-public.js')).catalogPublicBench },
 ];
 
 /**

@@ -74,6 +74,11 @@ const SurveysPage = lazyDomainPage('participation', () => import('./pages/partic
 const SurveyBuilderPage = lazyDomainPage('participation', () => import('./pages/participation/survey-builder-page').then((m) => ({ default: m.SurveyBuilderPage })));
 const SurveyPage = lazyDomainPage('participation', () => import('./pages/participation/survey-page').then((m) => ({ default: m.SurveyPage })));
 const AnswerSurveyPage = lazyDomainPage('participation', () => import('./pages/participation/answer-survey-page').then((m) => ({ default: m.AnswerSurveyPage })));
+const CatalogOfferListPage = lazyDomainPage('catalog', () => import('./pages/catalog/admin/offer-list-page').then((m) => ({ default: m.OfferListPage })));
+const CatalogOfferFormPage = lazyDomainPage('catalog', () => import('./pages/catalog/admin/offer-form-page').then((m) => ({ default: m.OfferFormPage })));
+const CatalogImportPage = lazyDomainPage('catalog', () => import('./pages/catalog/admin/import-page').then((m) => ({ default: m.OfferImportPage })));
+const CatalogCoveragePage = lazyDomainPage('catalog', () => import('./pages/catalog/admin/coverage-page').then((m) => ({ default: m.CatalogCoveragePage })));
+const CatalogSettingsPage = lazyDomainPage('catalog', () => import('./pages/catalog/admin/settings-page').then((m) => ({ default: m.CatalogSettingsPage })));
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -162,6 +167,12 @@ export function App() {
                   <Route path="cooperatie/vergaderingen/:meetingId" element={<Lazy page={MeetingPage} />} />
                   <Route path="cooperatie/instellingen" element={<Lazy page={CooperativeSettingsPage} />} />
                   <Route path="cooperatie/mails" element={<Lazy page={OutboxPage} />} />
+                  <Route path="aanbod/beheer" element={<Lazy page={CatalogOfferListPage} />} />
+                  <Route path="aanbod/beheer/nieuw" element={<Lazy page={CatalogOfferFormPage} />} />
+                  <Route path="aanbod/beheer/importeren" element={<Lazy page={CatalogImportPage} />} />
+                  <Route path="aanbod/beheer/dekking" element={<Lazy page={CatalogCoveragePage} />} />
+                  <Route path="aanbod/beheer/uitdatabank" element={<Lazy page={CatalogSettingsPage} />} />
+                  <Route path="aanbod/beheer/:offerId" element={<Lazy page={CatalogOfferFormPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

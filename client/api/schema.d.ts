@@ -8310,6 +8310,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{slug}/catalog/coverage/{nisCode}/poster.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een A4-affiche van het aanbod van deze maand in één gemeente, met een QR-code naar het gefilterde aanbod */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    nisCode: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{slug}/catalog/coverage/export": {
         parameters: {
             query?: never;

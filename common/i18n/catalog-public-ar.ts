@@ -59,6 +59,7 @@ export const catalogPublicAr: DomainCatalog<typeof catalogPublicNl> = {
   mapNoTiles: 'تعرض الخريطة البلديات (بالرمادي) والأنشطة (بالأزرق).',
   nextTime: 'المرة القادمة: {{date}}',
   alwaysOpen: 'مفتوح دائمًا',
+  manage: 'إدارة الأنشطة',
   distance: 'على بعد {{km}} كم منك',
   inDutch: 'هذا النص باللغة الهولندية.',
   icons: {

@@ -45,6 +45,7 @@ export const catalogPublicEn: DomainCatalog<typeof catalogPublicNl> = {
   mapNoTiles: 'The map shows the municipalities (grey) and the activities (blue).',
   nextTime: 'Next time: {{date}}',
   alwaysOpen: 'Always open',
+  manage: 'Manage activities',
   distance: '{{km}} km from you',
   inDutch: 'This text is in Dutch.',
   icons: {

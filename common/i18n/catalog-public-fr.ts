@@ -45,6 +45,7 @@ export const catalogPublicFr: DomainCatalog<typeof catalogPublicNl> = {
   mapNoTiles: 'La carte montre les communes (en gris) et les activités (en bleu).',
   nextTime: 'Prochaine fois : {{date}}',
   alwaysOpen: 'Toujours ouvert',
+  manage: 'Gérer les activités',
   distance: 'À {{km}} km de vous',
   inDutch: 'Ce texte est en néerlandais.',
   icons: {

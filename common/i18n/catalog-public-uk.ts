@@ -55,6 +55,7 @@ export const catalogPublicUk: DomainCatalog<typeof catalogPublicNl> = {
   mapNoTiles: 'На карті показано громади (сірим) і заходи (синім).',
   nextTime: 'Наступного разу: {{date}}',
   alwaysOpen: 'Завжди відчинено',
+  manage: 'Керувати заходами',
   distance: '{{km}} км від вас',
   inDutch: 'Цей текст нідерландською мовою.',
   icons: {

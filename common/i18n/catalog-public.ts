@@ -42,6 +42,7 @@ export const catalogPublicNl = {
   mapNoTiles: 'Op de kaart zie je de gemeenten (grijs) en de activiteiten (blauw).',
   nextTime: 'Volgende keer: {{date}}',
   alwaysOpen: 'Altijd open',
+  manage: 'Aanbod beheren',
   distance: '{{km}} km van jou',
   inDutch: 'Deze tekst is in het Nederlands.',
   icons: {

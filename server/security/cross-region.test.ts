@@ -179,6 +179,8 @@ beforeAll(async () => {
   await t.database.raw.query("INSERT INTO poll_stances (poll_id, voter_key, user_id, points, reason) VALUES ($1, $2, $3, '{\"akkoord\":1}', 'Geheime stemreden B')", [ids.pollId, adminB.userId, adminB.userId]);
   ids.surveyId = (await t.database.raw.query<{ id: string }>(`INSERT INTO surveys (region_id, title, audience, public_token) VALUES ($1, '{"nl":"Geheime bevraging B"}', 'members', 'token-b-geheim') RETURNING id`, [regionB.id]))[0]!.id;
   secrets.push('Geheime stemronde B', 'Geheime stemreden B', 'Geheime bevraging B');
+  // Catalog of B: a municipality of B for its poster route.
+  ids.nisCode = '33011';
 });
 afterAll(async () => t.close());
 

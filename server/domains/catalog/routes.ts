@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
-import { AppError, fieldError, requestTranslator } from '../../http/errors.js';
+import { AppError, fieldError, requestLocale, requestTranslator } from '../../http/errors.js';
 import { authorize } from '../../policy/authorize.js';
 import { ownActorInRegion } from '../../policy/policy.js';
 import type { Action } from '../../policy/permissions.js';
@@ -29,6 +29,7 @@ import { catalogCoverage, catalogIndicatorValues, coverageFile, offersFile } fro
 import { loadCurrentOffers, toIcs, toJsonLd } from './feeds.js';
 import { WIDGET_SCRIPT } from './widget.js';
 import { PULL_JOB } from './pull.js';
+import { posterData, posterPdf } from './poster.js';
 
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
 const offerParams = slugParams.extend({ offerId: z.uuid() });
@@ -188,6 +189,29 @@ export async function catalogRoutes(app: ApiInstance): Promise<void> {
         .header('content-type', CONTENT_TYPES[format])
         .header('content-disposition', `attachment; filename="dekking-aanbod-${editor.slug}.${format}"`)
         .send(await coverageFile(await catalogCoverage(database().raw, editor.regionId), format));
+    },
+  );
+
+  app.get(
+    '/regions/:slug/catalog/coverage/:nisCode/poster.pdf',
+    {
+      config: { policy: 'offer.export' },
+      schema: {
+        tags: ['aanbod'],
+        summary: 'Een A4-affiche van het aanbod van deze maand in één gemeente, met een QR-code naar het gefilterde aanbod',
+        params: slugParams.extend({ nisCode: z.string().regex(/^\d{5}$/) }),
+      },
+    },
+    async (request, reply) => {
+      const editor = await editorOf(request, request.params.slug, 'offer.export');
+      const data = await posterData(database().raw, editor.regionId, request.params.nisCode);
+      const locale = requestLocale(request);
+      const month = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : locale, { month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(new Date());
+      const catalogUrl = `${app.ctx.publicUrl(request)}/r/${encodeURIComponent(editor.slug)}/aanbod?municipality=${data.municipality.nisCode}`;
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="affiche-aanbod-${editor.slug}-${data.municipality.nisCode}.pdf"`)
+        .send(await posterPdf(data, catalogUrl, month, requestTranslator(request)));
     },
   );
 

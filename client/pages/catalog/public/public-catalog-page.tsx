@@ -2,6 +2,7 @@ import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../use-api';
+import { useSession } from '../../../session';
 import { Page } from '../../../components/page';
 import { Notice } from '../../../components/notice';
 import { currentLocale } from '../../../i18n';
@@ -71,6 +72,7 @@ export function PublicCatalogPage() {
   const [locationFailed, setLocationFailed] = useState(false);
   const [searchText, setSearchText] = useState(params.get('q') ?? '');
 
+  const { roleIn } = useSession();
   const info = useApi('/api/regions/{slug}/public-catalog', { params: { path: { slug } } });
   const municipality = params.get('municipality') ?? '';
   const radius = params.get('radiusKm') ?? '';
@@ -126,6 +128,12 @@ export function PublicCatalogPage() {
 
   return (
     <Page title={regionName ? t('catalogPublic.title', { region: regionName }) : t('nav.catalog')} lead={t('catalogPublic.intro')}>
+      {/* Members of the region reach the back office from the module's own page. */}
+      {roleIn(slug) ? (
+        <p className="catalog-manage">
+          <Link to={`/r/${slug}/aanbod/beheer`}>{t('catalogPublic.manage')}</Link>
+        </p>
+      ) : null}
       <form className="catalog-search" role="search" onSubmit={onSearch}>
         <label htmlFor="catalog-q">{t('catalogPublic.searchLabel')}</label>
         <div className="catalog-search__row">
