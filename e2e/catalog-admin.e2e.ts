@@ -187,7 +187,7 @@ describe('catalog back office', () => {
     await page.getByText('Nog nooit opgehaald.').waitFor();
     await page.getByLabel('URL van de Search API').fill('niet-een-url');
     await page.getByRole('button', { name: 'Bewaren' }).click();
-    await page.getByRole('alert').getByRole('link', { name: 'URL van de Search API: Geen geldige webadres (begin met https://).' }).waitFor();
+    await page.getByRole('alert').getByRole('link', { name: 'URL van de Search API: Geen geldig webadres (begin met https://).' }).waitFor();
     await page.getByLabel('URL van de Search API').fill('https://search.uitdatabank.example/events');
     await page.getByLabel('API-sleutel').fill('geheime-sleutel');
     await page.getByRole('button', { name: 'Bewaren' }).click();

@@ -245,7 +245,7 @@ export const nl = {
     tooFewItems: 'Kies er minstens {{count}}.',
     tooManyItems: 'Kies er hoogstens {{count}}.',
     email: 'Geen geldig e-mailadres.',
-    url: 'Geen geldige webadres (begin met https://).',
+    url: 'Geen geldig webadres (begin met https://).',
     uuid: 'Ongeldige verwijzing.',
     format: 'Ongeldig formaat.',
     slug: 'Alleen kleine letters, cijfers en koppeltekens.',
