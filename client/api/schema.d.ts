@@ -17380,6 +17380,11 @@ export interface paths {
                             ownerName: string;
                             photoId: string | null;
                             photoIds: string[];
+                            photos: {
+                                alt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
                             pricePerDayCents: number;
                             units: number;
                             updatedAt: string;
@@ -17555,6 +17560,11 @@ export interface paths {
                             ownerName: string;
                             photoId: string | null;
                             photoIds: string[];
+                            photos: {
+                                alt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
                             pricePerDayCents: number;
                             units: number;
                             updatedAt: string;
@@ -17872,6 +17882,11 @@ export interface paths {
                             ownerName: string;
                             photoId: string | null;
                             photoIds: string[];
+                            photos: {
+                                alt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
                             pricePerDayCents: number;
                             units: number;
                             updatedAt: string;
@@ -17992,7 +18007,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Een foto toevoegen (JPEG, PNG of WebP, base64, hoogstens 2 MB) */
+        /** Een foto toevoegen (JPEG, PNG of WebP, base64, hoogstens 2 MB) met een beschrijving voor schermlezers */
         post: {
             parameters: {
                 query?: never;
@@ -18006,6 +18021,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @default  */
+                        alt?: string;
                         content: string;
                         /** @enum {string} */
                         contentType: "image/jpeg" | "image/png" | "image/webp";
@@ -18561,6 +18578,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            canAddItems: boolean;
                             isAdmin: boolean;
                             ownActor: {
                                 /** Format: uuid */
