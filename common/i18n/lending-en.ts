@@ -134,6 +134,7 @@ export const lendingEn: DomainCatalog<typeof lendingNl> = {
     kitPartItem: 'Item of part {{number}}',
     kitPartQuantity: 'Quantity of part {{number}}',
     choosePart: 'Choose an item',
+    kitPartRemoved: 'Part {{number}} was removed. Save to keep the change.',
     addKitPart: 'Add part',
     removeKitPart: 'Remove part {{number}}',
     kitHint: 'Whoever requests the kit gets all these parts; the kit is only free when every part is free.',

@@ -131,6 +131,7 @@ export const lendingNl = {
     kitPartItem: 'Item van onderdeel {{number}}',
     kitPartQuantity: 'Aantal van onderdeel {{number}}',
     choosePart: 'Kies een item',
+    kitPartRemoved: 'Onderdeel {{number}} is weggenomen. Sla op om de wijziging te bewaren.',
     addKitPart: 'Onderdeel toevoegen',
     removeKitPart: 'Onderdeel {{number}} verwijderen',
     kitHint: 'Wie het pakket aanvraagt, krijgt al deze onderdelen mee; het pakket is enkel vrij als elk onderdeel vrij is.',

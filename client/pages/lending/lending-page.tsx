@@ -47,7 +47,7 @@ export function LendingPage() {
 
   return (
     <Page title={t('lending.title')} regionName={region.name} lead={<p>{t('lending.intro')}</p>}>
-      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? false} />
+      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? false} canAddItems={me?.canAddItems ?? false} />
       <h2>{t('lending.search.heading')}</h2>
       <form className="lending-search" onSubmit={submit} role="search">
         <div className="field">
