@@ -229,14 +229,20 @@ export async function deleteItem(database: DatabaseHandle, viewer: LendingViewer
  * free units allow (parts counted with their own buffer days, as createBooking books them).
  */
 function freeUnitsSql(region: string, from: string, to: string): string {
-  return `busy AS (
-      SELECT DISTINCT bu.unit_id
+  // Materialized on purpose: the period index answers the region-wide window once; were the item's own
+  // buffer part of that scan, the planner would rescan the index per item (items × periods rows).
+  return `touching AS MATERIALIZED (
+      SELECT bu.unit_id, bu.period
       FROM lending_booking_units bu
-      JOIN lending_units bu_unit ON bu_unit.id = bu.unit_id
-      JOIN lending_items bu_item ON bu_item.id = bu_unit.item_id
-      WHERE bu.blocking AND bu_item.region_id = ${region}
+      WHERE bu.blocking
         AND bu.period && daterange(${from}::date, ${to}::date + 1 + (SELECT coalesce(max(buffer_days), 0) FROM lending_items WHERE region_id = ${region}), '[)')
-        AND bu.period && daterange(${from}::date, ${to}::date + 1 + bu_item.buffer_days, '[)')
+    ),
+    busy AS (
+      SELECT DISTINCT touching.unit_id
+      FROM touching
+      JOIN lending_units bu_unit ON bu_unit.id = touching.unit_id
+      JOIN lending_items bu_item ON bu_item.id = bu_unit.item_id
+      WHERE bu_item.region_id = ${region} AND touching.period && daterange(${from}::date, ${to}::date + 1 + bu_item.buffer_days, '[)')
     ),
     unit_counts AS (
       SELECT u.item_id, count(*)::int AS units, (count(*) FILTER (WHERE busy.unit_id IS NULL))::int AS free_units
