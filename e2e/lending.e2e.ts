@@ -213,6 +213,24 @@ describe('lending pool', () => {
     expect(await page.getByLabel('Prijs per dag (€)').inputValue()).toBe('2,50');
     await expectAccessible(page, 'item wijzigen op gsm');
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/lending-item-edit-390.png`, fullPage: true });
+
+    // Someone else saves first (another tab): this save gets 409 and the form shows their version.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await waitForHeading(other, `${name} wijzigen`);
+    await other.getByLabel('Naam', { exact: true }).fill(`${name} (groot)`);
+    await other.getByRole('button', { name: 'Opslaan' }).click();
+    await waitForHeading(other, `${name} (groot)`);
+    await other.close();
+    await page.getByLabel('Aantal identieke stuks').fill('4');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Iemand anders heeft dit item intussen gewijzigd.', { exact: false }).waitFor();
+    expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe(`${name} (groot)`);
+    expect(await page.getByLabel('Aantal identieke stuks').inputValue()).toBe('3');
+    await page.getByLabel('Aantal identieke stuks').fill('4');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await waitForHeading(page, `${name} (groot)`);
+    await page.getByText('4 stuks').first().waitFor();
     await context.close();
   });
 });
