@@ -233,4 +233,26 @@ describe('lending pool', () => {
     await page.getByText('4 stuks').first().waitFor();
     await context.close();
   });
+
+  test('the regisseur puts a kit together for any owner through the form', async () => {
+    const { context, page } = await openPage(browser());
+    await logInViaForm(page, demoUsers.admin, `/r/${CO7}/uitleendienst/items/nieuw`);
+    await waitForHeading(page, 'Item toevoegen');
+    await page.getByLabel('Soort', { exact: true }).selectOption({ label: 'Pakket' });
+    await page.getByLabel('Naam', { exact: true }).fill('Tentoonstellingspakket klein');
+    await page.getByRole('combobox', { name: 'Eigenaar' }).fill('Erfgoedcel');
+    await page.getByRole('option', { name: /Erfgoedcel CO7/ }).click();
+    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Ieper' });
+    await page.getByRole('button', { name: 'Onderdeel toevoegen' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('item-part-0-item');
+    await page.getByLabel('Item van onderdeel 1').selectOption({ label: 'Tentoonstellingspanelen (staand) (Ieper)' });
+    await page.getByLabel('Aantal van onderdeel 1').fill('4');
+    await expectAccessible(page, 'pakket samenstellen');
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/lending-kit-form-1280.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await waitForHeading(page, 'Tentoonstellingspakket klein');
+    await page.getByRole('heading', { name: 'In dit pakket' }).waitFor();
+    await page.getByText('4 × Tentoonstellingspanelen (staand)').waitFor();
+    await context.close();
+  });
 });
