@@ -74,7 +74,7 @@ export function ItemPhotos({ slug, itemId, itemName, photos, canManage, onChange
         ))}
       </ul>
       {canManage ? (
-        <form onSubmit={submit} noValidate aria-labelledby="item-photo-upload">
+        <form className="form" onSubmit={submit} noValidate aria-labelledby="item-photo-upload">
           <h3 id="item-photo-upload">{t('lending.item.addPhoto')}</h3>
           <ErrorSummary error={upload.error ?? remove.error} fields={[{ path: 'content', id: 'photo-file', label: t('lending.photos.file') }]} />
           <Field id="photo-file" label={t('lending.photos.file')} hint={t('lending.photos.fileHint')} error={upload.error?.fieldMessage('content') ?? upload.error?.fieldMessage('contentType')}>
