@@ -130,6 +130,15 @@ describe('items through the form', () => {
     expect((await search(day(5), day(6))).find((entry) => entry.id === id)).toMatchObject({ units: 3, freeUnits: 3 });
   });
 
+  it('makes a material with several units one unit when it becomes a room, as a new room would be', async () => {
+    const { admin, base, service, item } = await freshRegion();
+    const itemId = await item(service, { name: 'Zaal of tafels', units: 3 });
+    const detail = (await admin.get(`${base}/items/${itemId}`)).json() as { version: number };
+    const updated = await admin.patch(`${base}/items/${itemId}`, { version: detail.version, kind: 'ruimte' });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(updated.json()).toMatchObject({ kind: 'ruimte', units: 1 });
+  });
+
   it('refuses a negative price and too many buffer days with the fields and Dutch reasons', async () => {
     const { editor, base, library } = await freshRegion();
     const response = await editor.post(`${base}/items`, { name: 'Tent', ownerActorId: library, municipality: '33021', pricePerDayCents: -100, bufferDays: 61 });

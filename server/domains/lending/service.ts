@@ -197,9 +197,12 @@ export async function updateItem(database: DatabaseHandle, viewer: LendingViewer
       values,
     );
     if (updated.length === 0) throw new AppError('CONFLICT', {}, undefined, { current: before });
-    if (update.units !== undefined && update.units !== before.units) {
-      await setUnitCount(tx, itemId, update.units);
-      changes.units = { before: before.units, after: update.units };
+    // A room or a kit is one unit, as on creation; a material keeps the count it is given.
+    const kind = update.kind ?? before.kind;
+    const units = kind === 'ruimte' || kind === 'set' ? 1 : update.units;
+    if (units !== undefined && units !== before.units) {
+      await setUnitCount(tx, itemId, units);
+      changes.units = { before: before.units, after: units };
     }
     if (update.kitParts !== undefined) {
       await writeKitParts(tx, viewer.region.id, itemId, update.kitParts);
