@@ -6,20 +6,22 @@ import { migrate } from '../server/db/migrate.js';
 import { createRegion } from '../server/domains/regions/service.js';
 import { createUserWithRole } from '../server/domains/accounts/service.js';
 import { AppError } from '../server/http/errors.js';
-import { createBooking, listItems } from '../server/domains/lending/service.js';
+import { createBooking, createItem, listItems } from '../server/domains/lending/service.js';
+import { itemInputSchema } from '../common/schemas/lending.js';
 import { lendingItemFactory } from '../server/domains/lending/factories.js';
 import type { LendingViewer } from '../server/domains/lending/access.js';
 import { addDays, todayInBrussels } from '../server/domains/lending/dates.js';
 import { WESTHOEK } from './network.js';
 
 const ITEMS = 300;
+const KITS = 30;
 const BOOKINGS_PER_ITEM = 10;
 const BURST = 50;
 const notes: string[] = [];
 
 /** Lending pool: booking, the 50-request race for one unit, availability search (the database decides every overlap). */
 export const lendingBench: BenchSuite = {
-  title: `Lending pool (${ITEMS} items, ${(ITEMS * BOOKINGS_PER_ITEM).toLocaleString('en')} bookings; ${BURST} simultaneous requests per unit)`,
+  title: `Lending pool (${ITEMS} items + ${KITS} kits of 2 parts, ${(ITEMS * BOOKINGS_PER_ITEM).toLocaleString('en')} bookings; ${BURST} simultaneous requests per unit)`,
   notes,
   async run({ databaseUrl }) {
     let database: DatabaseHandle;
@@ -47,6 +49,11 @@ export const lendingBench: BenchSuite = {
       const items: string[] = [];
       for (let index = 0; index < ITEMS; index++) {
         items.push(await lendingItemFactory(database, region.id, actor!.id, { name: `Bench item ${index}`, units: 1 + (index % 4), municipality: WESTHOEK[index % WESTHOEK.length]!, bufferDays: index % 2 }));
+      }
+      // Kits make the search check every part's free units too (a kit is free only when all parts are).
+      for (let index = 0; index < KITS; index++) {
+        const parts = [items[index * 2]!, items[index * 2 + 1]!].map((itemId) => ({ itemId, quantity: 1 }));
+        await createItem(database, viewer, itemInputSchema.parse({ name: `Bench kit ${index}`, kind: 'set', ownerActorId: actor!.id, municipality: WESTHOEK[index % WESTHOEK.length]!, kitParts: parts }));
       }
       const results: BenchResult[] = [];
       let counter = 0;
@@ -81,6 +88,13 @@ export const lendingBench: BenchSuite = {
           await listItems(database, region.id, { from, to: addDays(from, 2), near: '33021', withinKm: 15, onlyFree: 'true' });
         }),
       );
+      results.push(
+        await measure(`availability search: free units of all ${ITEMS + KITS} items and kits for from–to, whole region`, undefined, 50, async (index) => {
+          const from = addDays(today, 1 + (index % 20));
+          await listItems(database, region.id, { from, to: addDays(from, 2) });
+        }),
+      );
+      notes.push('The availability search counts free units set-based: one scan of the period index (lending_booking_units_period_idx, migration 0062) for the region-wide window, then each item’s buffer and each kit’s parts in SQL.');
       return results;
     } finally {
       await database.close();

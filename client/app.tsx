@@ -60,6 +60,7 @@ const LendingItemPage = lazyDomainPage('lending', () => import('./pages/lending/
 const LendingBookingsPage = lazyDomainPage('lending', () => import('./pages/lending/bookings-page').then((m) => ({ default: m.BookingsPage })));
 const LendingCalendarPage = lazyDomainPage('lending', () => import('./pages/lending/calendar-page').then((m) => ({ default: m.LendingCalendarPage })));
 const LendingOverviewPage = lazyDomainPage('lending', () => import('./pages/lending/overview-page').then((m) => ({ default: m.LendingOverviewPage })));
+const LendingItemFormPage = lazyDomainPage('lending', () => import('./pages/lending/item-form-page').then((m) => ({ default: m.ItemFormPage })));
 const PublicCatalogPage = lazyDomainPage('catalogPublic', () => import('./pages/catalog/public/public-catalog-page').then((m) => ({ default: m.PublicCatalogPage })));
 const PublicOfferPage = lazyDomainPage('catalogPublic', () => import('./pages/catalog/public/offer-page').then((m) => ({ default: m.PublicOfferPage })));
 
@@ -161,6 +162,8 @@ export function App() {
                   <Route path="uitleendienst/reserveringen" element={<Lazy page={LendingBookingsPage} />} />
                   <Route path="uitleendienst/kalender" element={<Lazy page={LendingCalendarPage} />} />
                   <Route path="uitleendienst/overzicht" element={<Lazy page={LendingOverviewPage} />} />
+                  <Route path="uitleendienst/items/nieuw" element={<Lazy page={LendingItemFormPage} />} />
+                  <Route path="uitleendienst/items/:itemId/wijzigen" element={<Lazy page={LendingItemFormPage} />} />
                   <Route path="cooperatie" element={<Lazy page={CooperativePage} />} />
                   <Route path="cooperatie/cofinanciering" element={<Lazy page={FinancingPage} />} />
                   <Route path="cooperatie/vergaderingen" element={<Lazy page={MeetingsPage} />} />

@@ -17417,6 +17417,11 @@ export interface paths {
                             ownerName: string;
                             photoId: string | null;
                             photoIds: string[];
+                            photos: {
+                                alt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
                             pricePerDayCents: number;
                             units: number;
                             updatedAt: string;
@@ -17592,6 +17597,11 @@ export interface paths {
                             ownerName: string;
                             photoId: string | null;
                             photoIds: string[];
+                            photos: {
+                                alt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
                             pricePerDayCents: number;
                             units: number;
                             updatedAt: string;
@@ -17909,6 +17919,11 @@ export interface paths {
                             ownerName: string;
                             photoId: string | null;
                             photoIds: string[];
+                            photos: {
+                                alt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
                             pricePerDayCents: number;
                             units: number;
                             updatedAt: string;
@@ -18029,7 +18044,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Een foto toevoegen (JPEG, PNG of WebP, base64, hoogstens 2 MB) */
+        /** Een foto toevoegen (JPEG, PNG of WebP, base64, hoogstens 2 MB) met een beschrijving voor schermlezers */
         post: {
             parameters: {
                 query?: never;
@@ -18043,6 +18058,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @default  */
+                        alt?: string;
                         content: string;
                         /** @enum {string} */
                         contentType: "image/jpeg" | "image/png" | "image/webp";
@@ -18598,6 +18615,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            canAddItems: boolean;
                             isAdmin: boolean;
                             ownActor: {
                                 /** Format: uuid */

@@ -89,6 +89,8 @@ export const itemDetailSchema = itemSummarySchema.extend({
   autoConfirmPartners: z.boolean(),
   kitParts: z.array(z.object({ itemId: z.uuid(), name: z.string(), quantity: z.number() })),
   photoIds: z.array(z.uuid()),
+  /** The photos in order, each with what it shows (empty: the page says "Foto van <name>"). */
+  photos: z.array(z.object({ id: z.uuid(), alt: z.string() })),
   version: z.number(),
   canManage: z.boolean(),
   createdAt: z.string(),
@@ -204,11 +206,18 @@ export const overviewSchema = z.object({
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** Decoded size limit of one photo (the column's CHECK says the same). */
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+
 export const photoInputSchema = z.object({
-  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
-  /** The image, base64-encoded (at most 2 MB decoded). */
-  content: z.string().min(1).max(2_800_000),
+  contentType: z.enum(PHOTO_TYPES),
+  /** The image, base64-encoded (at most 2 MB decoded; a longer text is let through so the service can say so in words). */
+  content: z.string().min(1).max(12_000_000),
+  /** What the photo shows, for screen readers. */
+  alt: text(300).default(''),
 });
+export type PhotoInput = z.infer<typeof photoInputSchema>;
 
 export const lendingImportRequestSchema = z.object({
   fileName: z.string().trim().min(1).max(255),
@@ -238,5 +247,7 @@ export const feedSchema = z.object({ actorId: z.uuid(), url: z.string() });
 export const lendingMeSchema = z.object({
   ownActor: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   isAdmin: z.boolean(),
+  /** Admins (any owner) and editors linked to an organisation (their own) add items. */
+  canAddItems: z.boolean(),
   seesOverview: z.boolean(),
 });

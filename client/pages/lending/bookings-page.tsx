@@ -45,7 +45,7 @@ export function BookingsPage() {
   };
   return (
     <Page title={t('lending.bookings.heading')} regionName={region.name}>
-      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? false} />
+      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? false} canAddItems={me?.canAddItems ?? false} />
       {me?.ownActor ? (
         <>
           <BookingList slug={region.slug} role="owner" heading={t('lending.bookings.asOwner')} />

@@ -13,7 +13,7 @@ export function LendingCalendarPage() {
   const [municipality, setMunicipality] = useState(region.municipalities[0]?.nisCode ?? '');
   return (
     <Page title={t('lending.calendar.heading')} regionName={region.name}>
-      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? false} />
+      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? false} canAddItems={me?.canAddItems ?? false} />
       <div className="field">
         <label htmlFor="calendar-municipality">{t('lending.calendar.municipality')}</label>
         <select id="calendar-municipality" value={municipality} onChange={(event) => setMunicipality(event.target.value)}>

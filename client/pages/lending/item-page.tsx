@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../common/format.js';
 import { Page } from '../../components/page';
@@ -11,7 +11,8 @@ import { useApi } from '../../use-api';
 import { useRegion } from '../regions/region-context';
 import { BookingCalendar } from './booking-calendar';
 import { BookingCard } from './booking-card';
-import { LendingNav, useLendingMe } from './lending-common';
+import { LendingNav, lendingPaths, useLendingMe } from './lending-common';
+import { ItemPhotos } from './item-photos';
 
 type Booking = ApiResponse<'/api/regions/{slug}/lending/bookings/{bookingId}'>;
 
@@ -68,7 +69,7 @@ export function ItemPage() {
 
   return (
     <Page title={data.name} regionName={region.name} lead={<p>{t(`lending.kinds.${data.kind}`)} · {data.ownerName} · {data.municipality.name}</p>}>
-      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? false} />
+      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? false} canAddItems={me?.canAddItems ?? false} />
       {data.canManage && itemBookings.length > 0 ? (
         <section aria-labelledby="item-bookings">
           <h2 id="item-bookings">{t('lending.bookings.upcoming')}</h2>
@@ -79,9 +80,14 @@ export function ItemPage() {
       ) : null}
       <div className="lending-two-col">
         <div>
-          {data.photoIds[0] ? (
-            <img className="lending-photo" src={apiHref('/api/regions/{slug}/lending/items/{itemId}/photos/{photoId}', { path: { slug: region.slug, itemId, photoId: data.photoIds[0] } })} alt={t('lending.item.photo', { name: data.name })} />
+          {data.canManage ? (
+            <p>
+              <Link className="button button--small" to={lendingPaths.editItem(region.slug, itemId)}>
+                {t('lending.item.edit')}
+              </Link>
+            </p>
           ) : null}
+          <ItemPhotos slug={region.slug} itemId={itemId} itemName={data.name} photos={data.photos} canManage={data.canManage} onChange={item.reload} />
           {data.description ? <p>{data.description}</p> : null}
           <h2>{t('lending.item.conditions')}</h2>
           <dl className="lending-facts">

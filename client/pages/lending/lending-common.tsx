@@ -10,6 +10,8 @@ import { ModuleNav } from '../../components/module-nav';
 export const lendingPaths = {
   search: (slug: string) => regionPath(slug, 'uitleendienst'),
   item: (slug: string, id: string) => `${regionPath(slug, 'uitleendienst')}/items/${encodeURIComponent(id)}`,
+  newItem: (slug: string) => `${regionPath(slug, 'uitleendienst')}/items/nieuw`,
+  editItem: (slug: string, id: string) => `${regionPath(slug, 'uitleendienst')}/items/${encodeURIComponent(id)}/wijzigen`,
   bookings: (slug: string) => `${regionPath(slug, 'uitleendienst')}/reserveringen`,
   calendar: (slug: string) => `${regionPath(slug, 'uitleendienst')}/kalender`,
   overview: (slug: string) => `${regionPath(slug, 'uitleendienst')}/overzicht`,
@@ -21,13 +23,14 @@ export function useLendingMe(slug: string) {
 }
 
 /** Links between the lending views. */
-export function LendingNav({ slug, seesOverview }: { slug: string; seesOverview: boolean }) {
+export function LendingNav({ slug, seesOverview, canAddItems = false }: { slug: string; seesOverview: boolean; canAddItems?: boolean }) {
   const { t } = useTranslation();
   const links = [
     { to: lendingPaths.search(slug), label: t('lending.nav.search'), end: true },
     { to: lendingPaths.bookings(slug), label: t('lending.nav.bookings') },
     { to: lendingPaths.calendar(slug), label: t('lending.nav.calendar') },
     ...(seesOverview ? [{ to: lendingPaths.overview(slug), label: t('lending.nav.overview') }] : []),
+    ...(canAddItems ? [{ to: lendingPaths.newItem(slug), label: t('lending.nav.newItem') }] : []),
   ];
   return <ModuleNav label={t('lending.title')} className="lending-nav" links={links} />;
 }

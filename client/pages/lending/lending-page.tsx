@@ -5,6 +5,7 @@ import { formatMoney, formatNumber } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { useApi } from '../../use-api';
+import { apiHref } from '../../api';
 import { useRegion } from '../regions/region-context';
 import { LendingNav, lendingPaths, useLendingMe } from './lending-common';
 
@@ -47,7 +48,7 @@ export function LendingPage() {
 
   return (
     <Page title={t('lending.title')} regionName={region.name} lead={<p>{t('lending.intro')}</p>}>
-      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? false} />
+      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? false} canAddItems={me?.canAddItems ?? false} />
       <h2>{t('lending.search.heading')}</h2>
       <form className="lending-search" onSubmit={submit} role="search">
         <div className="field">
@@ -104,6 +105,10 @@ export function LendingPage() {
       <ul className="card-grid plain-list">
         {list.map((item) => (
           <li key={item.id} className="card">
+            {item.photoId ? (
+              // Decorative here: the heading link names the item, the item page describes the photo.
+              <img className="lending-thumb" src={apiHref('/api/regions/{slug}/lending/items/{itemId}/photos/{photoId}', { path: { slug: region.slug, itemId: item.id, photoId: item.photoId } })} alt="" loading="lazy" />
+            ) : null}
             <h3 className="card__title">
               <Link className="card__link" to={`${lendingPaths.item(region.slug, item.id)}${dateQuery}`}>
                 {item.name}

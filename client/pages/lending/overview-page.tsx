@@ -45,7 +45,7 @@ export function LendingOverviewPage() {
 
   return (
     <Page title={t('lending.overview.title')} regionName={region.name}>
-      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? true} />
+      <LendingNav slug={region.slug} seesOverview={me?.seesOverview ?? true} canAddItems={me?.canAddItems ?? false} />
       {overview.error ? <Notice kind="error">{overview.error.message}</Notice> : null}
       <p>
         <a className="button" href={apiHref('/api/regions/{slug}/lending/overview/export', { path: { slug: region.slug } })} download>

@@ -68,6 +68,7 @@ export async function lendingRoutes(app: ApiInstance): Promise<void> {
       return {
         ownActor: viewer.ownActorId && actor ? { id: viewer.ownActorId, name: actor.name } : null,
         isAdmin: viewer.role === 'admin',
+        canAddItems: viewer.role === 'admin' || (viewer.ownActorId !== null && managesOwner(viewer, viewer.ownActorId)),
         seesOverview: viewer.role === 'admin' || viewer.role === 'steering',
       };
     },
@@ -125,10 +126,10 @@ export async function lendingRoutes(app: ApiInstance): Promise<void> {
 
   app.post(
     '/regions/:slug/lending/items/:itemId/photos',
-    { config: { policy: 'lending.item.manage' }, schema: { tags, summary: 'Een foto toevoegen (JPEG, PNG of WebP, base64, hoogstens 2 MB)', params: itemParams, body: photoInputSchema, response: { 201: z.object({ id: z.uuid() }), ...errorResponses } } },
+    { config: { policy: 'lending.item.manage' }, schema: { tags, summary: 'Een foto toevoegen (JPEG, PNG of WebP, base64, hoogstens 2 MB) met een beschrijving voor schermlezers', params: itemParams, body: photoInputSchema, response: { 201: z.object({ id: z.uuid() }), ...errorResponses } } },
     async (request, reply) => {
       const viewer = await lendingViewer(request, request.params.slug, 'lending.item.manage');
-      const id = await addPhoto(database(), viewer, request.params.itemId, request.body.contentType, request.body.content);
+      const id = await addPhoto(database(), viewer, request.params.itemId, request.body);
       return reply.code(201).send({ id });
     },
   );

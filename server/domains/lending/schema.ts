@@ -53,6 +53,7 @@ export const lendingPhotos = pgTable('lending_photos', {
   itemId: uuid('item_id').notNull().references(() => lendingItems.id, { onDelete: 'cascade' }),
   contentType: text('content_type').notNull(),
   bytes: bytea('bytes').notNull(),
+  altText: text('alt_text').notNull().default(''),
   position: integer('position').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,6 +1,6 @@
 import type { DatabaseHandle, RawSql } from '../../db/client.js';
 import { AppError, fieldError } from '../../http/errors.js';
-import { formatDate } from '../../../common/format.js';
+import { formatDate, formatNumber } from '../../../common/format.js';
 import type {
   Booking,
   BookingInput,
@@ -13,7 +13,9 @@ import type {
   ItemListQuery,
   ItemSummary,
   ItemUpdate,
+  PhotoInput,
 } from '../../../common/schemas/lending.js';
+import { PHOTO_MAX_BYTES } from '../../../common/schemas/lending.js';
 import { managesOwner, type LendingViewer } from './access.js';
 import { dayCount, isoOrNull, todayInBrussels } from './dates.js';
 import { haversineKmSql } from '../reference/distance.js';
@@ -137,7 +139,7 @@ export async function getItemDetail(database: DatabaseHandle, viewer: LendingVie
     'SELECT k.part_item_id AS item_id, i.name, k.quantity FROM lending_kit_parts k JOIN lending_items i ON i.id = k.part_item_id WHERE k.kit_item_id = $1 ORDER BY i.name',
     [itemId],
   );
-  const photos = await database.raw.query<{ id: string }>('SELECT id FROM lending_photos WHERE item_id = $1 ORDER BY position, created_at', [itemId]);
+  const photos = await database.raw.query<{ id: string; alt_text: string }>('SELECT id, alt_text FROM lending_photos WHERE item_id = $1 ORDER BY position, created_at', [itemId]);
   return {
     ...itemSummary(row),
     description: row.description as string,
@@ -145,6 +147,7 @@ export async function getItemDetail(database: DatabaseHandle, viewer: LendingVie
     autoConfirmPartners: Boolean(row.auto_confirm_partners),
     kitParts: parts.map((part) => ({ itemId: part.item_id, name: part.name, quantity: Number(part.quantity) })),
     photoIds: photos.map((photo) => photo.id),
+    photos: photos.map((photo) => ({ id: photo.id, alt: photo.alt_text })),
     version: Number(row.version),
     canManage: managesOwner(viewer, row.owner_actor_id as string),
     createdAt: isoOrNull(row.created_at)!,
@@ -194,9 +197,12 @@ export async function updateItem(database: DatabaseHandle, viewer: LendingViewer
       values,
     );
     if (updated.length === 0) throw new AppError('CONFLICT', {}, undefined, { current: before });
-    if (update.units !== undefined && update.units !== before.units) {
-      await setUnitCount(tx, itemId, update.units);
-      changes.units = { before: before.units, after: update.units };
+    // A room or a kit is one unit, as on creation; a material keeps the count it is given.
+    const kind = update.kind ?? before.kind;
+    const units = kind === 'ruimte' || kind === 'set' ? 1 : update.units;
+    if (units !== undefined && units !== before.units) {
+      await setUnitCount(tx, itemId, units);
+      changes.units = { before: before.units, after: units };
     }
     if (update.kitParts !== undefined) {
       await writeKitParts(tx, viewer.region.id, itemId, update.kitParts);
@@ -220,8 +226,44 @@ export async function deleteItem(database: DatabaseHandle, viewer: LendingViewer
 }
 
 /**
+ * Free units per item of a region for from–to, set-based: one pass over the blocking unit periods that
+ * touch the asked days (plus the longest buffer in the region, so the period index can answer), then
+ * each item's own buffer decides. A kit (set) is free only as often as its own unit and every part's
+ * free units allow (parts counted with their own buffer days, as createBooking books them).
+ */
+function freeUnitsSql(region: string, from: string, to: string): string {
+  // Materialized on purpose: the period index answers the region-wide window once; were the item's own
+  // buffer part of that scan, the planner would rescan the index per item (items × periods rows).
+  return `touching AS MATERIALIZED (
+      SELECT bu.unit_id, bu.period
+      FROM lending_booking_units bu
+      WHERE bu.blocking
+        AND bu.period && daterange(${from}::date, ${to}::date + 1 + (SELECT coalesce(max(buffer_days), 0) FROM lending_items WHERE region_id = ${region}), '[)')
+    ),
+    busy AS (
+      SELECT DISTINCT touching.unit_id
+      FROM touching
+      JOIN lending_units bu_unit ON bu_unit.id = touching.unit_id
+      JOIN lending_items bu_item ON bu_item.id = bu_unit.item_id
+      WHERE bu_item.region_id = ${region} AND touching.period && daterange(${from}::date, ${to}::date + 1 + bu_item.buffer_days, '[)')
+    ),
+    unit_counts AS (
+      SELECT u.item_id, count(*)::int AS units, (count(*) FILTER (WHERE busy.unit_id IS NULL))::int AS free_units
+      FROM lending_units u
+      JOIN lending_items ui ON ui.id = u.item_id AND ui.region_id = ${region}
+      LEFT JOIN busy ON busy.unit_id = u.id
+      GROUP BY u.item_id
+    ),
+    kit_free AS (
+      SELECT k.kit_item_id, min(part.free_units / k.quantity)::int AS free_sets
+      FROM lending_kit_parts k JOIN unit_counts part ON part.item_id = k.part_item_id
+      GROUP BY k.kit_item_id
+    )`;
+}
+
+/**
  * The region's items, filtered; with from/to each item's free units for the whole period (buffer days
- * included), with near/withinKm the distance between municipality centres, computed in SQL.
+ * included, a kit's parts too), with near/withinKm the distance between municipality centres, computed in SQL.
  */
 export async function listItems(database: DatabaseHandle, regionId: string, query: ItemListQuery): Promise<ItemSummary[]> {
   const params: unknown[] = [regionId];
@@ -235,23 +277,33 @@ export async function listItems(database: DatabaseHandle, regionId: string, quer
   if (query.municipality) where.push(`i.municipality_nis = ${add(query.municipality)}`);
   if (query.ownerActorId) where.push(`i.owner_actor_id = ${add(query.ownerActorId)}`);
   const near = add(query.near ?? null);
-  let free = 'NULL::int';
-  if (query.from && query.to) {
-    const from = add(query.from);
-    const to = add(query.to);
-    free = `(SELECT count(*)::int FROM lending_units u WHERE u.item_id = i.id AND NOT EXISTS (
-      SELECT 1 FROM lending_booking_units bu WHERE bu.unit_id = u.id AND bu.blocking
-        AND bu.period && daterange(${from}::date, ${to}::date + 1 + i.buffer_days, '[)')))`;
-  }
+  const withPeriod = Boolean(query.from && query.to);
+  const counts = withPeriod
+    ? freeUnitsSql('$1', add(query.from), add(query.to))
+    : `unit_counts AS (
+        SELECT u.item_id, count(*)::int AS units, NULL::int AS free_units
+        FROM lending_units u JOIN lending_items ui ON ui.id = u.item_id AND ui.region_id = $1 GROUP BY u.item_id
+      ),
+      kit_free AS (SELECT NULL::uuid AS kit_item_id, NULL::int AS free_sets WHERE false)`;
   const rows = await database.raw.query<Row>(
-    `SELECT * FROM (
-       ${ITEM_SELECT}, ${free} AS free_units, ${DISTANCE_SQL} AS distance_km
-       FROM lending_items i JOIN actors oa ON oa.id = i.owner_actor_id JOIN municipalities m ON m.nis_code = i.municipality_nis
+    `WITH ${counts}
+     SELECT * FROM (
+       SELECT i.id, i.name, i.kind, i.owner_actor_id, oa.name AS owner_name, i.municipality_nis, m.name AS municipality_name,
+         i.address, i.audience, i.price_per_day_cents, i.deposit_cents, i.max_days, i.buffer_days,
+         coalesce(uc.units, 0) AS units,
+         (SELECT p.id FROM lending_photos p WHERE p.item_id = i.id ORDER BY p.position, p.created_at LIMIT 1) AS photo_id,
+         CASE WHEN kf.free_sets IS NULL THEN uc.free_units ELSE least(uc.free_units, kf.free_sets) END AS free_units,
+         ${DISTANCE_SQL} AS distance_km
+       FROM lending_items i
+       JOIN actors oa ON oa.id = i.owner_actor_id
+       JOIN municipalities m ON m.nis_code = i.municipality_nis
        LEFT JOIN municipalities pn ON pn.nis_code = ${near}
+       LEFT JOIN unit_counts uc ON uc.item_id = i.id
+       LEFT JOIN kit_free kf ON kf.kit_item_id = i.id
        WHERE ${where.join(' AND ')}
      ) found
      WHERE (${add(query.withinKm ?? null)}::float8 IS NULL OR distance_km <= $${params.length})
-       AND (${add(query.onlyFree === 'true' && query.from && query.to ? (query.units ?? 1) : null)}::int IS NULL OR free_units >= $${params.length})
+       AND (${add(query.onlyFree === 'true' && withPeriod ? (query.units ?? 1) : null)}::int IS NULL OR free_units >= $${params.length})
      ORDER BY distance_km NULLS LAST, name`,
     params,
   );
@@ -263,19 +315,37 @@ export async function listItems(database: DatabaseHandle, regionId: string, quer
 
 const MAX_PHOTOS = 8;
 
-/** Stores a photo of an item (decoded size checked: at most 2 MB, at most 8 per item). */
-export async function addPhoto(database: DatabaseHandle, viewer: LendingViewer, itemId: string, contentType: string, base64: string): Promise<string> {
+/** Whether the bytes start the way the declared image type does (a renamed PDF or GIF is refused). */
+function looksLike(contentType: PhotoInput['contentType'], bytes: Buffer): boolean {
+  if (contentType === 'image/jpeg') return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  if (contentType === 'image/png') return bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP';
+}
+
+/** Stores a photo of an item with its description (checked: really that image type, at most 2 MB, at most 8 per item). */
+export async function addPhoto(database: DatabaseHandle, viewer: LendingViewer, itemId: string, photo: PhotoInput): Promise<string> {
   const item = await getItemDetail(database, viewer, itemId);
   if (!item.canManage) throw new AppError('FORBIDDEN');
-  const bytes = Buffer.from(base64, 'base64');
+  const bytes = Buffer.from(photo.content, 'base64');
   if (bytes.length === 0) throw fieldError('content', 'lending.validation.emptyPhoto');
-  if (bytes.length > 2 * 1024 * 1024) throw new AppError('PAYLOAD_TOO_LARGE');
+  if (bytes.length > PHOTO_MAX_BYTES) throw fieldError('content', 'lending.validation.photoTooLarge', { size: formatMegabytes(bytes.length) });
+  if (!looksLike(photo.contentType, bytes)) throw fieldError('content', 'lending.validation.photoType');
   if (item.photoIds.length >= MAX_PHOTOS) throw fieldError('content', 'lending.validation.tooManyPhotos', { count: MAX_PHOTOS });
   return database.rawTransaction(async (tx) => {
-    const [row] = await tx.query<{ id: string }>('INSERT INTO lending_photos (item_id, content_type, bytes, position) VALUES ($1, $2, $3, $4) RETURNING id', [itemId, contentType, bytes, item.photoIds.length]);
+    const [row] = await tx.query<{ id: string }>('INSERT INTO lending_photos (item_id, content_type, bytes, alt_text, position) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+      itemId,
+      photo.contentType,
+      bytes,
+      photo.alt,
+      item.photoIds.length,
+    ]);
     await auditRaw(tx, { regionId: viewer.region.id, userId: viewer.userId, entityType: 'lending_item', entityId: itemId, action: 'photo.add', changes: { photo: { before: null, after: row!.id } } });
     return row!.id;
   });
+}
+
+function formatMegabytes(bytes: number): string {
+  return formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10, 1);
 }
 
 /** A photo's bytes, only within the viewer's region. */
