@@ -178,3 +178,37 @@ export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError(0, 'INTERNAL', i18n.t('common.error'));
 }
+
+// Kept in this module (the API client's chunk) so it costs no request of its own. The server embeds the first view's API answers in the HTML (server/http/spa-shell.ts), keyed by the
+// URL the page would fetch: on a slow connection that saves the round trips before anything shows.
+const ELEMENT_ID = 'rk-initial-data';
+
+let embedded: Map<string, unknown> | null = null;
+
+function readEmbedded(): Map<string, unknown> {
+  if (embedded) return embedded;
+  embedded = new Map();
+  const element = typeof document === 'undefined' ? null : document.getElementById(ELEMENT_ID);
+  if (element?.textContent) {
+    try {
+      for (const [url, data] of Object.entries(JSON.parse(element.textContent) as Record<string, unknown>)) embedded.set(url, data);
+    } catch {
+      // A broken embed only costs the round trips it was meant to save.
+    }
+  }
+  element?.remove();
+  return embedded;
+}
+
+/** The embedded answer for this URL, if the server sent one with the page (and no component has used it yet). */
+export function initialData(url: string): unknown {
+  return readEmbedded().get(url);
+}
+
+/**
+ * Marks an embedded answer as used, once the component that rendered it is on screen: later loads
+ * (reloads, other pages) ask the API. Not at render time, as a render that suspends is thrown away.
+ */
+export function forgetInitialData(url: string): void {
+  readEmbedded().delete(url);
+}

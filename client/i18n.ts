@@ -1,4 +1,4 @@
-import { createI18nWith, DEFAULT_LOCALE, localeDirection, resolveLocale, type Locale } from '../common/i18n/index.js';
+import { createI18nWith, DEFAULT_LOCALE, LOCALE_COOKIE, localeDirection, resolveLocale, type Locale } from '../common/i18n/index.js';
 import { nl } from '../common/i18n/nl.js';
 import { domainCatalogLoaders } from '../common/i18n/domain-catalogs.js';
 
@@ -91,6 +91,8 @@ export async function applyLocale(locale: Locale): Promise<void> {
   } catch {
     // Not remembered on this device; the switch itself still works.
   }
+  // The server reads the cookie to embed the first view in this language (server/http/spa-shell.ts).
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
   await loadCatalog(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
   markDocumentLanguage();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../common/schemas/accounts.js';
 import type { RoleName } from '../common/schemas/regions.js';
 import { isAccountLocale, type Locale } from '../common/i18n/index.js';
-import { api, connectSession } from './api';
+import { api, connectSession, forgetInitialData, initialData } from './api';
 import { applyLocale, currentLocale } from './i18n';
 
 export type SessionUser = NonNullable<SessionInfo['user']>;
@@ -25,12 +25,15 @@ interface SessionContextValue {
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 const anonymous: SessionInfo = { user: null, csrfToken: null };
+const SESSION_URL = '/api/auth/session';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const [info, setInfo] = useState<SessionInfo | null>(null);
+  // The server embeds the session in the first page's HTML, which saves a round trip before anything shows.
+  const [embedded] = useState(() => initialData(SESSION_URL) as SessionInfo | undefined);
+  const [info, setInfo] = useState<SessionInfo | null>(embedded ?? null);
   // The API client reads the token synchronously, also between renders.
-  const infoRef = useRef<SessionInfo>(anonymous);
+  const infoRef = useRef<SessionInfo>(embedded ?? anonymous);
 
   const apply = useCallback((next: SessionInfo) => {
     infoRef.current = next;
@@ -57,8 +60,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (infoRef.current.user) void refresh().catch(() => apply(anonymous));
       },
     });
-    refresh().catch(() => apply(anonymous));
-  }, [apply, refresh]);
+    // apply() also switches to the account's language; without an embedded session, ask the server.
+    if (embedded) {
+      forgetInitialData(SESSION_URL);
+      apply(embedded);
+    }
+    else refresh().catch(() => apply(anonymous));
+  }, [apply, refresh, embedded]);
 
   const login = useCallback(
     async (email: string, password: string) => {

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { asApiError, getBuiltUrl, type ApiError, type ApiResponse } from './api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { asApiError, getBuiltUrl, forgetInitialData, initialData, type ApiError, type ApiResponse } from './api';
 import { buildPath, type ApiPath, type Operation, type Params } from './api/typed-paths';
 
 export interface ApiResource<T> {
@@ -29,11 +29,22 @@ export function useApi<P extends ApiPath<'get'>>(path: P | null, ...[options]: H
   const url = path === null ? null : buildPath(path, options?.params as { path?: object; query?: object } | undefined);
   const refreshKey = options?.refreshKey ?? null;
   // Results remember their URL, so another URL never briefly shows the previous one's data.
-  const [state, setState] = useState<{ url: string | null; data?: T; error?: ApiError }>({ url: null });
+  const [state, setState] = useState<{ url: string | null; data?: T; error?: ApiError }>(() => {
+    // The server's embedded answer for the first view (typed by the same route), else a fetch below.
+    const initial = url === null ? undefined : initialData(url);
+    return initial === undefined ? { url: null } : { url, data: initial as T };
+  });
   const [reloadCount, setReloadCount] = useState(0);
+  // The first effect run has nothing to fetch when the embedded answer is already this URL's.
+  const embeddedUrl = useRef(state.url);
 
   useEffect(() => {
     if (url === null) return;
+    if (embeddedUrl.current !== null) {
+      const skip = embeddedUrl.current === url;
+      embeddedUrl.current = null;
+      if (skip) return forgetInitialData(url);
+    }
     const controller = new AbortController();
     getBuiltUrl(url, controller.signal)
       .then((data) => setState({ url, data: data as T })) // typed by the route the URL was built from

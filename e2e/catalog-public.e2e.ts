@@ -95,4 +95,22 @@ describe('public catalog', () => {
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/catalog-map-nl-1280.png`, fullPage: true });
     await context.close();
   });
+
+  test('the first view of the catalog arrives with its page: no API round trip before the offers show', async () => {
+    const { context, page } = await openPage(browser(), PHONE);
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(new URL(request.url()).pathname);
+    });
+    await page.goto(url(`/r/${REGION}/aanbod?maxLanguageIcons=2`));
+    await page.locator('.offer-card').first().waitFor();
+    expect(await page.locator('.offer-card .language-icons .visually-hidden').count()).toBeGreaterThan(0);
+    // Session, regions, the catalog's info and its offers came embedded in the HTML.
+    expect(apiCalls).toEqual([]);
+    // A filter changed afterwards asks the API as usual.
+    await page.getByLabel('Hoeveel Nederlands?').selectOption('1');
+    await page.waitForResponse((response) => response.url().includes('/offers?') && response.url().includes('maxLanguageIcons=1'));
+    expect(apiCalls.some((path) => path === `/api/regions/${REGION}/offers`)).toBe(true);
+    await context.close();
+  });
 });

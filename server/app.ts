@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import { constants as zlibConstants } from 'node:zlib';
@@ -16,6 +16,7 @@ import { registerAuthHooks } from './http/auth-hooks.js';
 import { createMailer, type Mailer } from './domains/accounts/mailer.js';
 import { installValidationMessages } from '../common/validation.js';
 import { apiRoutes } from './routes.js';
+import { createSpaShell } from './http/spa-shell.js';
 import type { ApiInstance } from './http/route-types.js';
 import './http/request-context.js';
 
@@ -101,13 +102,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (serveClient) {
     // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
     await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: true, index: false, maxAge: '1h' });
-    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   }
+  // index.html carries the visitor's session and first-view data: never stored by a shared cache.
+  const renderShell = createSpaShell(app, CLIENT_DIST);
+  const sendShell = async (request: FastifyRequest, reply: FastifyReply) => {
+    const html = await renderShell(request);
+    if (html === null) return sendError(request, reply, new AppError('ROUTE_NOT_FOUND'));
+    return reply.header('cache-control', 'private, no-cache').type('text/html; charset=utf-8').send(html);
+  };
+  if (serveClient) app.get('/', { schema: { hide: true } }, sendShell);
   // Unknown /api paths answer JSON; every other GET is a client-side route of the SPA.
   app.setNotFoundHandler((request, reply) => {
-    if (!request.url.startsWith('/api') && request.method === 'GET' && serveClient) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
+    if (!request.url.startsWith('/api') && request.method === 'GET' && serveClient) return sendShell(request, reply);
     return sendError(request, reply, new AppError('ROUTE_NOT_FOUND'));
   });
 

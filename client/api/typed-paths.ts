@@ -1,3 +1,4 @@
+import { buildApiUrl } from '../../common/api-url.js';
 // Types that read client/api/schema.d.ts (generated from the routes' Zod schemas by `npm run generate:api`),
 // so every call names a route that exists and gets that route's params, body and response types.
 import type { paths } from './schema';
@@ -53,24 +54,8 @@ export type RequestOptions<Op> = ParamsOption<Op> & BodyOption<Op> & { signal?: 
 /** The options argument, optional when the route needs no params and no body. */
 export type OptionsArgument<Op> = [RequiredKeys<RequestOptions<Op>>] extends [never] ? [options?: RequestOptions<Op>] : [options: RequestOptions<Op>];
 
-type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
-
 /** Fills `{name}` placeholders (URL-encoded) and appends the query; undefined and null values are left out. */
-export function buildPath(template: string, params?: { path?: object; query?: object }): string {
-  const pathParams = (params?.path ?? {}) as Record<string, string | number>;
-  const filled = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
-    const value = pathParams[name];
-    if (value === undefined) throw new Error(`missing path parameter ${name} for ${template}`);
-    return encodeURIComponent(String(value));
-  });
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries((params?.query ?? {}) as Record<string, QueryValue>)) {
-    if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
-  }
-  const query = search.toString();
-  return query ? `${filled}?${query}` : filled;
-}
+export const buildPath = buildApiUrl;
 
 /** The URL of a GET route for a plain link (downloads: CSV, XLSX, PDF, iCal), checked like an API call. */
 export function apiHref<P extends ApiPath<'get'>>(path: P, ...[params]: [RequiredKeys<Params<Operation<P, 'get'>>>] extends [never] ? [params?: Params<Operation<P, 'get'>>] : [params: Params<Operation<P, 'get'>>]): string {

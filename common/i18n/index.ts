@@ -58,3 +58,6 @@ export function createI18nWith(locale: Locale, loaded: CatalogSet): i18n {
   });
   return instance;
 }
+
+/** The cookie in which the browser remembers the chosen language, so the server can embed the first view in it. */
+export const LOCALE_COOKIE = 'rk_locale';

@@ -74,6 +74,11 @@ export class ApiClient {
     return this.request('DELETE', url);
   }
 
+  /** The Cookie header this client sends (for requests made outside it, like the SPA shell's). */
+  cookieHeader(): string {
+    return this.cookie ?? '';
+  }
+
   /** Logs in through the API; throws when the login fails. */
   async login(email: string, password: string): Promise<this> {
     const response = await this.request('POST', '/api/auth/login', { email, password });

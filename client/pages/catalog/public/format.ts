@@ -38,8 +38,3 @@ export function textLanguage(textLocale: Locale, pageLocale: Locale): { lang?: s
   return textLocale === pageLocale ? {} : { lang: textLocale, dir: localeDirection(textLocale) };
 }
 
-/** Today and six days later as yyyy-mm-dd, in Belgian time: "this week". */
-export function thisWeek(now = new Date()): { from: string; to: string } {
-  const day = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date(now.getTime() + offset * 86_400_000));
-  return { from: day(0), to: day(6) };
-}

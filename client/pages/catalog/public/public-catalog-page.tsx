@@ -9,13 +9,13 @@ import { currentLocale } from '../../../i18n';
 import { formatMoney } from '../../../../common/format.js';
 import type { PublicOfferSummary } from '../../../../common/schemas/catalog-public.js';
 import { LanguageIcons } from './language-icons';
-import { formatWhen, textLanguage, thisWeek } from './format';
+import { formatWhen, textLanguage } from './format';
+import { PUBLIC_OFFERS_PAGE_SIZE as PAGE_SIZE, publicOfferQuery } from '../../../../common/catalog-public-query.js';
 import './public-catalog.css';
 
 // The map (Leaflet) is its own chunk, loaded only when the reader asks for the map.
 const OfferMap = lazy(() => import('./offer-map').then((m) => ({ default: m.OfferMap })));
 
-const PAGE_SIZE = 20;
 const RADII = [5, 10, 20] as const;
 
 /** The filters live in the address, so a filtered list can be shared, bookmarked or printed on a poster. */
@@ -77,26 +77,9 @@ export function PublicCatalogPage() {
   const municipality = params.get('municipality') ?? '';
   const radius = params.get('radiusKm') ?? '';
   const lat = params.get('lat');
-  const lon = params.get('lon');
   const when = params.get('when') ?? '';
-  const week = thisWeek();
   const offset = Number(params.get('offset') ?? 0) || 0;
-  // A radius with a municipality means "near this municipality"; without a radius, in it.
-  const query = {
-    q: params.get('q') ?? undefined,
-    ...(lat && lon ? { lat: Number(lat), lon: Number(lon), radiusKm: Number(radius || 10) } : {}),
-    ...(!lat && municipality && radius ? { near: municipality, radiusKm: Number(radius) } : {}),
-    ...(!lat && municipality && !radius ? { municipality } : {}),
-    maxLanguageIcons: params.get('maxLanguageIcons') ? Number(params.get('maxLanguageIcons')) : undefined,
-    free: params.get('free') === 'true' ? ('true' as const) : undefined,
-    uitpas: params.get('uitpas') === 'true' ? ('true' as const) : undefined,
-    kids: params.get('kids') === 'true' ? ('true' as const) : undefined,
-    theme: params.get('theme') ?? undefined,
-    ...(when === 'week' ? week : when === 'range' ? { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined } : {}),
-    lang: locale,
-    limit: view === 'map' ? 100 : PAGE_SIZE,
-    offset: view === 'map' ? 0 : offset,
-  };
+  const query = publicOfferQuery(params, locale, view);
   const offers = useApi('/api/regions/{slug}/offers', { params: { path: { slug }, query } });
   const regionName = info.data?.region.name ?? '';
   const total = offers.data?.total ?? 0;
