@@ -12625,6 +12625,12 @@ export interface paths {
                                 planTitle: string;
                                 reason: string;
                             }[];
+                            planActionOptions: {
+                                id: string;
+                                number: string;
+                                planTitle: string;
+                                title: string;
+                            }[];
                             quorum: {
                                 needed: number;
                                 present: number;
@@ -12852,6 +12858,12 @@ export interface paths {
                                 planId: string;
                                 planTitle: string;
                                 reason: string;
+                            }[];
+                            planActionOptions: {
+                                id: string;
+                                number: string;
+                                planTitle: string;
+                                title: string;
                             }[];
                             quorum: {
                                 needed: number;
@@ -13094,6 +13106,12 @@ export interface paths {
                                 planId: string;
                                 planTitle: string;
                                 reason: string;
+                            }[];
+                            planActionOptions: {
+                                id: string;
+                                number: string;
+                                planTitle: string;
+                                title: string;
                             }[];
                             quorum: {
                                 needed: number;
@@ -13493,6 +13511,12 @@ export interface paths {
                                 planId: string;
                                 planTitle: string;
                                 reason: string;
+                            }[];
+                            planActionOptions: {
+                                id: string;
+                                number: string;
+                                planTitle: string;
+                                title: string;
                             }[];
                             quorum: {
                                 needed: number;
@@ -27661,6 +27685,9 @@ export interface paths {
                         /** Format: uuid */
                         proposalId?: string;
                         title: string;
+                        /** @default false */
+                        weighted?: boolean;
+                        weightYear?: number;
                     };
                 };
             };
@@ -27733,6 +27760,11 @@ export interface paths {
                             title: string;
                             voted: number;
                             voters: number;
+                            weighted: boolean;
+                            weightedResults: {
+                                [key: string]: number;
+                            } | null;
+                            weightYear: number | null;
                         };
                     };
                 };
@@ -27932,6 +27964,11 @@ export interface paths {
                             title: string;
                             voted: number;
                             voters: number;
+                            weighted: boolean;
+                            weightedResults: {
+                                [key: string]: number;
+                            } | null;
+                            weightYear: number | null;
                         };
                     };
                 };
@@ -28141,6 +28178,11 @@ export interface paths {
                             title: string;
                             voted: number;
                             voters: number;
+                            weighted: boolean;
+                            weightedResults: {
+                                [key: string]: number;
+                            } | null;
+                            weightYear: number | null;
                         };
                     };
                 };
@@ -28494,6 +28536,11 @@ export interface paths {
                             title: string;
                             voted: number;
                             voters: number;
+                            weighted: boolean;
+                            weightedResults: {
+                                [key: string]: number;
+                            } | null;
+                            weightYear: number | null;
                         };
                     };
                 };

@@ -181,6 +181,8 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
   decisions: z.array(decisionSchema),
   actionPoints: z.array(actionPointSchema),
   openProposals: z.array(z.object({ id: z.string(), planId: z.string(), planTitle: z.string(), actionNumber: z.string(), actionTitle: z.string(), reason: z.string() })),
+  /** The region's plan actions an action point may link to (for those who write the minutes; else empty). */
+  planActionOptions: z.array(z.object({ id: z.string(), planTitle: z.string(), number: z.string(), title: z.string() })),
   version: z.number().int(),
   canEdit: z.boolean(),
   canDecide: z.boolean(),

@@ -157,6 +157,16 @@ export async function getMeeting(db: Executor, region: RegionRow, meetingId: str
   const agendaProposalBy = new Map(agendaProposals.map((proposal) => [proposal.id, proposal]));
   const slug = region.slug;
   const member = viewer.role !== null;
+  const canEdit = viewer.role !== null && MINUTE_WRITERS.includes(viewer.role);
+  const planActionOptions = canEdit
+    ? await db
+        .select({ id: planActions.id, planTitle: plans.title, number: planActions.number, title: planActions.title })
+        .from(planActions)
+        .innerJoin(plans, eq(plans.id, planActions.planId))
+        .where(eq(plans.regionId, region.id))
+        .orderBy(asc(plans.title), asc(planActions.number))
+        .limit(500)
+    : [];
   return {
     ...summaryOf(meeting, body.name, body.kind, decisions.length),
     agenda: agenda.map((item) => {
@@ -203,8 +213,9 @@ export async function getMeeting(db: Executor, region: RegionRow, meetingId: str
         }))
       : [],
     openProposals: member ? openProposals.map(({ status: _status, ...proposal }) => proposal) : [],
+    planActionOptions,
     version: meeting.version,
-    canEdit: viewer.role !== null && MINUTE_WRITERS.includes(viewer.role),
+    canEdit,
     canDecide: viewer.role !== null && DECIDERS.includes(viewer.role),
   };
 }
