@@ -267,7 +267,7 @@ export async function updateMeeting(db: Db, region: RegionRow, meetingId: string
       .set({ title: input.title, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), location: input.location, videoUrl: input.videoUrl, minutesPublic: input.minutesPublic, version: input.version + 1 })
       .where(and(eq(coopMeetings.id, meetingId), eq(coopMeetings.version, input.version)))
       .returning();
-    if (!row) throw conflict(await getMeeting(db, region, meetingId, viewer));
+    if (!row) throw conflict(await getMeeting(tx, region, meetingId, viewer));
     await writeAgenda(tx, region.id, meetingId, input.agenda);
     await recordChange(tx, { regionId: region.id, userId: viewer.userId, entityType: 'coop_meeting', entityId: meetingId, action: 'update' });
   });
