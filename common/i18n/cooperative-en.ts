@@ -119,6 +119,7 @@ export const cooperativeEn: DomainCatalog<typeof cooperativeNl> = {
       save: 'Save',
       cancel: 'Cancel',
       edit: 'Edit',
+      end: 'End',
       saved: 'Saved.',
       addBody: 'Set up a group',
       editBody: 'Edit {{name}}',

@@ -116,6 +116,7 @@ export const cooperativeNl = {
       save: 'Bewaren',
       cancel: 'Annuleren',
       edit: 'Wijzigen',
+      end: 'Beëindigen',
       saved: 'Bewaard.',
       addBody: 'Groep oprichten',
       editBody: '{{name}} wijzigen',

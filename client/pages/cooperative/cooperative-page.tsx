@@ -118,12 +118,12 @@ export function CooperativePage() {
                       <td>{member.representative?.name ?? '—'}</td>
                       {candidates ? (
                         <td>
-                          <div className="button-row">
-                            <button type="button" className="button" aria-expanded={editing === member.id} aria-controls="coop-member-edit" onClick={() => setEditing(editing === member.id ? null : member.id)}>
-                              {t('cooperative.forms.editMember', { name: member.actorName })}
+                          <div className="button-row coop-row-actions">
+                            <button type="button" className="button" aria-expanded={editing === member.id} aria-controls="coop-member-edit" aria-label={t('cooperative.forms.editMember', { name: member.actorName })} onClick={() => setEditing(editing === member.id ? null : member.id)}>
+                              {t('cooperative.forms.edit')}
                             </button>
-                            <button type="button" className="button" onClick={() => setRemoving({ id: member.id, name: member.actorName })}>
-                              {t('cooperative.forms.removeMember', { name: member.actorName })}
+                            <button type="button" className="button" aria-label={t('cooperative.forms.removeMember', { name: member.actorName })} onClick={() => setRemoving({ id: member.id, name: member.actorName })}>
+                              {t('cooperative.forms.end')}
                             </button>
                           </div>
                         </td>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../common/format.js';
-import { api, ApiError, conflictCurrent, type ApiResponse } from '../../api';
+import { api, conflictCurrent, type ApiResponse } from '../../api';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -88,6 +88,8 @@ export function NewsletterPage() {
   const issue = useApi('/api/regions/{slug}/cooperative/newsletters/{id}', { params: { path: { slug: region.slug, id: newsletterId } }, refreshKey: refresh });
   const data = issue.data;
   const editable = data?.canManage && data.status === 'concept';
+  // Kept here: the editor starts afresh (keyed by version) after every save.
+  const [notice, setNotice] = useState<{ kind: 'success' | 'warning'; text: string } | null>(null);
   return (
     <Page title={data?.title ?? t('cooperative.newsletter.title')} regionName={region.name}>
       <CooperativeNav slug={region.slug} isAdmin={roleIn(region.slug) === 'admin'} />
@@ -99,7 +101,20 @@ export function NewsletterPage() {
             {' · '}
             {t(`cooperative.newsletter.audiences.${data.audience}`)}
           </p>
-          {editable ? <NewsletterEditor key={data.version} slug={region.slug} issue={data} onChanged={() => setRefresh((count) => count + 1)} /> : <NewsletterView issue={data} />}
+          {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
+          {editable ? (
+            <NewsletterEditor
+              key={data.version}
+              slug={region.slug}
+              issue={data}
+              onChanged={(message) => {
+                setNotice(message);
+                setRefresh((count) => count + 1);
+              }}
+            />
+          ) : (
+            <NewsletterView issue={data} />
+          )}
         </>
       ) : null}
     </Page>
@@ -122,25 +137,23 @@ function NewsletterView({ issue }: { issue: Pick<Issue, 'intro' | 'items'> }) {
   );
 }
 
-function NewsletterEditor({ slug, issue, onChanged }: { slug: string; issue: Issue; onChanged: () => void }) {
+function NewsletterEditor({ slug, issue, onChanged }: { slug: string; issue: Issue; onChanged: (notice: { kind: 'success' | 'warning'; text: string }) => void }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(issue.title);
   const [intro, setIntro] = useState(issue.intro);
   const [audience, setAudience] = useState<(typeof AUDIENCES)[number]>(issue.audience);
   const [items, setItems] = useState<Item[]>(issue.items);
-  const [saved, setSaved] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [sendState, setSendState] = useState<string | null>(null);
   const dirty = title !== issue.title || intro !== issue.intro || audience !== issue.audience || JSON.stringify(items) !== JSON.stringify(issue.items);
   const save = useSubmit(async () => {
     try {
       await api.PUT('/api/regions/{slug}/cooperative/newsletters/{id}', { params: { path: { slug, id: issue.id } }, body: { title, intro, audience, items, version: issue.version } });
-      setSaved(true);
-      onChanged();
+      onChanged({ kind: 'success', text: t('cooperative.newsletter.saved') });
     } catch (thrown) {
       if (!conflictCurrent(thrown, 'put', '/api/regions/{slug}/cooperative/newsletters/{id}')) throw thrown;
-      onChanged();
-      throw new ApiError(409, 'CONFLICT', t('cooperative.forms.conflict'));
+      // The editor reloads with the current issue; the notice above it says why.
+      onChanged({ kind: 'warning', text: t('cooperative.forms.conflict') });
     }
   });
   const send = useSubmit(async () => {
@@ -149,7 +162,7 @@ function NewsletterEditor({ slug, issue, onChanged }: { slug: string; issue: Iss
     const started = await api.POST('/api/regions/{slug}/cooperative/newsletters/{id}/send', { params: { path: { slug, id: issue.id } }, body: { version: issue.version, recipients: 'leden' } });
     const result = await waitForJob(slug, started.jobId, (value) => value as { recipients: number });
     setSendState(t('cooperative.newsletter.sentNotice', { count: result.recipients }));
-    onChanged();
+    onChanged({ kind: 'success', text: t('cooperative.newsletter.sentNotice', { count: result.recipients }) });
   });
   return (
     <>
@@ -163,7 +176,6 @@ function NewsletterEditor({ slug, issue, onChanged }: { slug: string; issue: Iss
         }}
       >
         <h2>{t('cooperative.newsletter.editDraft')}</h2>
-        {saved && !dirty ? <Notice kind="success">{t('cooperative.newsletter.saved')}</Notice> : null}
         <ErrorSummary
           error={save.error}
           fields={[

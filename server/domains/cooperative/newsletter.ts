@@ -24,6 +24,7 @@ import { coopNewsletterDeliveries, coopNewsletters, coopNotificationSettings, co
 import { assertUuid, conflict, type Executor } from './shared.js';
 
 export const NEWSLETTER_SEND_JOB = 'cooperative.newsletter-send';
+const DRAFT_ITEMS_PER_SOURCE = 5;
 
 type NewsletterRow = typeof coopNewsletters.$inferSelect;
 
@@ -144,7 +145,8 @@ export async function getNewsletter(db: Executor, region: RegionRow, id: string,
 export async function composeNewsletterDraft(db: Db, region: RegionRow, days: number, userId: string, t: TFunction, now = new Date()): Promise<Newsletter> {
   const from = new Date(now.getTime() - days * 86_400_000);
   const lists = await Promise.all(NEWSLETTER_SOURCES.map((source) => source(db, region, from, now, t)));
-  const items: DigestItem[] = lists.flat();
+  // A newsletter is read, not searched: the newest few of each kind; the regisseur adds or removes.
+  const items: DigestItem[] = lists.flatMap((list) => list.slice(0, DRAFT_ITEMS_PER_SOURCE));
   const [row] = await db
     .insert(coopNewsletters)
     .values({ regionId: region.id, title: t('cooperative.newsletter.defaultTitle', { region: region.name, date: formatDate(now) }) as string, intro: '', items, createdBy: userId })
