@@ -59,6 +59,23 @@ export function CooperativePage() {
                     </li>
                   ))}
                 </ul>
+                {candidates ? (
+                  <Disclosure label={t('cooperative.forms.editBody', { name: body.name })}>
+                    {(close) => (
+                      <BodyForm
+                        key={body.version}
+                        slug={region.slug}
+                        candidates={candidates}
+                        members={data.members}
+                        body={body}
+                        onDone={() => {
+                          close();
+                          reload();
+                        }}
+                      />
+                    )}
+                  </Disclosure>
+                ) : null}
               </li>
             ))}
           </ul>

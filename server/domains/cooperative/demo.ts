@@ -62,7 +62,8 @@ export async function seedCooperativeDemo(db: Db): Promise<void> {
     }
     const members = await listMembers(db, region.id);
     const boardMembers = [
-      { userId: steering, role: 'secretaris' as const, memberId: members[0]?.id ?? null },
+      // The secretary sits for the cooperant she represents (a municipality), the partner for the associated member.
+      { userId: steering, role: 'secretaris' as const, memberId: members.find((member) => member.representative?.id === steering)?.id ?? members[0]?.id ?? null },
       { userId: admin, role: 'voorzitter' as const, memberId: null },
       ...(partner && slug === 'zuidelijke-westhoek' ? [{ userId: partner, role: 'lid' as const, memberId: members.find((member) => member.membershipKind === 'geassocieerd')?.id ?? null }] : []),
     ];
