@@ -158,4 +158,21 @@ describe('cooperative', () => {
     await page.getByText(/Nieuws uit de Zuidelijke Westhoek/).first().waitFor();
     await context.close();
   });
+
+  test('a steering-group member sees the weighted count of a voting round next to the plain one', async () => {
+    const { context, page } = await openPage(browser());
+    await logInViaForm(page, demoUsers.steering, `/r/${CO7}/cooperatie/stemrondes`);
+    await page.getByRole('link', { name: 'Gezamenlijke aankoop van een uitleenbus' }).click();
+    await waitForHeading(page, 'Gezamenlijke aankoop van een uitleenbus');
+    const table = page.getByRole('table', { name: /Gewogen uitslag/ });
+    await table.waitFor();
+    // Two delegates of different cooperants voted differently: their weights differ, so the weighted row is not 50/50.
+    expect(await table.getByRole('row', { name: /akkoord/ }).first().textContent()).toMatch(/%/);
+    await expectAccessible(page, 'stemronde-gewogen');
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      if (shots) await page.screenshot({ path: `${shots}/poll-weighted-${width}.png`, fullPage: true });
+    }
+    await context.close();
+  });
 });

@@ -48,7 +48,7 @@ export const participationEn: DomainCatalog<typeof participationNl> = {
     results: 'Results',
     weightedResults: 'Weighted result (co-financing share {{year}})',
     unweightedResults: 'Unweighted result (votes)',
-    weightedColumn: 'Weighted',
+    weightedColumn: 'Weighted (share of all co-financing)',
     unweightedColumn: 'Votes',
     hidden: 'Results stay hidden until the round closes.',
     stances: 'Votes with reasons',

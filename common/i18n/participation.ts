@@ -46,7 +46,7 @@ export const participationNl = {
     results: 'Uitslag',
     weightedResults: 'Gewogen uitslag (aandeel in de cofinanciering {{year}})',
     unweightedResults: 'Ongewogen uitslag (stemmen)',
-    weightedColumn: 'Gewogen',
+    weightedColumn: 'Gewogen (deel van alle cofinanciering)',
     unweightedColumn: 'Stemmen',
     hidden: 'De uitslag blijft verborgen tot de stemronde sluit.',
     stances: 'Stemmen met reden',
