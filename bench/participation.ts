@@ -59,7 +59,7 @@ export const participationBench: BenchSuite = {
           undefined,
           3,
           async () => {
-            const poll = await createPoll(db, region, 'admin', { title: 'Bench', description: '', kind: 'proposal', options: [], closesAt: new Date(Date.now() + 86400_000).toISOString(), audience: 'steering', anonymous: false, hideResults: false, points: 10 }, admin!.userId);
+            const poll = await createPoll(db, region, 'admin', { title: 'Bench', description: '', kind: 'proposal', options: [], closesAt: new Date(Date.now() + 86400_000).toISOString(), audience: 'steering', anonymous: false, hideResults: false, points: 10, weighted: false }, admin!.userId);
             await Promise.all(voters.map((voter, index) => castStance(db, region, poll.id, voter.userId, { choice: index % 2 ? 'akkoord' : 'niet-akkoord', reason: '' })));
             const [row] = await database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM poll_stances WHERE poll_id = $1', [poll.id]);
             lost += VOTERS - (row?.n ?? 0);

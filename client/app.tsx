@@ -37,6 +37,8 @@ const MeetingsPage = lazyDomainPage('cooperative', () => import('./pages/coopera
 const MeetingPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/meeting-page').then((m) => ({ default: m.MeetingPage })));
 const CooperativeSettingsPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/settings-page').then((m) => ({ default: m.CooperativeSettingsPage })));
 const OutboxPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/outbox-page').then((m) => ({ default: m.OutboxPage })));
+const NewslettersPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/newsletter-pages').then((m) => ({ default: m.NewslettersPage })));
+const NewsletterPage = lazyDomainPage('cooperative', () => import('./pages/cooperative/newsletter-pages').then((m) => ({ default: m.NewsletterPage })));
 const PlansListPage = lazyDomainPage('plans', () => import('./pages/plans/plans-list-page').then((m) => ({ default: m.PlansListPage })));
 const PlanPage = lazyDomainPage('plans', () => import('./pages/plans/plan-page').then((m) => ({ default: m.PlanPage })));
 const ActionPage = lazyDomainPage('plans', () => import('./pages/plans/action-page').then((m) => ({ default: m.ActionPage })));
@@ -176,6 +178,8 @@ export function App() {
                   <Route path="aanbod/beheer/dekking" element={<Lazy page={CatalogCoveragePage} />} />
                   <Route path="aanbod/beheer/uitdatabank" element={<Lazy page={CatalogSettingsPage} />} />
                   <Route path="aanbod/beheer/:offerId" element={<Lazy page={CatalogOfferFormPage} />} />
+                  <Route path="cooperatie/nieuwsbrief" element={<Lazy page={NewslettersPage} />} />
+                  <Route path="cooperatie/nieuwsbrief/:newsletterId" element={<Lazy page={NewsletterPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -70,4 +70,109 @@ describe('cooperative', () => {
     expect(await page.getByRole('link', { name: 'Stuurgroep najaar' }).count()).toBe(0);
     await context.close();
   });
+
+  test('an admin adds a cooperant, plans a meeting with an agenda and records attendance through the forms', async () => {
+    const { context, page } = await openPage(browser());
+    await logInViaForm(page, demoUsers.admin, `/r/${CO7}/cooperatie`);
+    await waitForHeading(page, 'Coöperatie');
+    await page.locator('summary', { hasText: 'Coöperant toevoegen' }).click();
+    const actor = page.getByLabel('Actor of gemeente');
+    const value = await actor.locator('option').nth(1).getAttribute('value');
+    const name = ((await actor.locator('option').nth(1).textContent()) ?? '').trim();
+    await actor.selectOption(value!);
+    await page.getByLabel('Lidmaatschap', { exact: true }).selectOption('geassocieerd');
+    await page.getByLabel('Lid sinds').fill('2024-09-01');
+    await expectAccessible(page, 'coöperant-formulier');
+    await page.getByRole('button', { name: 'Coöperant toevoegen' }).click();
+    const row = page.getByRole('table').getByRole('row', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('01/09/2024');
+    expect(await row.textContent()).toContain('geassocieerd');
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      if (shots) await page.screenshot({ path: `${shots}/cooperants-${width}.png`, fullPage: true });
+    }
+
+    await page.getByRole('navigation', { name: 'Coöperatie' }).getByRole('link', { name: 'Vergaderingen' }).click();
+    await waitForHeading(page, 'Vergaderingen');
+    await page.locator('summary', { hasText: 'Vergadering plannen' }).click();
+    await page.getByLabel('Groep').selectOption({ label: 'Stuurgroep' });
+    await page.getByLabel('Titel', { exact: true }).fill('Stuurgroep lente');
+    await page.getByLabel('Begin').fill('2031-03-10T14:00');
+    await page.getByLabel('Einde').fill('2031-03-10T16:00');
+    await page.getByLabel('Plaats').fill('Stadhuis Ieper');
+    await page.getByRole('button', { name: 'Agendapunt toevoegen' }).click();
+    await page.getByLabel('Titel (agendapunt 1)').fill('Jaarverslag');
+    await page.getByLabel('Verwijst naar (agendapunt 1)').selectOption('document');
+    await page.getByLabel('Webadres of id (agendapunt 1)').fill('https://www.co7.be/jaarverslag.pdf');
+    await expectAccessible(page, 'vergadering-formulier');
+    if (shots) await page.screenshot({ path: `${shots}/meeting-form-1280.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Vergadering plannen' }).click();
+    await waitForHeading(page, 'Stuurgroep: Stuurgroep lente');
+    await page.getByRole('link', { name: 'https://www.co7.be/jaarverslag.pdf' }).waitFor();
+    await page.locator('summary', { hasText: 'Aanwezigheden bijhouden' }).click();
+    const selects = page.getByLabel(/^Aanwezigheid van /);
+    await selects.first().waitFor();
+    for (let index = 0; index < (await selects.count()); index += 1) await selects.nth(index).selectOption('aanwezig');
+    await page.getByRole('button', { name: 'Aanwezigheden bewaren' }).click();
+    await page.getByText('quorum bereikt').waitFor();
+    await expectAccessible(page, 'vergadering-nieuw');
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      if (shots) await page.screenshot({ path: `${shots}/meeting-new-${width}.png`, fullPage: true });
+    }
+    await context.close();
+  });
+
+  test('an admin composes a newsletter from recent activity, edits it and sends it to the subscribers', async () => {
+    const { context, page } = await openPage(browser());
+    await logInViaForm(page, demoUsers.admin, `/r/${CO7}/cooperatie/nieuwsbrief`);
+    await waitForHeading(page, 'Nieuwsbrief');
+    await page.getByRole('link', { name: 'Nieuwsbrief CO7 — voorjaar' }).waitFor();
+    await expectAccessible(page, 'nieuwsbrief-archief');
+    await page.getByRole('button', { name: 'Nieuwe nieuwsbrief samenstellen' }).click();
+    await waitForHeading(page, /^Nieuwsbrief .* — \d{2}\/\d{2}\/\d{4}$/);
+    // The draft is fed by the network's activity.
+    expect(await page.getByLabel(/^Titel \(onderwerp \d+\)$/).count()).toBeGreaterThan(0);
+    await page.getByLabel('Titel', { exact: true }).fill('Nieuws uit de Zuidelijke Westhoek');
+    await page.getByLabel('Inleiding').fill('Dag iedereen, dit gebeurde er de voorbije maand.');
+    await page.getByRole('button', { name: 'Concept bewaren' }).click();
+    await waitForHeading(page, 'Nieuws uit de Zuidelijke Westhoek');
+    await page.getByText('Concept bewaard.').waitFor();
+    await expectAccessible(page, 'nieuwsbrief-concept');
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      if (shots) await page.screenshot({ path: `${shots}/newsletter-draft-${width}.png` });
+    }
+    await page.getByRole('button', { name: 'Versturen naar de abonnees' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Versturen naar de abonnees' }).click();
+    await page.getByText(/^Verzonden op \d{2}\/\d{2}\/\d{4} aan \d+ ontvangers/).waitFor({ timeout: 20_000 });
+    await page.getByText('Dag iedereen, dit gebeurde er de voorbije maand.').waitFor();
+    await expectAccessible(page, 'nieuwsbrief-verzonden');
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      if (shots) await page.screenshot({ path: `${shots}/newsletter-sent-${width}.png`, fullPage: true });
+    }
+    await page.getByRole('navigation', { name: 'Coöperatie' }).getByRole('link', { name: 'Verzonden mails' }).click();
+    await waitForHeading(page, 'Verzonden mails');
+    await page.getByText(/Nieuws uit de Zuidelijke Westhoek/).first().waitFor();
+    await context.close();
+  });
+
+  test('a steering-group member sees the weighted count of a voting round next to the plain one', async () => {
+    const { context, page } = await openPage(browser());
+    await logInViaForm(page, demoUsers.steering, `/r/${CO7}/cooperatie/stemrondes`);
+    await page.getByRole('link', { name: 'Gezamenlijke aankoop van een uitleenbus' }).click();
+    await waitForHeading(page, 'Gezamenlijke aankoop van een uitleenbus');
+    const table = page.getByRole('table', { name: /Gewogen uitslag/ });
+    await table.waitFor();
+    // Two delegates of different cooperants voted differently: their weights differ, so the weighted row is not 50/50.
+    expect(await table.getByRole('row', { name: /akkoord/ }).first().textContent()).toMatch(/%/);
+    await expectAccessible(page, 'stemronde-gewogen');
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      if (shots) await page.screenshot({ path: `${shots}/poll-weighted-${width}.png`, fullPage: true });
+    }
+    await context.close();
+  });
 });

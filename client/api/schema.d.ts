@@ -12662,6 +12662,12 @@ export interface paths {
                                 planTitle: string;
                                 reason: string;
                             }[];
+                            planActionOptions: {
+                                id: string;
+                                number: string;
+                                planTitle: string;
+                                title: string;
+                            }[];
                             quorum: {
                                 needed: number;
                                 present: number;
@@ -12889,6 +12895,12 @@ export interface paths {
                                 planId: string;
                                 planTitle: string;
                                 reason: string;
+                            }[];
+                            planActionOptions: {
+                                id: string;
+                                number: string;
+                                planTitle: string;
+                                title: string;
                             }[];
                             quorum: {
                                 needed: number;
@@ -13131,6 +13143,12 @@ export interface paths {
                                 planId: string;
                                 planTitle: string;
                                 reason: string;
+                            }[];
+                            planActionOptions: {
+                                id: string;
+                                number: string;
+                                planTitle: string;
+                                title: string;
                             }[];
                             quorum: {
                                 needed: number;
@@ -13530,6 +13548,12 @@ export interface paths {
                                 planId: string;
                                 planTitle: string;
                                 reason: string;
+                            }[];
+                            planActionOptions: {
+                                id: string;
+                                number: string;
+                                planTitle: string;
+                                title: string;
                             }[];
                             quorum: {
                                 needed: number;
@@ -14716,6 +14740,803 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/cooperative/newsletters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het archief van de nieuwsbrief (concepten voor de regisseur, nummers voor leden aan leden, publieke nummers voor iedereen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canManage: boolean;
+                            items: {
+                                /** @enum {string} */
+                                audience: "leden" | "publiek";
+                                createdAt: string;
+                                id: string;
+                                intro: string;
+                                items: {
+                                    date: string | null;
+                                    kind: string;
+                                    text: string;
+                                    title: string;
+                                    url: string | null;
+                                }[];
+                                jobId: string | null;
+                                recipientCount: number;
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "concept" | "verzenden" | "verzonden";
+                                title: string;
+                                version: number;
+                                webPath: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Stelt een concept samen uit wat er in het netwerk gebeurde (nieuwe actoren en relaties, aanbod, mijlpalen, besluiten) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 30 */
+                        days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            audience: "leden" | "publiek";
+                            createdAt: string;
+                            id: string;
+                            intro: string;
+                            items: {
+                                date: string | null;
+                                kind: string;
+                                text: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            jobId: string | null;
+                            recipientCount: number;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "concept" | "verzenden" | "verzonden";
+                            title: string;
+                            version: number;
+                            webPath: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/cooperative/newsletters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een nummer (de webversie); voor de regisseur ook de mail zoals de abonnees ze krijgen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            audience: "leden" | "publiek";
+                            canManage: boolean;
+                            createdAt: string;
+                            id: string;
+                            intro: string;
+                            items: {
+                                date: string | null;
+                                kind: string;
+                                text: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            jobId: string | null;
+                            mail: {
+                                subject: string;
+                                text: string;
+                            } | null;
+                            recipientCount: number;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "concept" | "verzenden" | "verzonden";
+                            title: string;
+                            version: number;
+                            webPath: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Wijzigt een concept: titel, inleiding, zichtbaarheid, onderwerpen en hun volgorde (versie; 409 ook na verzenden) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default leden
+                         * @enum {string}
+                         */
+                        audience?: "leden" | "publiek";
+                        /** @default  */
+                        intro?: string;
+                        /** @default [] */
+                        items?: {
+                            date: string | null;
+                            kind: string;
+                            text: string;
+                            title: string;
+                            url: string | null;
+                        }[];
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            audience: "leden" | "publiek";
+                            createdAt: string;
+                            id: string;
+                            intro: string;
+                            items: {
+                                date: string | null;
+                                kind: string;
+                                text: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            jobId: string | null;
+                            recipientCount: number;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "concept" | "verzenden" | "verzonden";
+                            title: string;
+                            version: number;
+                            webPath: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/cooperative/newsletters/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verstuurt een concept naar de abonnees als achtergrondtaak (versie; 409 als het al verstuurd is) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default leden
+                         * @enum {string}
+                         */
+                        recipients?: "leden" | "stuurgroep";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string;
+                            /** @enum {string} */
+                            status: "concept" | "verzenden" | "verzonden";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -27716,6 +28537,9 @@ export interface paths {
                         /** Format: uuid */
                         proposalId?: string;
                         title: string;
+                        /** @default false */
+                        weighted?: boolean;
+                        weightYear?: number;
                     };
                 };
             };
@@ -27788,6 +28612,11 @@ export interface paths {
                             title: string;
                             voted: number;
                             voters: number;
+                            weighted: boolean;
+                            weightedResults: {
+                                [key: string]: number;
+                            } | null;
+                            weightYear: number | null;
                         };
                     };
                 };
@@ -27987,6 +28816,11 @@ export interface paths {
                             title: string;
                             voted: number;
                             voters: number;
+                            weighted: boolean;
+                            weightedResults: {
+                                [key: string]: number;
+                            } | null;
+                            weightYear: number | null;
                         };
                     };
                 };
@@ -28196,6 +29030,11 @@ export interface paths {
                             title: string;
                             voted: number;
                             voters: number;
+                            weighted: boolean;
+                            weightedResults: {
+                                [key: string]: number;
+                            } | null;
+                            weightYear: number | null;
                         };
                     };
                 };
@@ -28549,6 +29388,11 @@ export interface paths {
                             title: string;
                             voted: number;
                             voters: number;
+                            weighted: boolean;
+                            weightedResults: {
+                                [key: string]: number;
+                            } | null;
+                            weightYear: number | null;
                         };
                     };
                 };

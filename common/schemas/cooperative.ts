@@ -181,6 +181,8 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
   decisions: z.array(decisionSchema),
   actionPoints: z.array(actionPointSchema),
   openProposals: z.array(z.object({ id: z.string(), planId: z.string(), planTitle: z.string(), actionNumber: z.string(), actionTitle: z.string(), reason: z.string() })),
+  /** The region's plan actions an action point may link to (for those who write the minutes; else empty). */
+  planActionOptions: z.array(z.object({ id: z.string(), planTitle: z.string(), number: z.string(), title: z.string() })),
   version: z.number().int(),
   canEdit: z.boolean(),
   canDecide: z.boolean(),
@@ -238,25 +240,36 @@ export const notificationSettingsSchema = z.object({ weeklyDigest: z.boolean(), 
 export const digestItemSchema = z.object({ kind: z.string(), title: z.string(), text: z.string(), url: z.string().nullable(), date: z.string().nullable() });
 export type DigestItem = z.infer<typeof digestItemSchema>;
 export const digestPreviewSchema = z.object({ since: z.string(), items: z.array(digestItemSchema) });
+export const newsletterAudienceSchema = z.enum(['leden', 'publiek']);
 export const newsletterSchema = z.object({
   id: z.string(),
   title: z.string(),
   intro: z.string(),
   items: z.array(digestItemSchema),
-  status: z.enum(['concept', 'verzonden']),
+  status: z.enum(['concept', 'verzenden', 'verzonden']),
+  audience: newsletterAudienceSchema,
   sentAt: z.string().nullable(),
   recipientCount: z.number().int(),
   version: z.number().int(),
+  createdAt: z.string(),
+  jobId: z.string().nullable(),
+  /** The web version's page in the app. */
   webPath: z.string(),
 });
-export const newsletterListSchema = z.object({ items: z.array(newsletterSchema) });
+export type Newsletter = z.infer<typeof newsletterSchema>;
+/** The issue with, for the admin, the mail as subscribers will get it (the preview). */
+export const newsletterDetailSchema = newsletterSchema.extend({ mail: z.object({ subject: z.string(), text: z.string() }).nullable(), canManage: z.boolean() });
+export const newsletterListSchema = z.object({ items: z.array(newsletterSchema), canManage: z.boolean() });
+export const newsletterDraftInputSchema = z.object({ days: z.number().int().min(1).max(92).default(30) });
 export const newsletterInputSchema = z.object({
   title: z.string().trim().min(1).max(300),
   intro: z.string().max(10_000).default(''),
+  audience: newsletterAudienceSchema.default('leden'),
   items: z.array(digestItemSchema.extend({ title: z.string().trim().min(1).max(300), text: z.string().max(4000) })).max(50).default([]),
 });
 export const newsletterUpdateSchema = newsletterInputSchema.extend({ version: z.number().int() });
 export const newsletterSendSchema = z.object({ version: z.number().int(), recipients: z.enum(['leden', 'stuurgroep']).default('leden') });
+export const newsletterSendResultSchema = z.object({ jobId: z.string(), status: z.enum(['concept', 'verzenden', 'verzonden']) });
 export const outboxSchema = z.object({
   delivered: z.boolean(),
   items: z.array(z.object({ id: z.string(), kind: z.string(), recipient: z.string(), subject: z.string(), body: z.string(), attachmentNames: z.array(z.string()), delivered: z.boolean(), createdAt: z.string() })),

@@ -23,6 +23,9 @@ export const pollCreateSchema = z.object({
   hideResults: z.boolean().default(false),
   /** Dot vote: dots per voter; score: the highest score. */
   points: z.number().int().min(1).max(100).default(10),
+  /** Count each vote also weighted by the voter's co-financing share of a working year (default: the year it closes). */
+  weighted: z.boolean().default(false),
+  weightYear: z.number().int().min(2000).max(2100).optional(),
   /** Put a plan change proposal to the vote: the outcome approves or rejects it. */
   planId: z.uuid().optional(),
   proposalId: z.uuid().optional(),
@@ -70,6 +73,10 @@ export const pollSchema = z.object({
   voted: z.number().int(),
   /** Points per option; null while the poll hides its results until closing. */
   results: z.record(z.string(), z.number()).nullable(),
+  /** Weighted polls: the co-financing working year, and points per option times each voter's share (shares sum to 1); null when unweighted or hidden. */
+  weighted: z.boolean(),
+  weightYear: z.number().int().nullable(),
+  weightedResults: z.record(z.string(), z.number()).nullable(),
   /** The caller's own stance and its earlier versions (newest first). */
   mayVote: z.boolean(),
   myStance: stanceOutSchema.nullable(),

@@ -104,6 +104,7 @@ export const PERMISSIONS = {
   'coop.minutes.write': { roles: ['admin', 'steering'], description: 'Het verslag schrijven, aanwezigheden en actiepunten bijhouden' },
   'coop.decide': { roles: ['steering'], description: 'Een besluit vastleggen in een vergadering (stuurgroep), ook over een wijzigingsvoorstel' },
   'coop.settings': { roles: MEMBERS, description: 'De eigen meldingsinstellingen wijzigen' },
+  'coop.newsletter.read': { everyone: true, description: 'Het archief van de nieuwsbrief lezen (een nummer voor leden enkel leden, concepten enkel de regisseur)' },
   // Participation: surveys and voting rounds (issue #13)
   'participation.read': { roles: MEMBERS, description: 'Bevragingen, hun resultaten en exports en stemrondes bekijken' },
   'participation.manage': { roles: ['admin'], description: 'Bevragingen en stemrondes opstellen, openen, sluiten (met uitkomst) en herinneringen sturen' },

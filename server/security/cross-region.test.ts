@@ -97,6 +97,9 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/cooperative/meetings/{id}/action-points': { description: 'Overgenomen' },
   'PUT /api/regions/{slug}/cooperative/action-points/{id}': { description: 'Overgenomen', version: 1 },
   'PUT /api/regions/{slug}/cooperative/notification-settings': { weeklyDigest: false, meetingInvitations: false, newsletter: false },
+  'POST /api/regions/{slug}/cooperative/newsletters': { days: 7 },
+  'PUT /api/regions/{slug}/cooperative/newsletters/{id}': { title: 'Overgenomen', version: 1 },
+  'POST /api/regions/{slug}/cooperative/newsletters/{id}/send': { version: 1 },
 };
 
 beforeAll(async () => {

@@ -13,6 +13,7 @@ export function CooperativeNav({ slug, isAdmin }: { slug: string; isAdmin: boole
     { to: `${base}/vergaderingen`, label: t('cooperative.nav.meetings') },
     { to: `${base}/bevragingen`, label: t('cooperative.nav.surveys') },
     { to: `${base}/stemrondes`, label: t('cooperative.nav.polls') },
+    { to: `${base}/nieuwsbrief`, label: t('cooperative.nav.newsletter') },
     { to: `${base}/instellingen`, label: t('cooperative.nav.settings') },
     ...(isAdmin ? [{ to: `${base}/mails`, label: t('cooperative.nav.outbox') }] : []),
   ];

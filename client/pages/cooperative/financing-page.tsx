@@ -8,16 +8,21 @@ import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
 import { CooperativeNav } from './cooperative-common';
+import { Disclosure } from './member-forms';
+import { FinancingYearForm, SharesForm } from './financing-forms';
 
 /** Co-financing per working year: contribution per cooperant by the key, as a chart and as a table. */
 export function FinancingPage() {
   const { t } = useTranslation();
   const { region } = useRegion();
   const { roleIn } = useSession();
-  const list = useApi('/api/regions/{slug}/cooperative/financing', { params: { path: { slug: region.slug } } });
+  const [refresh, setRefresh] = useState(0);
+  const list = useApi('/api/regions/{slug}/cooperative/financing', { params: { path: { slug: region.slug } }, refreshKey: refresh });
   const [chosen, setChosen] = useState<string | null>(null);
   const yearId = chosen ?? list.data?.years[0]?.id ?? null;
-  const year = useApi(yearId ? '/api/regions/{slug}/cooperative/financing/{id}' : null, { params: { path: { slug: region.slug, id: yearId ?? '' } } });
+  const year = useApi(yearId ? '/api/regions/{slug}/cooperative/financing/{id}' : null, { params: { path: { slug: region.slug, id: yearId ?? '' } }, refreshKey: refresh });
+  const reload = () => setRefresh((count) => count + 1);
+  const canManage = list.data?.canManage ?? false;
   const data = year.data;
   const largest = data ? Math.max(1, ...data.rows.map((row) => row.shareCents)) : 1;
   return (
@@ -25,6 +30,21 @@ export function FinancingPage() {
       <CooperativeNav slug={region.slug} isAdmin={roleIn(region.slug) === 'admin'} />
       {list.error ? <Notice kind="error">{list.error.message}</Notice> : null}
       {list.data && list.data.years.length === 0 ? <p>{t('cooperative.financing.none')}</p> : null}
+      {list.data && canManage ? (
+        <Disclosure label={t('cooperative.forms.addYear')}>
+          {(close) => (
+            <FinancingYearForm
+              slug={region.slug}
+              fundingOptions={list.data!.fundingOptions}
+              onDone={(id) => {
+                close();
+                setChosen(id);
+                reload();
+              }}
+            />
+          )}
+        </Disclosure>
+      ) : null}
       {list.data && list.data.years.length > 1 ? (
         <p>
           <label htmlFor="coop-year">{t('cooperative.financing.year')}</label>{' '}
@@ -55,6 +75,39 @@ export function FinancingPage() {
               <li>{t('cooperative.financing.linkedFunding', { label: data.planFunding.label, amount: formatMoney(data.planFunding.amountCents), plan: data.planFunding.planTitle })}</li>
             ) : null}
           </ul>
+          {canManage && list.data ? (
+            <>
+              <Disclosure label={t('cooperative.forms.editYear', { year: data.year })}>
+                {(close) => (
+                  <FinancingYearForm
+                    key={data.version}
+                    slug={region.slug}
+                    fundingOptions={list.data!.fundingOptions}
+                    year={data}
+                    onDone={() => {
+                      close();
+                      reload();
+                    }}
+                  />
+                )}
+              </Disclosure>
+              {data.rows.length ? (
+                <Disclosure label={t('cooperative.forms.sharesTitle')}>
+                  {(close) => (
+                    <SharesForm
+                      key={data.version}
+                      slug={region.slug}
+                      year={data}
+                      onDone={() => {
+                        close();
+                        reload();
+                      }}
+                    />
+                  )}
+                </Disclosure>
+              ) : null}
+            </>
+          ) : null}
           {data.problem ? <Notice kind="warning">{t(`cooperative.financing.problems.${data.problem as 'noMembers'}`)}</Notice> : null}
           <p>
             <a className="button" href={apiHref('/api/regions/{slug}/cooperative/financing/{id}/export.xlsx', { path: { slug: region.slug, id: data.id } })} download>

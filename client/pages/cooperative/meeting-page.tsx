@@ -11,6 +11,8 @@ import { useSession } from '../../session';
 import { regionPath } from '../../modules';
 import { useRegion } from '../regions/region-context';
 import { CooperativeNav } from './cooperative-common';
+import { Disclosure } from './member-forms';
+import { ActionPointForm, ActionPointStatus, AttendanceForm, MeetingForm } from './meeting-forms';
 
 const AUTOSAVE_MS = 1500;
 
@@ -144,6 +146,22 @@ export function MeetingPage() {
             ) : null}
           </div>
           {inviteResult ? <Notice kind="info">{inviteResult}</Notice> : null}
+          {isAdmin ? (
+            <Disclosure label={t('cooperative.forms.editMeeting')}>
+              {(close) => (
+                <MeetingForm
+                  key={data.version}
+                  slug={region.slug}
+                  bodies={[]}
+                  meeting={data}
+                  onDone={() => {
+                    close();
+                    setRefresh((count) => count + 1);
+                  }}
+                />
+              )}
+            </Disclosure>
+          ) : null}
 
           <h2>{t('cooperative.meetings.agenda')}</h2>
           <ol>
@@ -176,6 +194,20 @@ export function MeetingPage() {
                 {t('cooperative.meetings.quorum')}: {t('cooperative.meetings.quorumState', { present: data.quorum.present, needed: data.quorum.needed })} —{' '}
                 <strong>{data.quorum.reached ? t('cooperative.meetings.quorumReached') : t('cooperative.meetings.quorumMissing')}</strong>
               </p>
+              {data.canEdit ? (
+                <Disclosure label={t('cooperative.forms.attendanceTitle')}>
+                  {(close) => (
+                    <AttendanceForm
+                      slug={region.slug}
+                      meeting={data}
+                      onDone={() => {
+                        close();
+                        setRefresh((count) => count + 1);
+                      }}
+                    />
+                  )}
+                </Disclosure>
+              ) : null}
             </>
           ) : null}
 
@@ -279,9 +311,25 @@ export function MeetingPage() {
             </form>
           ) : null}
 
-          {data.actionPoints.length ? (
+          {data.actionPoints.length || data.canEdit ? (
             <>
               <h2 id="coop-action-points">{t('cooperative.meetings.actionPoints')}</h2>
+              {data.actionPoints.length === 0 ? <p>{t('cooperative.actionPoints.none')}</p> : null}
+              {data.canEdit ? (
+                <Disclosure label={t('cooperative.forms.addActionPoint')}>
+                  {(close) => (
+                    <ActionPointForm
+                      slug={region.slug}
+                      meeting={data}
+                      onDone={() => {
+                        close();
+                        setRefresh((count) => count + 1);
+                      }}
+                    />
+                  )}
+                </Disclosure>
+              ) : null}
+              {data.actionPoints.length ? (
               <div className="table-scroll coop-scroll" tabIndex={0} role="region" aria-labelledby="coop-action-points">
                 <table className="table">
                   <thead>
@@ -299,7 +347,7 @@ export function MeetingPage() {
                         <td>{point.description}</td>
                         <td>{point.assignee?.name ?? '—'}</td>
                         <td>{point.dueOn ? formatDate(point.dueOn) : '—'}</td>
-                        <td>{t(`cooperative.actionPointStatus.${point.status}`)}</td>
+                        <td>{data.canEdit ? <ActionPointStatus key={point.version} slug={region.slug} point={point} onDone={() => setRefresh((count) => count + 1)} /> : t(`cooperative.actionPointStatus.${point.status}`)}</td>
                         <td>
                           {point.planAction ? (
                             <Link to={`${regionPath(region.slug, 'plannen')}/${point.planAction.planId}/acties/${point.planAction.id}`}>
@@ -314,6 +362,7 @@ export function MeetingPage() {
                   </tbody>
                 </table>
               </div>
+              ) : null}
             </>
           ) : null}
         </>

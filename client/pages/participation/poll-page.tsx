@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Poll } from '../../../common/schemas/participation.js';
-import { formatDateTime } from '../../../common/format.js';
+import { formatDateTime, formatNumber } from '../../../common/format.js';
 import { api } from '../../api';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
@@ -194,7 +194,33 @@ export function PollPage() {
       {data.mayVote ? <VoteForm poll={data} slug={region.slug} onSaved={poll.setData} /> : data.status === 'open' ? <p>{t('participation.poll.notVoter')}</p> : <p>{t('participation.poll.closedNotice')}</p>}
       <section>
         <h2>{t('participation.poll.results')}</h2>
+        {data.weighted && data.results ? <h3>{t('participation.poll.unweightedResults')}</h3> : null}
         {data.results ? <BarChart title={data.title} total={data.kind === 'proposal' || data.kind === 'choose-one' ? data.voted : 0} bars={resultKeys.map((key) => ({ label: optionLabel(data, key, t), count: data.results?.[key] ?? 0 }))} /> : <p>{t('participation.poll.hidden')}</p>}
+        {data.weightedResults ? (
+          <>
+            <h3 id="poll-weighted">{t('participation.poll.weightedResults', { year: data.weightYear })}</h3>
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="poll-weighted">
+              <table className="table" aria-labelledby="poll-weighted">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('participation.poll.results')}</th>
+                    <th scope="col" className="num">{t('participation.poll.unweightedColumn')}</th>
+                    <th scope="col" className="num">{t('participation.poll.weightedColumn')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {resultKeys.map((key) => (
+                    <tr key={key}>
+                      <th scope="row">{optionLabel(data, key, t)}</th>
+                      <td className="num">{formatNumber(data.results?.[key] ?? 0)}</td>
+                      <td className="num">{formatNumber((data.weightedResults?.[key] ?? 0) * 100)} %</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : null}
       </section>
       {data.stances.length ? (
         <section>

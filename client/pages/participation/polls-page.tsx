@@ -34,6 +34,8 @@ function NewPollForm({ slug }: { slug: string }) {
         anonymous: data.get('anonymous') === 'on',
         hideResults: data.get('hideResults') === 'on',
         points: Number(data.get('points') ?? 10) || 10,
+        weighted: data.get('weighted') === 'on',
+        ...(data.get('weighted') === 'on' && String(data.get('weightYear') ?? '').trim() ? { weightYear: Number(data.get('weightYear')) } : {}),
       },
     });
     navigate(participationPaths.poll(slug, created.id));
@@ -46,7 +48,7 @@ function NewPollForm({ slug }: { slug: string }) {
   return (
     <form className="pp-form" onSubmit={onSubmit} noValidate>
       <h2>{t('participation.polls.newHeading')}</h2>
-      <ErrorSummary error={error} fields={[{ path: 'title', id: 'poll-title', label: t('participation.polls.title') }, { path: 'closesAt', id: 'poll-closes', label: t('participation.polls.closesAt') }, { path: 'options', id: 'poll-options', label: t('participation.polls.options') }]} />
+      <ErrorSummary error={error} fields={[{ path: 'title', id: 'poll-title', label: t('participation.polls.title') }, { path: 'closesAt', id: 'poll-closes', label: t('participation.polls.closesAt') }, { path: 'options', id: 'poll-options', label: t('participation.polls.options') }, { path: 'weightYear', id: 'poll-weight-year', label: t('participation.polls.weightYear') }]} />
       <Field id="poll-title" label={t('participation.polls.title')} error={field('title')}>
         {(control) => <input {...control} name="title" required />}
       </Field>
@@ -94,6 +96,12 @@ function NewPollForm({ slug }: { slug: string }) {
       <label className="pp-choice">
         <input type="checkbox" name="hideResults" /> {t('participation.polls.hideResults')}
       </label>
+      <label className="pp-choice">
+        <input type="checkbox" name="weighted" /> {t('participation.polls.weighted')}
+      </label>
+      <Field id="poll-weight-year" label={t('participation.polls.weightYear')} hint={t('participation.polls.weightYearHint')} error={field('weightYear')}>
+        {(control) => <input {...control} name="weightYear" type="number" min={2000} max={2100} />}
+      </Field>
       <SubmitButton busy={busy}>{t('participation.polls.create')}</SubmitButton>
     </form>
   );

@@ -17,7 +17,7 @@ type RegionRef = { id: string; slug: string };
 /** One source of digest items: what happened in a region between two moments. Other domains' sources are appended to DIGEST_SOURCES. */
 export type DigestSource = (db: Executor, region: RegionRef, from: Date, to: Date, t: TFunction) => Promise<DigestItem[]>;
 
-const newActors: DigestSource = async (db, region, from, to, t) => {
+export const newActors: DigestSource = async (db, region, from, to, t) => {
   const rows = await db
     .select({ id: actors.id, name: actors.name, createdAt: actors.createdAt })
     .from(actors)
@@ -37,7 +37,7 @@ const planChangeCounts: DigestSource = async (db, region, from, to, t) => {
   return rows.map((row) => ({ kind: 'plan', title: t('cooperative.digest.planChanged', { title: row.title, count: Number(row.changes) }) as string, text: '', url: `/r/${region.slug}/plannen/${row.planId}`, date: null }));
 };
 
-const decisions: DigestSource = async (db, region, from, to, t) => {
+export const decisions: DigestSource = async (db, region, from, to, t) => {
   const rows = await db
     .select({ year: coopDecisions.year, number: coopDecisions.number, text: coopDecisions.text, meetingId: coopDecisions.meetingId, createdAt: coopDecisions.createdAt })
     .from(coopDecisions)

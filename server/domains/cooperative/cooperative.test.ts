@@ -252,6 +252,42 @@ describe('meetings', () => {
     expect(outbox.items.find((item) => item.recipient === emails.steering)!.attachmentNames).toEqual(['uitnodiging.ics']);
   });
 
+  it('edits a meeting and an action point with versions (409 when stale) and offers the plan actions to link', async () => {
+    const { admin, action, meetingId } = await meetingWithProposal();
+    const detail = (await admin.get(`${base}/meetings/${meetingId}`)).json() as { version: number; planActionOptions: { id: string }[] };
+    expect(detail.planActionOptions.map((option) => option.id)).toContain(action.id);
+    expect(((await (await as('viewer')).get(`${base}/meetings/${meetingId}`)).json() as { planActionOptions: unknown[] }).planActionOptions).toEqual([]);
+    const edit = { title: 'Stuurgroep (verplaatst)', startsAt: '2031-05-11T14:00:00+02:00', endsAt: '2031-05-11T16:00:00+02:00', location: '', videoUrl: 'https://meet.example.org/sg', agenda: [{ title: 'Enig punt' }] };
+    const changed = await admin.request('PUT', `${base}/meetings/${meetingId}`, { ...edit, version: detail.version });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((changed.json() as { agenda: { title: string }[]; videoUrl: string }).agenda.map((item) => item.title)).toEqual(['Enig punt']);
+    const stale = await admin.request('PUT', `${base}/meetings/${meetingId}`, { ...edit, title: 'Oud', version: detail.version });
+    expect(stale.statusCode).toBe(409);
+    expect((stale.json() as { error: { details: { current: { title: string } } } }).error.details.current.title).toBe('Stuurgroep (verplaatst)');
+
+    const point = await admin.post(`${base}/meetings/${meetingId}/action-points`, { description: 'Offerte opvragen', assigneeUserId: ids.steering, dueOn: '2031-06-01', planActionId: action.id });
+    expect(point.statusCode, point.body).toBe(201);
+    const pointId = (point.json() as { id: string }).id;
+    const body = { description: 'Offerte opvragen', assigneeUserId: ids.steering, dueOn: '2031-06-01', planActionId: action.id, status: 'klaar' };
+    expect((await admin.request('PUT', `${base}/action-points/${pointId}`, { ...body, version: 1 })).statusCode).toBe(200);
+    expect((await admin.request('PUT', `${base}/action-points/${pointId}`, { ...body, status: 'open', version: 1 })).statusCode).toBe(409);
+    const points = ((await admin.get(`${base}/meetings/${meetingId}`)).json() as { actionPoints: { status: string; planAction: { id: string } | null }[] }).actionPoints;
+    expect(points).toEqual([expect.objectContaining({ status: 'klaar', planAction: expect.objectContaining({ id: action.id }) })]);
+  });
+
+  it('answers 409 with the current year when shares are saved on a stale version', async () => {
+    const admin = await as('admin');
+    const { members } = await setUpCooperative(admin);
+    const year = (await admin.post(`${base}/financing`, { year: 2031, budgetCents: 300_000, keyKind: 'vast' })).json() as { id: string; version: number };
+    const rows = members.map((memberId, index) => ({ memberId, fixedCents: (index + 1) * 100_000, receivedCents: 0 }));
+    expect((await admin.request('PUT', `${base}/financing/${year.id}/shares`, { version: year.version, rows })).statusCode).toBe(200);
+    const stale = await admin.request('PUT', `${base}/financing/${year.id}/shares`, { version: year.version, rows: rows.map((row) => ({ ...row, fixedCents: 1 })) });
+    expect(stale.statusCode).toBe(409);
+    const current = (stale.json() as { error: { details: { current: { version: number; rows: { fixedCents: number }[] } } } }).error.details.current;
+    expect(current.version).toBe(year.version + 1);
+    expect(current.rows.map((row) => row.fixedCents).sort()).toEqual([100_000, 200_000, 300_000]);
+  });
+
   it('rejects agenda links outside the region and dates in the wrong order', async () => {
     const admin = await as('admin');
     const { bodyId } = await setUpCooperative(admin);

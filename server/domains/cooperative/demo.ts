@@ -1,5 +1,7 @@
 // Demo data: cooperants, a steering group and two working groups per demo region; in CO7 the co-financing
 // table, two past meetings with minutes and decisions (one approving a plan change proposal) and one upcoming.
+import { composeNewsletterDraft } from './newsletter.js';
+import { translatorFor } from '../../../common/i18n/all-catalogs.js';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
@@ -7,7 +9,7 @@ import { actors } from '../network/schema.js';
 import { regions } from '../regions/schema.js';
 import { planActions, planFunding, plans } from '../plans/schema.js';
 import { createProposal, loadPlan } from '../plans/service.js';
-import { coopBodies, coopFinancingShares } from './schema.js';
+import { coopBodies, coopFinancingShares, coopNewsletters } from './schema.js';
 import { createBody, createFinancingYear, createMember, listMembers } from './service.js';
 import { createActionPoint, createMeeting, recordDecision, saveMinutes, setAttendance } from './meetings.js';
 
@@ -60,7 +62,8 @@ export async function seedCooperativeDemo(db: Db): Promise<void> {
     }
     const members = await listMembers(db, region.id);
     const boardMembers = [
-      { userId: steering, role: 'secretaris' as const, memberId: members[0]?.id ?? null },
+      // The secretary sits for the cooperant she represents (a municipality), the partner for the associated member.
+      { userId: steering, role: 'secretaris' as const, memberId: members.find((member) => member.representative?.id === steering)?.id ?? members[0]?.id ?? null },
       { userId: admin, role: 'voorzitter' as const, memberId: null },
       ...(partner && slug === 'zuidelijke-westhoek' ? [{ userId: partner, role: 'lid' as const, memberId: members.find((member) => member.membershipKind === 'geassocieerd')?.id ?? null }] : []),
     ];
@@ -160,6 +163,22 @@ export async function seedCooperativeDemo(db: Db): Promise<void> {
       },
       admin,
     );
+
+    // Newsletter: one sent, public issue in the archive and a draft composed from the demo's activity.
+    await db.insert(coopNewsletters).values({
+      regionId: region.id,
+      title: 'Nieuwsbrief CO7 — voorjaar',
+      intro: 'Dag partners,\n\nDe stuurgroep legde de verdeling van de cofinanciering vast en de erfgoedacties liggen op schema. Hieronder het belangrijkste nieuws.',
+      items: [
+        { kind: 'decision', title: `Cofinanciering ${thisYear}: 40 % gelijke delen, 60 % inwoners`, text: 'Elke gemeente ziet haar bijdrage in de tabel van de cofinanciering.', url: `/r/${slug}/cooperatie/cofinanciering`, date: null },
+        { kind: 'meeting', title: 'Stuurgroep voorjaar', text: 'Het verslag is publiek.', url: `/r/${slug}/cooperatie/vergaderingen/${first.id}`, date: null },
+      ],
+      status: 'verzonden',
+      audience: 'publiek',
+      sentAt: new Date(Date.parse(at(-40, 9))),
+      recipientCount: 4,
+      createdBy: admin,
+    });
+    await composeNewsletterDraft(db, region, 30, admin, translatorFor('nl'));
   }
 }
-

@@ -193,7 +193,7 @@ export async function updateFinancingShares(db: Db, regionId: string, yearId: st
       .set({ version: input.version + 1 })
       .where(and(eq(coopFinancingYears.id, yearId), eq(coopFinancingYears.version, input.version)))
       .returning();
-    if (!bumped) throw conflict(await presentYear(db, regionId, before));
+    if (!bumped) throw conflict(await presentYear(tx, regionId, before));
     for (const entry of input.rows) {
       await tx
         .insert(coopFinancingShares)

@@ -3,6 +3,7 @@ import { registerJobHandler, schedule } from '../../jobs/queue.js';
 import type { Mailer } from '../accounts/mailer.js';
 import { translatorFor } from '../../../common/i18n/all-catalogs.js';
 import { sendWeeklyDigests } from './communication.js';
+import { deliverNewsletter, NEWSLETTER_SEND_JOB } from './newsletter.js';
 
 export const WEEKLY_DIGEST_JOB = 'cooperative.weekly-digest';
 
@@ -20,3 +21,10 @@ registerJobHandler(WEEKLY_DIGEST_JOB, async ({ database }) => {
 });
 // Hourly: the first run in a new week sends last week's digest; later runs find it sent (coop_digests).
 schedule(WEEKLY_DIGEST_JOB, 3600);
+
+// Sending a newsletter: the route claims the draft and enqueues this; a retry mails only those not yet mailed.
+registerJobHandler(NEWSLETTER_SEND_JOB, async ({ database, job }) => {
+  if (!wiring.mailer) throw new Error('no mailer wired');
+  const payload = job.payload as { newsletterId: string; recipients: 'leden' | 'stuurgroep'; baseUrl: string };
+  return deliverNewsletter(database.db, wiring.mailer, payload, translatorFor('nl'));
+});

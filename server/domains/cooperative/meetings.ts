@@ -157,6 +157,16 @@ export async function getMeeting(db: Executor, region: RegionRow, meetingId: str
   const agendaProposalBy = new Map(agendaProposals.map((proposal) => [proposal.id, proposal]));
   const slug = region.slug;
   const member = viewer.role !== null;
+  const canEdit = viewer.role !== null && MINUTE_WRITERS.includes(viewer.role);
+  const planActionOptions = canEdit
+    ? await db
+        .select({ id: planActions.id, planTitle: plans.title, number: planActions.number, title: planActions.title })
+        .from(planActions)
+        .innerJoin(plans, eq(plans.id, planActions.planId))
+        .where(eq(plans.regionId, region.id))
+        .orderBy(asc(plans.title), asc(planActions.number))
+        .limit(500)
+    : [];
   return {
     ...summaryOf(meeting, body.name, body.kind, decisions.length),
     agenda: agenda.map((item) => {
@@ -203,8 +213,9 @@ export async function getMeeting(db: Executor, region: RegionRow, meetingId: str
         }))
       : [],
     openProposals: member ? openProposals.map(({ status: _status, ...proposal }) => proposal) : [],
+    planActionOptions,
     version: meeting.version,
-    canEdit: viewer.role !== null && MINUTE_WRITERS.includes(viewer.role),
+    canEdit,
     canDecide: viewer.role !== null && DECIDERS.includes(viewer.role),
   };
 }
@@ -256,7 +267,7 @@ export async function updateMeeting(db: Db, region: RegionRow, meetingId: string
       .set({ title: input.title, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), location: input.location, videoUrl: input.videoUrl, minutesPublic: input.minutesPublic, version: input.version + 1 })
       .where(and(eq(coopMeetings.id, meetingId), eq(coopMeetings.version, input.version)))
       .returning();
-    if (!row) throw conflict(await getMeeting(db, region, meetingId, viewer));
+    if (!row) throw conflict(await getMeeting(tx, region, meetingId, viewer));
     await writeAgenda(tx, region.id, meetingId, input.agenda);
     await recordChange(tx, { regionId: region.id, userId: viewer.userId, entityType: 'coop_meeting', entityId: meetingId, action: 'update' });
   });

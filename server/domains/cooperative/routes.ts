@@ -33,7 +33,15 @@ import {
   minutesSavedSchema,
   notificationSettingsSchema,
   outboxSchema,
+  newsletterDetailSchema,
+  newsletterDraftInputSchema,
+  newsletterListSchema,
+  newsletterSchema,
+  newsletterSendResultSchema,
+  newsletterSendSchema,
+  newsletterUpdateSchema,
 } from '../../../common/schemas/cooperative.js';
+import { composeNewsletterDraft, getNewsletter, listNewsletters, sendNewsletter, updateNewsletter } from './newsletter.js';
 import {
   createBody,
   createFinancingYear,
@@ -333,6 +341,51 @@ export async function cooperativeRoutes(app: ApiInstance): Promise<void> {
     async (request) => {
       const { region } = await authorize(request, request.params.slug, 'coop.manage');
       return { delivered: app.ctx.mailer.configured, items: await listOutbox(db(), region.id) };
+    },
+  );
+
+  app.get(
+    '/regions/:slug/cooperative/newsletters',
+    { config: { policy: 'coop.newsletter.read' }, schema: { tags, summary: 'Het archief van de nieuwsbrief (concepten voor de regisseur, nummers voor leden aan leden, publieke nummers voor iedereen)', params: slugParams, response: { 200: newsletterListSchema, ...errorResponses } } },
+    async (request) => {
+      const { region, role } = await authorize(request, request.params.slug, 'coop.newsletter.read');
+      return { items: await listNewsletters(db(), region, role), canManage: role === 'admin' };
+    },
+  );
+
+  app.post(
+    '/regions/:slug/cooperative/newsletters',
+    { config: { policy: 'coop.manage' }, schema: { tags, summary: 'Stelt een concept samen uit wat er in het netwerk gebeurde (nieuwe actoren en relaties, aanbod, mijlpalen, besluiten)', params: slugParams, body: newsletterDraftInputSchema, response: { 201: newsletterSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const { region, user } = await authorize(request, request.params.slug, 'coop.manage');
+      return reply.code(201).send(await composeNewsletterDraft(db(), region, request.body.days, user.id, requestTranslator(request)));
+    },
+  );
+
+  app.get(
+    '/regions/:slug/cooperative/newsletters/:id',
+    { config: { policy: 'coop.newsletter.read' }, schema: { tags, summary: 'Een nummer (de webversie); voor de regisseur ook de mail zoals de abonnees ze krijgen', params: idParams, response: { 200: newsletterDetailSchema, ...errorResponses } } },
+    async (request) => {
+      const { region, role } = await authorize(request, request.params.slug, 'coop.newsletter.read');
+      return getNewsletter(db(), region, request.params.id, role, app.ctx.publicUrl(request), requestTranslator(request));
+    },
+  );
+
+  app.put(
+    '/regions/:slug/cooperative/newsletters/:id',
+    { config: { policy: 'coop.manage' }, schema: { tags, summary: 'Wijzigt een concept: titel, inleiding, zichtbaarheid, onderwerpen en hun volgorde (versie; 409 ook na verzenden)', params: idParams, body: newsletterUpdateSchema, response: { 200: newsletterSchema, ...errorResponses } } },
+    async (request) => {
+      const { region, user } = await authorize(request, request.params.slug, 'coop.manage');
+      return updateNewsletter(db(), region, request.params.id, request.body, user.id);
+    },
+  );
+
+  app.post(
+    '/regions/:slug/cooperative/newsletters/:id/send',
+    { config: { policy: 'coop.manage' }, schema: { tags, summary: 'Verstuurt een concept naar de abonnees als achtergrondtaak (versie; 409 als het al verstuurd is)', params: idParams, body: newsletterSendSchema, response: { 202: newsletterSendResultSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const { region, user } = await authorize(request, request.params.slug, 'coop.manage');
+      return reply.code(202).send(await sendNewsletter(app.ctx.database, region, request.params.id, request.body, { userId: user.id, baseUrl: app.ctx.publicUrl(request) }));
     },
   );
 }

@@ -230,13 +230,31 @@ export const coopNewsletters = pgTable('coop_newsletters', {
   title: text('title').notNull(),
   intro: text('intro').notNull().default(''),
   items: jsonb('items').$type<NewsletterItem[]>().notNull().default([]),
-  status: text('status').$type<'concept' | 'verzonden'>().notNull().default('concept'),
+  status: text('status').$type<'concept' | 'verzenden' | 'verzonden'>().notNull().default('concept'),
+  /** Migration 0065: who may read the web version; the job that sends it. */
+  audience: text('audience').$type<'leden' | 'publiek'>().notNull().default('leden'),
+  jobId: uuid('job_id'),
   sentAt: timestamp('sent_at', { withTimezone: true }),
   recipientCount: integer('recipient_count').notNull().default(0),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });
+
+/** One mailed copy of a newsletter (migration 0065): a retried send job skips those already mailed. */
+export const coopNewsletterDeliveries = pgTable(
+  'coop_newsletter_deliveries',
+  {
+    newsletterId: uuid('newsletter_id')
+      .notNull()
+      .references(() => coopNewsletters.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.newsletterId, table.userId] })],
+);
 
 export const coopOutbox = pgTable('coop_outbox', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,3 +1,4 @@
+import { cofinancingShares } from '../cooperative/service.js';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { regions } from '../regions/schema.js';
@@ -64,11 +65,41 @@ export async function seedParticipationDemo(db: Db): Promise<void> {
       anonymous: false,
       hideResults: false,
       points: 10,
+      weighted: false,
     },
     admin.id,
   );
   await castStance(db, region as RegionRow, poll.id, admin.id, { choice: 'akkoord', reason: 'Dit vraagt elke partner al jaren; samen staan we sterker.' });
   await castStance(db, region as RegionRow, poll.id, partner.id, { choice: 'onthouding', reason: 'Goed idee, maar ik wil eerst de kost van de verzekering zien.' });
+  await seedWeightedSteeringPoll(db, region as RegionRow, admin.id, partner.id);
+}
+
+/** A steering-group vote weighted by co-financing share (the cooperative's demo financing year), with two stances. */
+async function seedWeightedSteeringPoll(db: Db, region: RegionRow, adminId: string, partnerId: string) {
+  const year = new Date().getUTCFullYear();
+  if ((await cofinancingShares(db, region.id, year)).size === 0) return;
+  const [steering] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'stuurgroep@demo.regiekamer.be'));
+  const poll = await createPoll(
+    db,
+    region,
+    'admin',
+    {
+      title: 'Gezamenlijke aankoop van een uitleenbus',
+      description: 'De stuurgroep stemt gewogen volgens ieders aandeel in de cofinanciering: wie meer bijdraagt, weegt zwaarder.',
+      kind: 'proposal',
+      options: [],
+      closesAt: new Date(Date.now() + 6 * DAY).toISOString(),
+      audience: 'steering',
+      anonymous: false,
+      hideResults: false,
+      points: 10,
+      weighted: true,
+      weightYear: year,
+    },
+    adminId,
+  );
+  if (steering) await castStance(db, region, poll.id, steering.id, { choice: 'akkoord', reason: 'De bus rijdt voor alle gemeenten; de kosten delen we volgens de sleutel.' });
+  await castStance(db, region, poll.id, partnerId, { choice: 'niet-akkoord', reason: 'Liever eerst een jaar huren en zien hoe vaak hij rijdt.' });
 }
 
 async function seedPartnerSurvey(db: Db, region: RegionRow, adminId: string) {

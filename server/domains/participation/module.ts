@@ -35,7 +35,7 @@ export const participationModule: DomainModule = {
   seedDemo: async ({ db }) => {
     await seedParticipationDemo(db);
   },
-  seedDemoAfter: ['network', 'plans'],
+  seedDemoAfter: ['network', 'plans', 'cooperative'],
   setup: (app) => {
     reminderMailer = app.ctx.mailer;
     publicBase = app.ctx.publicUrl();

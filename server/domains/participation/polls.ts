@@ -7,6 +7,7 @@ import { memberships, users } from '../accounts/schema.js';
 import { recordChange } from '../audit/service.js';
 import { decideProposal, loadPlan } from '../plans/service.js';
 import { planChangeProposals } from '../plans/schema.js';
+import { cofinancingShares, steeringGroupMembers } from '../cooperative/service.js';
 import { PROPOSAL_CHOICES, type Poll, type PollCreate, type PollKind, type StanceInput } from '../../../common/schemas/participation.js';
 import { polls, pollStanceHistory, pollStances, type PollOption } from './schema.js';
 
@@ -15,21 +16,64 @@ type StanceRow = typeof pollStances.$inferSelect;
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
-/** Who may vote on a poll: voter keys (user id, or actor id for one vote per organisation) and each key's users. */
-export async function pollElectorate(db: Db, regionId: string, audience: string): Promise<Map<string, string[]>> {
+interface Electorate {
+  /** Voter key (user id, or actor id for one vote per organisation) → the users who vote under it. */
+  voters: Map<string, string[]>;
+  /** Voter key → the cooperant actor it votes for (for weighting by co-financing share); null when none. */
+  actorOf: Map<string, string | null>;
+}
+
+async function electorate(db: Db, regionId: string, audience: string): Promise<Electorate> {
+  const voters = new Map<string, string[]>();
+  const actorOf = new Map<string, string | null>();
+  if (audience === 'steering') {
+    // The cooperative's steering group decides; a region without one falls back to the members with role 'steering'.
+    const steering = await steeringGroupMembers(db, regionId);
+    if (steering.length > 0) {
+      for (const member of steering) {
+        voters.set(member.userId, [member.userId]);
+        actorOf.set(member.userId, member.actorId);
+      }
+      return { voters, actorOf };
+    }
+  }
   const rows = await db
     .select({ userId: memberships.userId, role: memberships.role, actorId: memberships.actorId })
     .from(memberships)
     .where(eq(memberships.regionId, regionId));
-  const electorate = new Map<string, string[]>();
   for (const row of rows) {
-    // Without the cooperative domain's steering group, the steering group is the members with role 'steering'.
     if (audience === 'steering' && row.role !== 'steering') continue;
     if (audience === 'organisations' && !row.actorId) continue;
     const key = audience === 'organisations' ? row.actorId! : row.userId;
-    electorate.set(key, [...(electorate.get(key) ?? []), row.userId]);
+    voters.set(key, [...(voters.get(key) ?? []), row.userId]);
+    actorOf.set(key, row.actorId ?? null);
   }
-  return electorate;
+  return { voters, actorOf };
+}
+
+/** Who may vote on a poll: voter keys (user id, or actor id for one vote per organisation) and each key's users. */
+export async function pollElectorate(db: Db, regionId: string, audience: string): Promise<Map<string, string[]>> {
+  return (await electorate(db, regionId, audience)).voters;
+}
+
+/**
+ * Each voter key's weight: its organisation's co-financing share of the year, split evenly over the
+ * voter keys of that organisation (two delegates of one cooperant together weigh its share once).
+ * Keys of no cooperant weigh 0.
+ */
+export async function voterWeights(db: Db, regionId: string, audience: string, year: number): Promise<Map<string, number>> {
+  const { actorOf } = await electorate(db, regionId, audience);
+  const shares = await cofinancingShares(db, regionId, year);
+  const keysPerActor = new Map<string, number>();
+  for (const actorId of actorOf.values()) if (actorId) keysPerActor.set(actorId, (keysPerActor.get(actorId) ?? 0) + 1);
+  const weights = new Map<string, number>();
+  for (const [key, actorId] of actorOf) weights.set(key, actorId ? (shares.get(actorId) ?? 0) / keysPerActor.get(actorId)! : 0);
+  return weights;
+}
+
+/** The working year whose co-financing weighs a poll's votes. */
+function weightYearOf(poll: Pick<PollRow, 'weightYear' | 'closesAt'>): number {
+  return poll.weightYear ?? poll.closesAt.getUTCFullYear();
 }
 
 function voterKeyOf(electorate: Map<string, string[]>, userId: string): string | null {
@@ -51,6 +95,10 @@ export async function createPoll(db: Db, region: RegionRow, role: Role, input: P
   if (new Date(input.closesAt) <= new Date()) throw fieldError('closesAt', 'participation.errors.closesInPast');
   if (input.kind !== 'proposal' && input.options.length < 2) throw fieldError('options', 'participation.errors.twoOptions');
   if (new Set(input.options).size !== input.options.length) throw fieldError('options', 'participation.errors.duplicateOption');
+  if (input.weighted) {
+    const year = input.weightYear ?? new Date(input.closesAt).getUTCFullYear();
+    if ((await cofinancingShares(db, region.id, year)).size === 0) throw fieldError('weightYear', 'participation.errors.noCofinancing');
+  }
   if (input.proposalId) {
     if (input.kind !== 'proposal') throw fieldError('kind', 'participation.errors.proposalKind');
     if (!input.planId) throw fieldError('planId', 'participation.errors.planRequired');
@@ -75,6 +123,8 @@ export async function createPoll(db: Db, region: RegionRow, role: Role, input: P
         anonymous: input.anonymous,
         hideResults: input.hideResults,
         points: input.points,
+        weighted: input.weighted,
+        weightYear: input.weighted ? (input.weightYear ?? new Date(input.closesAt).getUTCFullYear()) : null,
         closesAt: new Date(input.closesAt),
         planId: input.proposalId ? (input.planId ?? null) : null,
         proposalId: input.proposalId ?? null,
@@ -193,6 +243,20 @@ async function tally(db: Db, poll: PollRow): Promise<Record<string, number>> {
   return results;
 }
 
+/** Points per option times each voter's weight (the weights sum to 1 over the cooperants, so a unanimous choice scores 1 per point). */
+async function weightedTally(db: Db, poll: PollRow): Promise<Record<string, number>> {
+  const weights = await voterWeights(db, poll.regionId, poll.audience, weightYearOf(poll));
+  const stances = await db.select({ voterKey: pollStances.voterKey, points: pollStances.points }).from(pollStances).where(eq(pollStances.pollId, poll.id));
+  const results: Record<string, number> = Object.fromEntries(poll.options.map((option) => [option.key, 0]));
+  for (const stance of stances) {
+    const weight = weights.get(stance.voterKey) ?? 0;
+    for (const [key, value] of Object.entries(stance.points)) results[key] = (results[key] ?? 0) + value * weight;
+  }
+  // Four decimals: enough for shares of a budget, and stable to compare.
+  for (const key of Object.keys(results)) results[key] = Math.round(results[key]! * 10_000) / 10_000;
+  return results;
+}
+
 /** A poll as its members see it: status, electorate, results (unless hidden until closing), own stance and history. */
 export async function pollDetail(db: Db, region: RegionRow, pollId: string, userId: string, role: Role): Promise<Poll> {
   const poll = await loadPoll(db, region.id, pollId);
@@ -229,6 +293,9 @@ export async function pollDetail(db: Db, region: RegionRow, pollId: string, user
     voters: electorate.size,
     voted,
     results: showResults ? await tally(db, poll) : null,
+    weighted: poll.weighted,
+    weightYear: poll.weighted ? weightYearOf(poll) : null,
+    weightedResults: showResults && poll.weighted ? await weightedTally(db, poll) : null,
     mayVote: Boolean(voterKey) && !closed,
     myStance: mine ? stanceOut({ ...mine, at: mine.updatedAt }, names, false) : null,
     myHistory: history.map((row) => stanceOut({ ...row, at: row.createdAt }, names, false)),

@@ -28,6 +28,9 @@ export const polls = pgTable('polls', {
   anonymous: boolean('anonymous').notNull().default(false),
   hideResults: boolean('hide_results').notNull().default(false),
   points: integer('points').notNull().default(10),
+  /** Migration 0064: points count times the voter's co-financing share of `weightYear` (as well as plainly). */
+  weighted: boolean('weighted').notNull().default(false),
+  weightYear: integer('weight_year'),
   closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
   closedAt: timestamp('closed_at', { withTimezone: true }),
   outcome: text('outcome').notNull().default(''),
