@@ -41,6 +41,8 @@ export const en: Catalog = {
     editor: 'Partner organisation (editor)',
     steering: 'Steering group member',
     viewer: 'Viewer',
+    coach: 'Coach (trajectories)',
+    trajectbegeleider: 'Trajectory counsellor (referrer)',
   },
   home: {
     title: 'Regions',
@@ -224,6 +226,8 @@ export const en: Catalog = {
     POLL_CLOSED: 'This voting round is closed.',
     SURVEY_CLOSED: 'This survey is closed.',
     ALREADY_ANSWERED: 'You have already answered this survey.',
+    PLACEMENT_NOT_ACCEPTED: 'Hours can only be logged once the organisation has accepted the placement.',
+    HOURS_GOAL_NOT_REACHED: 'The certificate is available after {{goal}} hours: there are {{hours}} now.',
   },
   tabular: {
     zip: {

@@ -39,6 +39,8 @@ export const nl = {
     editor: 'Partnerorganisatie (redacteur)',
     steering: 'Stuurgroeplid',
     viewer: 'Lezer',
+    coach: 'Coach (trajecten)',
+    trajectbegeleider: 'Trajectbegeleider (verwijzer)',
   },
   home: {
     title: 'Regio’s',
@@ -225,6 +227,8 @@ export const nl = {
     POLL_CLOSED: 'Deze stemronde is gesloten.',
     SURVEY_CLOSED: 'Deze bevraging is gesloten.',
     ALREADY_ANSWERED: 'Je hebt deze bevraging al ingevuld.',
+    PLACEMENT_NOT_ACCEPTED: 'Uren kunnen pas geregistreerd worden als de organisatie de plaats aanvaard heeft.',
+    HOURS_GOAL_NOT_REACHED: 'Het attest kan pas na {{goal}} uur: er zijn er nu {{hours}}.',
   },
   tabular: {
     zip: {
