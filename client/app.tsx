@@ -74,6 +74,11 @@ const SurveysPage = lazyDomainPage('participation', () => import('./pages/partic
 const SurveyBuilderPage = lazyDomainPage('participation', () => import('./pages/participation/survey-builder-page').then((m) => ({ default: m.SurveyBuilderPage })));
 const SurveyPage = lazyDomainPage('participation', () => import('./pages/participation/survey-page').then((m) => ({ default: m.SurveyPage })));
 const AnswerSurveyPage = lazyDomainPage('participation', () => import('./pages/participation/answer-survey-page').then((m) => ({ default: m.AnswerSurveyPage })));
+const TrajectoriesPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/trajectories-page').then((m) => ({ default: m.TrajectoriesPage })));
+const TrajectoryReferralPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/referral-page').then((m) => ({ default: m.ReferralPage })));
+const TrajectoryParticipantPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/participant-page').then((m) => ({ default: m.ParticipantPage })));
+const TrajectoryInboxPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/inbox-page').then((m) => ({ default: m.InboxPage })));
+const TrajectoryMonitoringPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/monitoring-page').then((m) => ({ default: m.MonitoringPage })));
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -162,6 +167,11 @@ export function App() {
                   <Route path="cooperatie/vergaderingen/:meetingId" element={<Lazy page={MeetingPage} />} />
                   <Route path="cooperatie/instellingen" element={<Lazy page={CooperativeSettingsPage} />} />
                   <Route path="cooperatie/mails" element={<Lazy page={OutboxPage} />} />
+                  <Route path="trajecten" element={<Lazy page={TrajectoriesPage} />} />
+                  <Route path="trajecten/verwijzen" element={<Lazy page={TrajectoryReferralPage} />} />
+                  <Route path="trajecten/deelnemers/:participantId" element={<Lazy page={TrajectoryParticipantPage} />} />
+                  <Route path="trajecten/plaatsen" element={<Lazy page={TrajectoryInboxPage} />} />
+                  <Route path="trajecten/cijfers" element={<Lazy page={TrajectoryMonitoringPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

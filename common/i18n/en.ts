@@ -28,6 +28,7 @@ export const en: Catalog = {
     catalog: 'Activities',
     lending: 'Lending pool',
     cooperative: 'Cooperative',
+    trajectories: 'Trajectories',
     settings: 'Settings',
     users: 'Users',
     account: 'My account',
@@ -70,6 +71,7 @@ export const en: Catalog = {
       catalog: 'Participation activities for residents and newcomers.',
       lending: 'Materials and rooms municipalities share.',
       cooperative: 'Members, co-financing, steering group, surveys and votes.',
+      trajectories: 'Participation trajectories of newcomers with a coach, placements and hours.',
     },
   },
   settings: {

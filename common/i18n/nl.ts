@@ -26,6 +26,7 @@ export const nl = {
     catalog: 'Aanbod',
     lending: 'Uitleendienst',
     cooperative: 'Coöperatie',
+    trajectories: 'Trajecten',
     settings: 'Instellingen',
     users: 'Gebruikers',
     account: 'Mijn account',
@@ -69,6 +70,7 @@ export const nl = {
       catalog: 'Participatieaanbod voor inwoners en nieuwkomers.',
       lending: 'Materialen en ruimtes die gemeenten met elkaar delen.',
       cooperative: 'Leden, cofinanciering, stuurgroep, bevragingen en stemrondes.',
+      trajectories: 'Participatietrajecten van inburgeraars met een coach, plaatsen en uren.',
     },
   },
   settings: {

@@ -32,7 +32,7 @@ beforeEach(async () => {
   base = `/api/regions/${slug}/trajectories`;
   region = await regionFactory(t.database.db, { slug, municipalities: [IEPER, POPERINGE, DE_PANNE] });
   for (const name of ['admin', 'coach', 'coach2', 'verwijzer', 'verwijzer2', 'steering', 'viewer', 'editor', 'editor2'] as const) {
-    const role = name.startsWith('coach') ? 'coach' : name.startsWith('verwijzer') ? 'trajectbegeleider' : name.startsWith('editor') ? 'editor' : name;
+    const role = name.startsWith('coach') ? 'coach' : name.startsWith('verwijzer') ? 'trajectbegeleider' : name.startsWith('editor') ? 'editor' : (name as 'admin' | 'steering' | 'viewer');
     const user = await userFactory(t.database.db, { regionSlug: slug, role, name: `Naam ${name}` });
     emails[name] = user.email;
     ids[name] = user.userId;
