@@ -39,8 +39,9 @@ describe('trajectories', () => {
     await agii.context.close();
 
     // The coach, on a phone, sees the new participant among their own and opens the record.
-    const own = await openPage(browser(), { width: 390, height: 844 });
+    const own = await openPage(browser());
     await logInViaForm(own.page, coach, `/r/${WESTHOEK}/trajecten`);
+    await own.page.setViewportSize({ width: 390, height: 844 });
     await waitForHeading(own.page, 'Mijn deelnemers');
     await own.page.getByRole('row').filter({ hasText: 'Amina' }).waitFor();
     await expectAccessible(own.page, 'mijn deelnemers');
@@ -87,7 +88,7 @@ describe('trajectories', () => {
     await logInViaForm(admin.page, demoUsers.admin, `/r/${WESTHOEK}/trajecten/cijfers`);
     await waitForHeading(admin.page, 'Cijfers over de trajecten');
     await admin.page.getByRole('table').first().getByRole('rowheader', { name: 'Ieper' }).waitFor();
-    await admin.page.getByText('TR-R5H8EZ').waitFor();
+    await admin.page.getByText('TR-R5H8EZ', { exact: true }).waitFor();
     const text = (await admin.page.getByRole('main').textContent()) ?? '';
     for (const name of ['Rania', 'Amina', 'Omar']) expect(text).not.toContain(name);
     await expectAccessible(admin.page, 'cijfers');
