@@ -52,7 +52,14 @@ describe('trajectories', () => {
     await taalcafe.getByText('Past bij de interesses: Taal en ontmoeting').waitFor();
     await taalcafe.getByText(/Dichtbij: \d+ km/).waitFor();
     await expectAccessible(own.page, 'deelnemer');
-    if (SCREENSHOTS) await own.page.screenshot({ path: `${SCREENSHOTS}/traject-participant-390.png`, fullPage: true });
+    if (SCREENSHOTS) {
+      await own.page.screenshot({ path: `${SCREENSHOTS}/traject-participant-390.png`, fullPage: true });
+      // The long page in phone-sized pieces, to look at each part.
+      for (const [index, section] of ['Gegevens', 'Uren in het traject', 'Suggesties uit het aanbod', 'Toestemmingen'].entries()) {
+        await own.page.getByRole('heading', { name: section, exact: true }).scrollIntoViewIfNeeded();
+        await own.page.screenshot({ path: `${SCREENSHOTS}/traject-participant-390-${index}.png` });
+      }
+    }
     await taalcafe.getByLabel('Wat de organisatie best weet').fill('Komt met de fiets; eerste keer samen met de coach.');
     await taalcafe.getByRole('button', { name: 'Kies Taalcafé in de bib' }).click();
     await own.page.getByText('Plaats voorgesteld aan de organisatie.').waitFor();

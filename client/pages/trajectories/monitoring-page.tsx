@@ -38,7 +38,7 @@ export function MonitoringPage() {
             ))}
           </dl>
           <h2 id="traject-per-municipality">{t('trajectories.monitoring.perMunicipality')}</h2>
-          <figure>
+          <figure className="traject-figure">
             <figcaption className="muted">{t('trajectories.monitoring.chartLabel')}</figcaption>
             {/* The bars repeat the table below; screen readers read the table. */}
             <ul className="traject-bars" aria-hidden="true">
@@ -54,7 +54,7 @@ export function MonitoringPage() {
                 ))}
             </ul>
           </figure>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="traject-per-municipality">
+          <div className="traject-table-scroll" tabIndex={0} role="region" aria-labelledby="traject-per-municipality">
             <table className="table">
               <thead>
                 <tr>
@@ -75,7 +75,7 @@ export function MonitoringPage() {
             </table>
           </div>
           <h2 id="traject-per-stage">{t('trajectories.monitoring.perStage')}</h2>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="traject-per-stage">
+          <div className="traject-table-scroll" tabIndex={0} role="region" aria-labelledby="traject-per-stage">
             <table className="table">
               <thead>
                 <tr>
@@ -122,7 +122,7 @@ function Unassigned({ data, slug, onAssigned }: { data: Figures; slug: string; o
       {data.unassigned.length === 0 ? <p>{t('trajectories.monitoring.noneWaiting')}</p> : null}
       <ul className="plain-list">
         {data.unassigned.map((row) => (
-          <li key={row.id} className="traject-inline-form">
+          <li key={row.id} className="traject-inline-form traject-assign">
             <span>
               <strong>{row.code}</strong> · {row.municipalityName} · {formatDate(row.referredOn)}
             </span>

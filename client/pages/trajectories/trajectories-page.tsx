@@ -31,8 +31,8 @@ export function TrajectoriesPage() {
       {list.error ? <Notice kind="error">{list.error.message}</Notice> : null}
       {list.data && list.data.participants.length === 0 ? <p>{referrer ? t('trajectories.list.noReferrals') : t('trajectories.list.none')}</p> : null}
       {list.data && list.data.participants.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-          <table className="table">
+        <div>
+          <table className="table table--stack">
             <thead>
               <tr>
                 <th scope="col">{t('trajectories.list.code')}</th>
@@ -47,11 +47,11 @@ export function TrajectoriesPage() {
               {list.data.participants.map((participant) => (
                 <tr key={participant.id}>
                   <th scope="row">{referrer ? participant.code : <Link to={`${base}/deelnemers/${participant.id}`}>{participant.code}</Link>}</th>
-                  <td>{participant.firstName ?? '—'}</td>
-                  <td>{participant.municipalityName}</td>
-                  <td>{t(`trajectories.stages.${participant.stage}`)}</td>
-                  <td>{referrer ? (participant.coach?.name ?? t('trajectories.list.noCoach')) : t('trajectories.hoursProgress', { hours: formatHours(participant.hours), goal: TRAJECTORY_HOURS_GOAL })}</td>
-                  <td>{formatDate(participant.referredOn)}</td>
+                  <td data-label={t('trajectories.list.firstName')}>{participant.firstName ?? '—'}</td>
+                  <td data-label={t('trajectories.list.municipality')}>{participant.municipalityName}</td>
+                  <td data-label={t('trajectories.list.stage')}>{t(`trajectories.stages.${participant.stage}`)}</td>
+                  <td data-label={referrer ? t('trajectories.list.coach') : t('trajectories.list.hours')}>{referrer ? (participant.coach?.name ?? t('trajectories.list.noCoach')) : t('trajectories.hoursProgress', { hours: formatHours(participant.hours), goal: TRAJECTORY_HOURS_GOAL })}</td>
+                  <td data-label={t('trajectories.list.referredOn')}>{formatDate(participant.referredOn)}</td>
                 </tr>
               ))}
             </tbody>

@@ -76,7 +76,7 @@ export async function logHours(db: Db, region: RegionRow, placementId: string, i
  * The organiser's inbox: placements at their organisation, with only what the participant agreed to
  * share (first name, languages and Dutch level, what to expect); otherwise just the pseudonymous code.
  */
-export async function placementInbox(db: Db, region: RegionRow, actorId: string): Promise<z.infer<typeof inboxSchema>> {
+export async function placementInbox(db: Db, region: RegionRow, actorId: string, readerId: string): Promise<z.infer<typeof inboxSchema>> {
   const rows = await db
     .select({ placement: trajectoryPlacements, participant: trajectoryParticipants })
     .from(trajectoryPlacements)
@@ -89,6 +89,8 @@ export async function placementInbox(db: Db, region: RegionRow, actorId: string)
   const hours = rows.length
     ? await db.select({ placementId: trajectoryHours.placementId, hours: sql<string>`sum(${trajectoryHours.hours})` }).from(trajectoryHours).where(inArray(trajectoryHours.placementId, rows.map((row) => row.placement.id))).groupBy(trajectoryHours.placementId)
     : [];
+  // Someone other than the coach read participants' records: logged, with which placements and not what was shown.
+  if (rows.length) await recordChange(db, { regionId: region.id, userId: readerId, entityType: 'trajectory_inbox', entityId: actorId, action: 'read', changes: { placements: { before: null, after: rows.map((row) => row.placement.id) } } });
   return {
     placements: rows.map(({ placement, participant }) => ({
       id: placement.id,

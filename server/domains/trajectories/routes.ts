@@ -183,8 +183,8 @@ export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {
     { config: { policy: 'trajectory.partner' }, schema: { tags, summary: 'Plaatsen bij de eigen organisatie (enkel wat de deelnemer wil delen)', params: slugParams, response: { 200: inboxSchema, ...errorResponses } } },
     async (request) => {
       const actorIds = ownActorIds(request, request.params.slug);
-      const { region } = await authorize(request, request.params.slug, 'trajectory.partner', { actorIds });
-      return placementInbox(db(), region, actorIds[0]!);
+      const { region, user } = await authorize(request, request.params.slug, 'trajectory.partner', { actorIds });
+      return placementInbox(db(), region, actorIds[0]!, user.id);
     },
   );
 

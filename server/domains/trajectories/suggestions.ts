@@ -12,7 +12,7 @@ import type { ParticipantRow } from './access.js';
 export const REACH_KM: Record<Transport, number> = { 'te-voet': 3, fiets: 10, 'openbaar-vervoer': 20, auto: 40 };
 // Offers further than this are not suggested at all.
 const MAX_KM = 60;
-const MAX_SUGGESTIONS = 12;
+const MAX_SUGGESTIONS = 6;
 const TIME_ZONE = 'Europe/Brussels';
 
 interface OfferRow {

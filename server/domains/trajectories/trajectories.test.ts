@@ -227,6 +227,9 @@ describe('placements and hours', () => {
     const before = (await partner.get(`${base}/inbox`)).json() as Inbox;
     expect(before.placements).toEqual([expect.objectContaining({ id: placement.id, firstName: null, languages: null, expectations: null })]);
     expect(JSON.stringify(before)).not.toContain('Amina');
+    // The partner's read is logged: who, which placements.
+    const reads = await t.database.raw.query<{ user_id: string; changes: { placements: { after: string[] } } }>(`SELECT user_id, changes FROM audit_log WHERE entity_type = 'trajectory_inbox' AND region_id = $1`, [region.id]);
+    expect(reads[0]).toMatchObject({ user_id: ids.editor, changes: { placements: { after: [placement.id] } } });
     await coach.post(`${base}/participants/${id}/consents`, { kind: 'delen-voornaam', givenOn: '2026-09-08' });
     const withConsent = (await coach.post(`${base}/participants/${id}/consents`, { kind: 'delen-verwachtingen', givenOn: '2026-09-08' })).json() as Detail;
     const after = (await partner.get(`${base}/inbox`)).json() as Inbox;
