@@ -35,6 +35,8 @@ export const trajectoryParticipants = pgTable('trajectory_participants', {
   coachUserId: uuid('coach_user_id').references(() => users.id, { onDelete: 'set null' }),
   stage: text('stage').$type<TrajectoryStage>().notNull().default('verwijzing'),
   continuesAfter: boolean('continues_after'),
+  /** Set by the retention job once the personal fields are erased (migration 0072). */
+  personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
