@@ -14,6 +14,7 @@ export const trajectoriesEn: typeof trajectoriesNl = {
   placementStatuses: { voorgesteld: 'awaiting answer', aanvaard: 'accepted', 'ander-moment': 'other moment proposed', geweigerd: 'declined', gestopt: 'stopped' },
   weekdays: { monday: 'Monday', tuesday: 'Tuesday', wednesday: 'Wednesday', thursday: 'Thursday', friday: 'Friday', saturday: 'Saturday', sunday: 'Sunday' },
   languages: { ar: 'Arabic', en: 'English', fa: 'Persian (Farsi/Dari)', fr: 'French', ku: 'Kurdish', ps: 'Pashto', ru: 'Russian', so: 'Somali', ti: 'Tigrinya', uk: 'Ukrainian', es: 'Spanish', tr: 'Turkish' },
+  mail: { subject: 'New placement proposed: {{offer}}', text: 'A coach proposes a participant for {{offer}}. See and answer the proposal (accept, propose another moment or decline) in Regiekamer: {{url}}' },
   hoursUnit: 'hours',
   hoursProgress: '{{hours}} of {{goal}} hours',
   reasons: {

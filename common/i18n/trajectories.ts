@@ -12,6 +12,7 @@ export const trajectoriesNl = {
   placementStatuses: { voorgesteld: 'wacht op antwoord', aanvaard: 'aanvaard', 'ander-moment': 'ander moment voorgesteld', geweigerd: 'geweigerd', gestopt: 'gestopt' },
   weekdays: { monday: 'maandag', tuesday: 'dinsdag', wednesday: 'woensdag', thursday: 'donderdag', friday: 'vrijdag', saturday: 'zaterdag', sunday: 'zondag' },
   languages: { ar: 'Arabisch', en: 'Engels', fa: 'Perzisch (Farsi/Dari)', fr: 'Frans', ku: 'Koerdisch', ps: 'Pasjtoe', ru: 'Russisch', so: 'Somalisch', ti: 'Tigrinya', uk: 'Oekraïens', es: 'Spaans', tr: 'Turks' },
+  mail: { subject: 'Nieuwe plaats voorgesteld: {{offer}}', text: 'Een coach stelt een deelnemer voor bij {{offer}}. Bekijk en beantwoord het voorstel (aanvaarden, een ander moment voorstellen of weigeren) in Regiekamer: {{url}}' },
   hoursUnit: 'uur',
   hoursProgress: '{{hours}} van {{goal}} uur',
   reasons: {

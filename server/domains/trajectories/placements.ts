@@ -6,6 +6,8 @@ import type { Db } from '../../db/client.js';
 import type { RegionRow } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
 import { offers } from '../catalog/schema.js';
+import { memberships, users } from '../accounts/schema.js';
+import type { Mailer } from '../accounts/mailer.js';
 import { recordChange } from '../audit/service.js';
 import { formatDate } from '../../../common/format.js';
 import { TRAJECTORY_HOURS_GOAL, type hoursInputSchema, type inboxSchema, type Placement, type placementInputSchema, type placementResponseSchema } from '../../../common/schemas/trajectories.js';
@@ -17,8 +19,27 @@ import { suggestPlacements } from './suggestions.js';
 /** Who logs hours: the participant's coach, or the organiser's partner (their own actor). */
 export type HoursLogger = Viewer & { actorId: string | null };
 
-/** Chooses an offer for the participant: a placement the organiser answers in their inbox. Its reasons are kept as they were. */
-export async function createPlacement(db: Db, region: RegionRow, participantId: string, input: z.infer<typeof placementInputSchema>, viewer: Viewer, t: TFunction): Promise<Placement> {
+/**
+ * Tells the organiser's linked partners that a placement waits in their inbox. The mail names the
+ * activity and the inbox link only: the participant's details stay behind the login and the consents.
+ */
+async function notifyOrganiser(db: Db, mailer: Mailer, actorId: string, offerTitle: string, inboxUrl: string, t: TFunction): Promise<void> {
+  const partners = await db.select({ email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.actorId, actorId), eq(memberships.role, 'editor')));
+  for (const partner of partners) {
+    await mailer.send({ to: partner.email, subject: t('trajectories.mail.subject', { offer: offerTitle }) as string, text: t('trajectories.mail.text', { offer: offerTitle, url: inboxUrl }) as string });
+  }
+}
+
+/** Chooses an offer for the participant: a placement the organiser answers in their inbox (and is mailed about). Its reasons are kept as they were. */
+export async function createPlacement(
+  db: Db,
+  region: RegionRow,
+  participantId: string,
+  input: z.infer<typeof placementInputSchema>,
+  viewer: Viewer,
+  t: TFunction,
+  notify?: { mailer: Mailer; inboxUrl: string },
+): Promise<Placement> {
   const participant = await participantForCoach(db, region, participantId, viewer.userId);
   const [offer] = await db.select({ id: offers.id, title: offers.title, organizerActorId: offers.organizerActorId }).from(offers).where(and(eq(offers.id, input.offerId), eq(offers.regionId, region.id)));
   if (!offer) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'offerId', message: '@trajectories.validation.offer' }]);
@@ -36,6 +57,7 @@ export async function createPlacement(db: Db, region: RegionRow, participantId: 
     await recordChange(tx, { regionId: region.id, userId: viewer.userId, entityType: 'trajectory_placement', entityId: row!.id, action: 'create' });
     return row!.id;
   });
+  if (notify && offer.organizerActorId) await notifyOrganiser(db, notify.mailer, offer.organizerActorId, offer.title, notify.inboxUrl, t);
   return (await placementsOf(db, participantId)).find((placement) => placement.id === id)!;
 }
 

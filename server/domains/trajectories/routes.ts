@@ -152,7 +152,8 @@ export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {
     { config: { policy: 'trajectory.coach' }, schema: { tags, summary: 'Kiest een aanbod: een plaats die de organisatie beantwoordt', params: participantParams, body: placementInputSchema, response: { 201: placementSchema, ...errorResponses } } },
     async (request, reply) => {
       const { region, user, role } = await authorize(request, request.params.slug, 'trajectory.coach');
-      return reply.code(201).send(await createPlacement(db(), region, request.params.participantId, request.body, { userId: user.id, role }, requestTranslator(request)));
+      const notify = { mailer: app.ctx.mailer, inboxUrl: `${app.ctx.publicUrl(request)}/r/${region.slug}/trajecten/plaatsen` };
+      return reply.code(201).send(await createPlacement(db(), region, request.params.participantId, request.body, { userId: user.id, role }, requestTranslator(request), notify));
     },
   );
 

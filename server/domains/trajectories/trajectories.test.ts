@@ -222,6 +222,12 @@ describe('placements and hours', () => {
     const coach = await as('coach');
     const placement = (await coach.post(`${base}/participants/${id}/placements`, { offerId, expectations: 'Rustige start graag' })).json() as { id: string; version: number; status: string };
     expect(placement.status).toBe('voorgesteld');
+    // The library's partner is mailed a link, without the participant's name.
+    const mail = t.sentMail.find((sent) => sent.to === emails.editor);
+    expect(mail?.subject).toContain('Leesclub');
+    expect(mail?.text).toContain(`/r/${slug}/trajecten/plaatsen`);
+    expect(mail?.text).not.toContain('Amina');
+    expect(t.sentMail.some((sent) => sent.to === emails.editor2)).toBe(false);
     const partner = await as('editor');
     type Inbox = { placements: { id: string; participantCode: string; firstName: string | null; languages: string[] | null; expectations: string | null; version: number }[] };
     const before = (await partner.get(`${base}/inbox`)).json() as Inbox;
