@@ -179,6 +179,7 @@ export const trajectoriesEn: typeof trajectoriesNl = {
     unassigned: 'Waiting referrals',
     unassignedLead: 'Only the code: the coach sees the rest.',
     noneWaiting: 'No referrals are waiting for a coach.',
+    export: 'Download figures (XLSX)',
     assign: 'Assign',
     assignTo: 'Coach for {{code}}',
     assigned: '{{code}} has been assigned.',

@@ -177,6 +177,7 @@ export const trajectoriesNl = {
     unassigned: 'Wachtende verwijzingen',
     unassignedLead: 'Enkel de code: de coach ziet de rest.',
     noneWaiting: 'Geen verwijzingen wachten op een coach.',
+    export: 'Cijfers downloaden (XLSX)',
     assign: 'Toewijzen',
     assignTo: 'Coach voor {{code}}',
     assigned: '{{code}} is toegewezen.',

@@ -4,7 +4,7 @@ import { formatDate } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { ErrorSummary, useSubmit } from '../../components/form';
-import { api } from '../../api';
+import { api, apiHref } from '../../api';
 import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
@@ -37,6 +37,11 @@ export function MonitoringPage() {
               </div>
             ))}
           </dl>
+          <p>
+            <a className="button" href={apiHref('/api/regions/{slug}/trajectories/monitoring.xlsx', { path: { slug: region.slug } })} download>
+              {t('trajectories.monitoring.export')}
+            </a>
+          </p>
           <h2 id="traject-per-municipality">{t('trajectories.monitoring.perMunicipality')}</h2>
           <figure className="traject-figure">
             <figcaption className="muted">{t('trajectories.monitoring.chartLabel')}</figcaption>

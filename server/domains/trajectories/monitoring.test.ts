@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiClient, createTestApp, type TestApp } from '../../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../../test/factories.js';
 import { suppressGroups } from './monitoring.js';
+import { readTable } from '../../tabular/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -51,6 +52,11 @@ describe('the figures', () => {
     // 6 of 11 with UiTPAS, 5 without: both groups big enough.
     expect(figures.totals.uitpas).toBe(6);
     expect(figures.unassigned).toEqual([]);
+    const xlsx = await (await as('admin')).get(`${url}.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const cells = (await readTable(xlsx.rawPayload, 'cijfers.xlsx')).map((row) => row.cells.join('|'));
+    expect(cells).toEqual(expect.arrayContaining(['Deelnemers|11']));
+    expect(cells.join('\n')).not.toContain('Persoon');
     for (const role of ['coach', 'trajectbegeleider', 'viewer']) expect((await (await as(role)).get(url)).statusCode, role).toBe(403);
   });
 

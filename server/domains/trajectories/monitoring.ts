@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import type { Db } from '../../db/client.js';
+import { writeXlsx } from '../../tabular/index.js';
 import type { RegionRow } from '../../http/access.js';
 import { rawOver } from '../catalog/tx-raw.js';
 import { MIN_GROUP, TRAJECTORY_HOURS_GOAL, TRAJECTORY_STAGES, type Monitoring, type TrajectoryStage } from '../../../common/schemas/trajectories.js';
@@ -94,4 +96,21 @@ export async function monitoringFigures(db: Db, region: RegionRow, options: { wi
     unassigned: unassigned.map((row) => ({ id: row.id, code: row.code, municipalityName: row.municipality_name, referredOn: typeof row.referred_on === 'string' ? row.referred_on.slice(0, 10) : row.referred_on.toISOString().slice(0, 10) })),
     coaches: options.withAssignment ? await listCoaches(db, region) : [],
   };
+}
+
+/** The same figures as XLSX (totals, per municipality, per stage); hidden groups stay hidden ("minder dan 5"). */
+export function monitoringXlsx(figures: Monitoring, t: TFunction): Promise<Buffer> {
+  const hidden = t('trajectories.monitoring.hidden', { min: figures.minGroup }) as string;
+  const cell = (value: number | null) => value ?? hidden;
+  const totals = (['participants', 'placements', 'hours', 'reached40', 'uitpas', 'continuing'] as const).map((key) => [t(`trajectories.monitoring.${key}`) as string, cell(figures.totals[key])]);
+  const municipalities = figures.perMunicipality.map((row) => [row.municipalityName || (t('trajectories.monitoring.otherMunicipalities') as string), cell(row.participants), cell(row.hours)]);
+  const stages = figures.perStage.map((row) => [t(`trajectories.stages.${row.stage}`) as string, cell(row.participants)]);
+  return writeXlsx(
+    [
+      { name: t('trajectories.monitoring.title') as string, rows: totals },
+      { name: t('trajectories.monitoring.perMunicipality') as string, rows: [[t('trajectories.monitoring.municipality') as string, t('trajectories.monitoring.participants') as string, t('trajectories.monitoring.hours') as string], ...municipalities], boldRows: [1] },
+      { name: t('trajectories.monitoring.perStage') as string, rows: [[t('trajectories.monitoring.stage') as string, t('trajectories.monitoring.participants') as string], ...stages], boldRows: [1] },
+    ],
+    { title: t('trajectories.monitoring.title') as string },
+  );
 }

@@ -25,7 +25,7 @@ import { addConsent, addStep, assignCoach, eraseParticipant, exportParticipant, 
 import { participantForCoach } from './access.js';
 import { suggestPlacements } from './suggestions.js';
 import { certificatePdf, createPlacement, logHours, placementInbox, respondToPlacement } from './placements.js';
-import { monitoringFigures } from './monitoring.js';
+import { monitoringFigures, monitoringXlsx } from './monitoring.js';
 
 const slugParams = z.object({ slug: z.string() });
 const participantParams = z.object({ slug: z.string(), participantId: z.string() });
@@ -206,6 +206,18 @@ export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {
     async (request) => {
       const { region, role } = await authorize(request, request.params.slug, 'trajectory.monitoring.read');
       return monitoringFigures(db(), region, { withAssignment: role === 'admin' });
+    },
+  );
+
+  app.get(
+    `${base}/monitoring.xlsx`,
+    { config: { policy: 'trajectory.monitoring.read' }, schema: { tags, summary: 'De pseudonieme cijfers als XLSX', params: slugParams, response: { 200: z.any(), ...errorResponses } } },
+    async (request, reply) => {
+      const { region } = await authorize(request, request.params.slug, 'trajectory.monitoring.read');
+      const bytes = await monitoringXlsx(await monitoringFigures(db(), region, { withAssignment: false }), requestTranslator(request));
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header('content-disposition', 'attachment; filename="trajecten-cijfers.xlsx"');
+      return reply.send(bytes);
     },
   );
 
