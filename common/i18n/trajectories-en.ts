@@ -74,6 +74,7 @@ export const trajectoriesEn: typeof trajectoriesNl = {
     dutchLevel: 'Dutch level',
     interests: 'Interests',
     transport: 'Gets around',
+    constraints: 'Circumstances',
     needsChildcare: 'Needs childcare',
     withChildren: 'Would like to take part with the children',
     days: 'Available days',

@@ -72,6 +72,7 @@ export const trajectoriesNl = {
     dutchLevel: 'Niveau Nederlands',
     interests: 'Interesses',
     transport: 'Verplaatst zich',
+    constraints: 'Omstandigheden',
     needsChildcare: 'Heeft kinderopvang nodig',
     withChildren: 'Wil graag met de kinderen deelnemen',
     days: 'Beschikbare dagen',

@@ -137,7 +137,7 @@ export function ReferralPage() {
           )}
         </Field>
         <fieldset className="traject-checks">
-          <legend>{t('trajectories.participant.facts')}</legend>
+          <legend>{t('trajectories.refer.constraints')}</legend>
           <label>
             <input type="checkbox" checked={form.needsChildcare} onChange={(event) => setForm({ ...form, needsChildcare: event.target.checked })} /> {t('trajectories.refer.needsChildcare')}
           </label>
