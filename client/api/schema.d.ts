@@ -31039,6 +31039,7 @@ export interface paths {
                                 placements: number | null;
                                 reached40: number | null;
                                 uitpas: number | null;
+                                waitingDays: number | null;
                             };
                             unassigned: {
                                 code: string;

@@ -171,6 +171,7 @@ export const trajectoriesEn: typeof trajectoriesNl = {
     reached40: 'Reached 40 hours',
     uitpas: 'With UiTPAS reduced rate',
     continuing: 'Keep taking part',
+    waitingDays: 'Waiting time to first visit (median, days)',
     perMunicipality: 'Per municipality',
     municipality: 'Municipality',
     otherMunicipalities: 'Other municipalities together',

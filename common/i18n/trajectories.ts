@@ -169,6 +169,7 @@ export const trajectoriesNl = {
     reached40: 'Bereikten 40 uur',
     uitpas: 'Met UiTPAS-kansentarief',
     continuing: 'Blijven deelnemen',
+    waitingDays: 'Wachttijd tot eerste bezoek (mediaan, dagen)',
     perMunicipality: 'Per gemeente',
     municipality: 'Gemeente',
     otherMunicipalities: 'Andere gemeenten samen',

@@ -165,7 +165,7 @@ export const inboxSchema = z.object({ placements: z.array(inboxPlacementSchema) 
 export const MIN_GROUP = 5;
 export const monitoringSchema = z.object({
   minGroup: z.number().int(),
-  totals: z.object({ participants: z.number().nullable(), placements: z.number().nullable(), hours: z.number().nullable(), reached40: z.number().nullable(), uitpas: z.number().nullable(), continuing: z.number().nullable() }),
+  totals: z.object({ participants: z.number().nullable(), placements: z.number().nullable(), hours: z.number().nullable(), reached40: z.number().nullable(), uitpas: z.number().nullable(), continuing: z.number().nullable(), waitingDays: z.number().nullable() }),
   perMunicipality: z.array(z.object({ municipalityName: z.string(), participants: z.number().nullable(), hours: z.number().nullable() })),
   perStage: z.array(z.object({ stage: z.enum(TRAJECTORY_STAGES), participants: z.number().nullable() })),
   /** Pseudonymous list for assigning a coach: codes and stages, never names. */

@@ -30,7 +30,7 @@ export function MonitoringPage() {
       {data ? (
         <>
           <dl className="traject-figures">
-            {(['participants', 'placements', 'hours', 'reached40', 'uitpas', 'continuing'] as const).map((key) => (
+            {(['participants', 'placements', 'hours', 'reached40', 'uitpas', 'continuing', 'waitingDays'] as const).map((key) => (
               <div key={key}>
                 <dt>{t(`trajectories.monitoring.${key}`)}</dt>
                 <dd>{show(data.totals[key], key === 'hours')}</dd>

@@ -52,6 +52,17 @@ describe('the figures', () => {
     // 6 of 11 with UiTPAS, 5 without: both groups big enough.
     expect(figures.totals.uitpas).toBe(6);
     expect(figures.unassigned).toEqual([]);
+    // Only four first visits: no waiting time yet; the fifth makes the median (10, 20, 30, 40, 50 days → 30).
+    const waiting = async () => ((await (await as('admin')).get(url)).json() as { totals: { waitingDays: number | null } }).totals.waitingDays;
+    const coach = await as('coach');
+    const participants = ((await coach.get(url.replace('/monitoring', '/participants'))).json() as { participants: { id: string }[] }).participants;
+    for (const [index, participant] of participants.slice(0, 5).entries()) {
+      if (index === 4) expect(await waiting()).toBeNull();
+      const day = String(11 + index * 10).padStart(2, '0');
+      const response = await coach.post(`${url.replace('/monitoring', '/participants')}/${participant.id}/steps`, { kind: 'eerste-bezoek', happenedOn: index < 2 ? `2026-09-${day}` : `2026-10-${String(index * 10 - 19).padStart(2, '0')}` });
+      expect(response.statusCode).toBe(200);
+    }
+    expect(await waiting()).toBe(30);
     const xlsx = await (await as('admin')).get(`${url}.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     const cells = (await readTable(xlsx.rawPayload, 'cijfers.xlsx')).map((row) => row.cells.join('|'));
@@ -63,7 +74,7 @@ describe('the figures', () => {
   it('shows nothing countable below five participants in all', async () => {
     const { url, as } = await setUp({ '33011': 3 });
     const figures = (await (await as('admin')).get(url)).json() as { totals: Record<string, number | null>; perMunicipality: { participants: number | null; hours: number | null }[] };
-    expect(Object.values(figures.totals)).toEqual([null, null, null, null, null, null]);
+    expect(Object.values(figures.totals)).toEqual([null, null, null, null, null, null, null]);
     expect(figures.perMunicipality).toEqual([expect.objectContaining({ participants: null, hours: null })]);
   });
 });

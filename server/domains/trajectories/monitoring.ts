@@ -48,6 +48,14 @@ export async function monitoringFigures(db: Db, region: RegionRow, options: { wi
        FROM (${perParticipant}) x`,
     [region.id, TRAJECTORY_HOURS_GOAL],
   );
+  // Waiting time: referral → first visit together, as a median over at least MIN_GROUP people.
+  const [waiting] = await raw.query<{ people: number; median: number | null }>(
+    `SELECT count(*)::int AS people, percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float8 AS median
+       FROM (SELECT min(s.happened_on) - p.referred_on AS days FROM trajectory_participants p
+               JOIN trajectory_steps s ON s.participant_id = p.id AND s.kind = 'eerste-bezoek'
+              WHERE p.region_id = $1 GROUP BY p.id, p.referred_on) w`,
+    [region.id],
+  );
   const [placements] = await raw.query<{ count: number }>(`SELECT count(*)::int AS count FROM trajectory_placements WHERE region_id = $1 AND status = 'aanvaard'`, [region.id]);
   const perMunicipality = await raw.query<{ name: string; participants: number; hours: number }>(
     `SELECT m.name, count(*)::int AS participants, coalesce(sum(x.hours), 0)::float8 AS hours
@@ -90,6 +98,7 @@ export async function monitoringFigures(db: Db, region: RegionRow, options: { wi
       reached40: part(totals!.reached),
       uitpas: part(totals!.uitpas),
       continuing: part(totals!.continuing),
+      waitingDays: waiting && waiting.people >= MIN_GROUP && waiting.median !== null ? Math.round(waiting.median) : null,
     },
     perMunicipality: rows,
     perStage: TRAJECTORY_STAGES.map((stage, index) => ({ stage, participants: stageCounts[index] ?? null })),
@@ -102,7 +111,7 @@ export async function monitoringFigures(db: Db, region: RegionRow, options: { wi
 export function monitoringXlsx(figures: Monitoring, t: TFunction): Promise<Buffer> {
   const hidden = t('trajectories.monitoring.hidden', { min: figures.minGroup }) as string;
   const cell = (value: number | null) => value ?? hidden;
-  const totals = (['participants', 'placements', 'hours', 'reached40', 'uitpas', 'continuing'] as const).map((key) => [t(`trajectories.monitoring.${key}`) as string, cell(figures.totals[key])]);
+  const totals = (['participants', 'placements', 'hours', 'reached40', 'uitpas', 'continuing', 'waitingDays'] as const).map((key) => [t(`trajectories.monitoring.${key}`) as string, cell(figures.totals[key])]);
   const municipalities = figures.perMunicipality.map((row) => [row.municipalityName || (t('trajectories.monitoring.otherMunicipalities') as string), cell(row.participants), cell(row.hours)]);
   const stages = figures.perStage.map((row) => [t(`trajectories.stages.${row.stage}`) as string, cell(row.participants)]);
   return writeXlsx(
