@@ -82,6 +82,11 @@ const CatalogOfferFormPage = lazyDomainPage('catalog', () => import('./pages/cat
 const CatalogImportPage = lazyDomainPage('catalog', () => import('./pages/catalog/admin/import-page').then((m) => ({ default: m.OfferImportPage })));
 const CatalogCoveragePage = lazyDomainPage('catalog', () => import('./pages/catalog/admin/coverage-page').then((m) => ({ default: m.CatalogCoveragePage })));
 const CatalogSettingsPage = lazyDomainPage('catalog', () => import('./pages/catalog/admin/settings-page').then((m) => ({ default: m.CatalogSettingsPage })));
+const TrajectoriesPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/trajectories-page').then((m) => ({ default: m.TrajectoriesPage })));
+const TrajectoryReferralPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/referral-page').then((m) => ({ default: m.ReferralPage })));
+const TrajectoryParticipantPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/participant-page').then((m) => ({ default: m.ParticipantPage })));
+const TrajectoryInboxPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/inbox-page').then((m) => ({ default: m.InboxPage })));
+const TrajectoryMonitoringPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/monitoring-page').then((m) => ({ default: m.MonitoringPage })));
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -180,6 +185,11 @@ export function App() {
                   <Route path="aanbod/beheer/:offerId" element={<Lazy page={CatalogOfferFormPage} />} />
                   <Route path="cooperatie/nieuwsbrief" element={<Lazy page={NewslettersPage} />} />
                   <Route path="cooperatie/nieuwsbrief/:newsletterId" element={<Lazy page={NewsletterPage} />} />
+                  <Route path="trajecten" element={<Lazy page={TrajectoriesPage} />} />
+                  <Route path="trajecten/verwijzen" element={<Lazy page={TrajectoryReferralPage} />} />
+                  <Route path="trajecten/deelnemers/:participantId" element={<Lazy page={TrajectoryParticipantPage} />} />
+                  <Route path="trajecten/plaatsen" element={<Lazy page={TrajectoryInboxPage} />} />
+                  <Route path="trajecten/cijfers" element={<Lazy page={TrajectoryMonitoringPage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

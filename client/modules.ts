@@ -9,6 +9,7 @@ export const allRegionModules = [
   { key: 'catalog', segment: 'aanbod', available: true },
   { key: 'lending', segment: 'uitleendienst', available: true },
   { key: 'cooperative', segment: 'cooperatie', available: true },
+  { key: 'trajectories', segment: 'trajecten', available: true },
 ] as const;
 
 /** The modules a region offers today, in navigation order. */

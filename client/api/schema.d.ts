@@ -48,7 +48,7 @@ export interface paths {
                                 memberships: {
                                     regionSlug: string;
                                     /** @enum {string} */
-                                    role: "admin" | "editor" | "steering" | "viewer";
+                                    role: "admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider";
                                 }[];
                                 name: string;
                             } | null;
@@ -347,7 +347,7 @@ export interface paths {
                                 memberships: {
                                     regionSlug: string;
                                     /** @enum {string} */
-                                    role: "admin" | "editor" | "steering" | "viewer";
+                                    role: "admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider";
                                 }[];
                                 name: string;
                             } | null;
@@ -705,7 +705,7 @@ export interface paths {
                                 memberships: {
                                     regionSlug: string;
                                     /** @enum {string} */
-                                    role: "admin" | "editor" | "steering" | "viewer";
+                                    role: "admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider";
                                 }[];
                                 name: string;
                             } | null;
@@ -797,7 +797,7 @@ export interface paths {
                                 slug: string;
                             };
                             /** @enum {string} */
-                            role: "admin" | "editor" | "steering" | "viewer";
+                            role: "admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider";
                             userExists: boolean;
                         };
                     };
@@ -956,7 +956,7 @@ export interface paths {
                                 memberships: {
                                     regionSlug: string;
                                     /** @enum {string} */
-                                    role: "admin" | "editor" | "steering" | "viewer";
+                                    role: "admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider";
                                 }[];
                                 name: string;
                             } | null;
@@ -1653,7 +1653,7 @@ export interface paths {
                                 nisCode: string;
                                 postalCodes: string[];
                             }[];
-                            myRole: ("admin" | "editor" | "steering" | "viewer") | null;
+                            myRole: ("admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider") | null;
                             name: string;
                             slug: string;
                             updatedAt: string;
@@ -1802,7 +1802,7 @@ export interface paths {
                                 nisCode: string;
                                 postalCodes: string[];
                             }[];
-                            myRole: ("admin" | "editor" | "steering" | "viewer") | null;
+                            myRole: ("admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider") | null;
                             name: string;
                             slug: string;
                             updatedAt: string;
@@ -16206,7 +16206,7 @@ export interface paths {
                     "application/json": {
                         email: string;
                         /** @enum {string} */
-                        role: "admin" | "editor" | "steering" | "viewer";
+                        role: "admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider";
                     };
                 };
             };
@@ -16225,7 +16225,7 @@ export interface paths {
                                 expiresAt: string;
                                 id: string;
                                 /** @enum {string} */
-                                role: "admin" | "editor" | "steering" | "viewer";
+                                role: "admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider";
                             };
                             inviteUrl?: string;
                         };
@@ -20238,7 +20238,7 @@ export interface paths {
                                 expiresAt: string;
                                 id: string;
                                 /** @enum {string} */
-                                role: "admin" | "editor" | "steering" | "viewer";
+                                role: "admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider";
                             }[];
                             members: {
                                 actor: {
@@ -20248,7 +20248,7 @@ export interface paths {
                                 email: string;
                                 name: string;
                                 /** @enum {string} */
-                                role: "admin" | "editor" | "steering" | "viewer";
+                                role: "admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider";
                                 since: string;
                                 userId: string;
                             }[];
@@ -20519,7 +20519,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        role: "admin" | "editor" | "steering" | "viewer";
+                        role: "admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider";
                     };
                 };
             };
@@ -21900,7 +21900,7 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             kind: "beleidsplan" | "actieplan" | "projectplan";
-                            myRole: ("admin" | "editor" | "steering" | "viewer") | null;
+                            myRole: ("admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider") | null;
                             period: {
                                 end: number | null;
                                 start: number | null;
@@ -22298,7 +22298,7 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             kind: "beleidsplan" | "actieplan" | "projectplan";
-                            myRole: ("admin" | "editor" | "steering" | "viewer") | null;
+                            myRole: ("admin" | "editor" | "steering" | "viewer" | "coach" | "trajectbegeleider") | null;
                             period: {
                                 end: number | null;
                                 start: number | null;
@@ -31734,6 +31734,3414 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plaatsen bij de eigen organisatie (enkel wat de deelnemer wil delen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            placements: {
+                                createdAt: string;
+                                dutchLevel: ("geen" | "A1" | "A2" | "B1" | "B2") | null;
+                                expectations: string | null;
+                                firstName: string | null;
+                                hours: number;
+                                id: string;
+                                languages: string[] | null;
+                                offerTitle: string;
+                                participantCode: string;
+                                partnerMessage: string;
+                                /** @enum {string} */
+                                status: "voorgesteld" | "aanvaard" | "ander-moment" | "geweigerd" | "gestopt";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pseudonieme cijfers (geen groep onder 5 personen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            coaches: {
+                                id: string;
+                                name: string;
+                            }[];
+                            minGroup: number;
+                            perMunicipality: {
+                                hours: number | null;
+                                municipalityName: string;
+                                participants: number | null;
+                            }[];
+                            perStage: {
+                                participants: number | null;
+                                /** @enum {string} */
+                                stage: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie";
+                            }[];
+                            totals: {
+                                continuing: number | null;
+                                hours: number | null;
+                                participants: number | null;
+                                placements: number | null;
+                                reached40: number | null;
+                                uitpas: number | null;
+                                waitingDays: number | null;
+                            };
+                            unassigned: {
+                                code: string;
+                                id: string;
+                                municipalityName: string;
+                                referredOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/monitoring.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De pseudonieme cijfers als XLSX */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De eigen deelnemers (coach) of de eigen verwijzingen (trajectbegeleider) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            coaches: {
+                                id: string;
+                                name: string;
+                            }[];
+                            participants: {
+                                coach: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                code: string;
+                                firstName: string | null;
+                                hours: number;
+                                id: string;
+                                municipalityName: string;
+                                referredOn: string;
+                                /** @enum {string} */
+                                stage: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie";
+                            }[];
+                            /** @enum {string} */
+                            relation: "coach" | "referrer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Verwijst een inburgeraar (met toestemming voor het traject) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        availableDays?: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                        /** @default null */
+                        availableFrom?: string | null;
+                        /** @default null */
+                        availableUntil?: string | null;
+                        /** @default null */
+                        coachId?: string | null;
+                        /** @enum {boolean} */
+                        consentGiven: true;
+                        /**
+                         * @default geen
+                         * @enum {string}
+                         */
+                        dutchLevel?: "geen" | "A1" | "A2" | "B1" | "B2";
+                        /** @default null */
+                        firstName?: string | null;
+                        /** @default false */
+                        freeOnly?: boolean;
+                        /** @enum {string} */
+                        inburgeraarStatus: "verplicht" | "rechthebbend";
+                        /** @default [] */
+                        interests?: string[];
+                        /** @default [] */
+                        languages?: string[];
+                        municipalityNis: string;
+                        /** @default false */
+                        needsChildcare?: boolean;
+                        /** @default  */
+                        referralNote?: string;
+                        referredOn: string;
+                        /**
+                         * @default openbaar-vervoer
+                         * @enum {string}
+                         */
+                        transport?: "te-voet" | "fiets" | "openbaar-vervoer" | "auto";
+                        /** @default false */
+                        uitpasKansentarief?: boolean;
+                        /** @default false */
+                        withChildren?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het dossier van een deelnemer (enkel de eigen coach) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @default [] */
+                            availableDays: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                            /** @default null */
+                            availableFrom: string | null;
+                            /** @default null */
+                            availableUntil: string | null;
+                            coach: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            coaches: {
+                                id: string;
+                                name: string;
+                            }[];
+                            code: string;
+                            consents: {
+                                givenOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "traject" | "delen-voornaam" | "delen-talen" | "delen-verwachtingen";
+                                recordedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            continuesAfter: boolean | null;
+                            /**
+                             * @default geen
+                             * @enum {string}
+                             */
+                            dutchLevel: "geen" | "A1" | "A2" | "B1" | "B2";
+                            /** @default null */
+                            firstName: string | null;
+                            /** @default false */
+                            freeOnly: boolean;
+                            hours: number;
+                            hoursGoal: number;
+                            id: string;
+                            /** @enum {string} */
+                            inburgeraarStatus: "verplicht" | "rechthebbend";
+                            /** @default [] */
+                            interests: string[];
+                            /** @default [] */
+                            languages: string[];
+                            maxLanguageIcons: number;
+                            municipalityName: string;
+                            municipalityNis: string;
+                            /** @default false */
+                            needsChildcare: boolean;
+                            placements: {
+                                createdAt: string;
+                                entries: {
+                                    attendedOn: string;
+                                    hours: number;
+                                    id: string;
+                                    loggedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                                expectations: string;
+                                hours: number;
+                                id: string;
+                                offerId: string | null;
+                                offerTitle: string;
+                                organizerName: string | null;
+                                partnerMessage: string;
+                                reasons: string[];
+                                /** @enum {string} */
+                                status: "voorgesteld" | "aanvaard" | "ander-moment" | "geweigerd" | "gestopt";
+                                version: number;
+                            }[];
+                            /** @default  */
+                            referralNote: string;
+                            referredBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            referredOn: string;
+                            /** @enum {string} */
+                            stage: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie";
+                            steps: {
+                                doneBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                fromCoach: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                happenedOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie" | "overdracht";
+                                note: string;
+                                toCoach: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            }[];
+                            /**
+                             * @default openbaar-vervoer
+                             * @enum {string}
+                             */
+                            transport: "te-voet" | "fiets" | "openbaar-vervoer" | "auto";
+                            /** @default false */
+                            uitpasKansentarief: boolean;
+                            version: number;
+                            /** @default false */
+                            withChildren: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Vult het dossier aan na de intake (versie) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        availableDays?: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                        /** @default null */
+                        availableFrom?: string | null;
+                        /** @default null */
+                        availableUntil?: string | null;
+                        /** @default null */
+                        continuesAfter?: boolean | null;
+                        /**
+                         * @default geen
+                         * @enum {string}
+                         */
+                        dutchLevel?: "geen" | "A1" | "A2" | "B1" | "B2";
+                        /** @default null */
+                        firstName?: string | null;
+                        /** @default false */
+                        freeOnly?: boolean;
+                        /** @enum {string} */
+                        inburgeraarStatus: "verplicht" | "rechthebbend";
+                        /** @default [] */
+                        interests?: string[];
+                        /** @default [] */
+                        languages?: string[];
+                        municipalityNis: string;
+                        /** @default false */
+                        needsChildcare?: boolean;
+                        /**
+                         * @default openbaar-vervoer
+                         * @enum {string}
+                         */
+                        transport?: "te-voet" | "fiets" | "openbaar-vervoer" | "auto";
+                        /** @default false */
+                        uitpasKansentarief?: boolean;
+                        version: number;
+                        /** @default false */
+                        withChildren?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @default [] */
+                            availableDays: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                            /** @default null */
+                            availableFrom: string | null;
+                            /** @default null */
+                            availableUntil: string | null;
+                            coach: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            coaches: {
+                                id: string;
+                                name: string;
+                            }[];
+                            code: string;
+                            consents: {
+                                givenOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "traject" | "delen-voornaam" | "delen-talen" | "delen-verwachtingen";
+                                recordedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            continuesAfter: boolean | null;
+                            /**
+                             * @default geen
+                             * @enum {string}
+                             */
+                            dutchLevel: "geen" | "A1" | "A2" | "B1" | "B2";
+                            /** @default null */
+                            firstName: string | null;
+                            /** @default false */
+                            freeOnly: boolean;
+                            hours: number;
+                            hoursGoal: number;
+                            id: string;
+                            /** @enum {string} */
+                            inburgeraarStatus: "verplicht" | "rechthebbend";
+                            /** @default [] */
+                            interests: string[];
+                            /** @default [] */
+                            languages: string[];
+                            maxLanguageIcons: number;
+                            municipalityName: string;
+                            municipalityNis: string;
+                            /** @default false */
+                            needsChildcare: boolean;
+                            placements: {
+                                createdAt: string;
+                                entries: {
+                                    attendedOn: string;
+                                    hours: number;
+                                    id: string;
+                                    loggedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                                expectations: string;
+                                hours: number;
+                                id: string;
+                                offerId: string | null;
+                                offerTitle: string;
+                                organizerName: string | null;
+                                partnerMessage: string;
+                                reasons: string[];
+                                /** @enum {string} */
+                                status: "voorgesteld" | "aanvaard" | "ander-moment" | "geweigerd" | "gestopt";
+                                version: number;
+                            }[];
+                            /** @default  */
+                            referralNote: string;
+                            referredBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            referredOn: string;
+                            /** @enum {string} */
+                            stage: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie";
+                            steps: {
+                                doneBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                fromCoach: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                happenedOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie" | "overdracht";
+                                note: string;
+                                toCoach: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            }[];
+                            /**
+                             * @default openbaar-vervoer
+                             * @enum {string}
+                             */
+                            transport: "te-voet" | "fiets" | "openbaar-vervoer" | "auto";
+                            /** @default false */
+                            uitpasKansentarief: boolean;
+                            version: number;
+                            /** @default false */
+                            withChildren: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Wist een deelnemer en alles over hem of haar (recht op vergetelheid) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/participants/{participantId}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het attest (PDF) na 40 uur */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/participants/{participantId}/coach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Wijst een wachtende verwijzing toe aan een coach */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        coachId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/participants/{participantId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Legt een toestemming vast (wat, wanneer, door wie) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        givenOn: string;
+                        /** @enum {string} */
+                        kind: "traject" | "delen-voornaam" | "delen-talen" | "delen-verwachtingen";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @default [] */
+                            availableDays: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                            /** @default null */
+                            availableFrom: string | null;
+                            /** @default null */
+                            availableUntil: string | null;
+                            coach: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            coaches: {
+                                id: string;
+                                name: string;
+                            }[];
+                            code: string;
+                            consents: {
+                                givenOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "traject" | "delen-voornaam" | "delen-talen" | "delen-verwachtingen";
+                                recordedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            continuesAfter: boolean | null;
+                            /**
+                             * @default geen
+                             * @enum {string}
+                             */
+                            dutchLevel: "geen" | "A1" | "A2" | "B1" | "B2";
+                            /** @default null */
+                            firstName: string | null;
+                            /** @default false */
+                            freeOnly: boolean;
+                            hours: number;
+                            hoursGoal: number;
+                            id: string;
+                            /** @enum {string} */
+                            inburgeraarStatus: "verplicht" | "rechthebbend";
+                            /** @default [] */
+                            interests: string[];
+                            /** @default [] */
+                            languages: string[];
+                            maxLanguageIcons: number;
+                            municipalityName: string;
+                            municipalityNis: string;
+                            /** @default false */
+                            needsChildcare: boolean;
+                            placements: {
+                                createdAt: string;
+                                entries: {
+                                    attendedOn: string;
+                                    hours: number;
+                                    id: string;
+                                    loggedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                                expectations: string;
+                                hours: number;
+                                id: string;
+                                offerId: string | null;
+                                offerTitle: string;
+                                organizerName: string | null;
+                                partnerMessage: string;
+                                reasons: string[];
+                                /** @enum {string} */
+                                status: "voorgesteld" | "aanvaard" | "ander-moment" | "geweigerd" | "gestopt";
+                                version: number;
+                            }[];
+                            /** @default  */
+                            referralNote: string;
+                            referredBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            referredOn: string;
+                            /** @enum {string} */
+                            stage: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie";
+                            steps: {
+                                doneBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                fromCoach: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                happenedOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie" | "overdracht";
+                                note: string;
+                                toCoach: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            }[];
+                            /**
+                             * @default openbaar-vervoer
+                             * @enum {string}
+                             */
+                            transport: "te-voet" | "fiets" | "openbaar-vervoer" | "auto";
+                            /** @default false */
+                            uitpasKansentarief: boolean;
+                            version: number;
+                            /** @default false */
+                            withChildren: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/participants/{participantId}/consents/{consentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trekt een toestemming in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consentId: string;
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @default [] */
+                            availableDays: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                            /** @default null */
+                            availableFrom: string | null;
+                            /** @default null */
+                            availableUntil: string | null;
+                            coach: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            coaches: {
+                                id: string;
+                                name: string;
+                            }[];
+                            code: string;
+                            consents: {
+                                givenOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "traject" | "delen-voornaam" | "delen-talen" | "delen-verwachtingen";
+                                recordedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            continuesAfter: boolean | null;
+                            /**
+                             * @default geen
+                             * @enum {string}
+                             */
+                            dutchLevel: "geen" | "A1" | "A2" | "B1" | "B2";
+                            /** @default null */
+                            firstName: string | null;
+                            /** @default false */
+                            freeOnly: boolean;
+                            hours: number;
+                            hoursGoal: number;
+                            id: string;
+                            /** @enum {string} */
+                            inburgeraarStatus: "verplicht" | "rechthebbend";
+                            /** @default [] */
+                            interests: string[];
+                            /** @default [] */
+                            languages: string[];
+                            maxLanguageIcons: number;
+                            municipalityName: string;
+                            municipalityNis: string;
+                            /** @default false */
+                            needsChildcare: boolean;
+                            placements: {
+                                createdAt: string;
+                                entries: {
+                                    attendedOn: string;
+                                    hours: number;
+                                    id: string;
+                                    loggedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                                expectations: string;
+                                hours: number;
+                                id: string;
+                                offerId: string | null;
+                                offerTitle: string;
+                                organizerName: string | null;
+                                partnerMessage: string;
+                                reasons: string[];
+                                /** @enum {string} */
+                                status: "voorgesteld" | "aanvaard" | "ander-moment" | "geweigerd" | "gestopt";
+                                version: number;
+                            }[];
+                            /** @default  */
+                            referralNote: string;
+                            referredBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            referredOn: string;
+                            /** @enum {string} */
+                            stage: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie";
+                            steps: {
+                                doneBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                fromCoach: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                happenedOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie" | "overdracht";
+                                note: string;
+                                toCoach: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            }[];
+                            /**
+                             * @default openbaar-vervoer
+                             * @enum {string}
+                             */
+                            transport: "te-voet" | "fiets" | "openbaar-vervoer" | "auto";
+                            /** @default false */
+                            uitpasKansentarief: boolean;
+                            version: number;
+                            /** @default false */
+                            withChildren: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/participants/{participantId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alles over een deelnemer als JSON (recht op inzage) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/participants/{participantId}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draagt de deelnemer over aan een andere coach */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                        /** Format: uuid */
+                        toCoachId: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            coach: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/participants/{participantId}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kiest een aanbod: een plaats die de organisatie beantwoordt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        expectations?: string;
+                        /** Format: uuid */
+                        offerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            entries: {
+                                attendedOn: string;
+                                hours: number;
+                                id: string;
+                                loggedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            }[];
+                            expectations: string;
+                            hours: number;
+                            id: string;
+                            offerId: string | null;
+                            offerTitle: string;
+                            organizerName: string | null;
+                            partnerMessage: string;
+                            reasons: string[];
+                            /** @enum {string} */
+                            status: "voorgesteld" | "aanvaard" | "ander-moment" | "geweigerd" | "gestopt";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/participants/{participantId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Legt een stap van het traject vast */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        happenedOn: string;
+                        /** @enum {string} */
+                        kind: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie";
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @default [] */
+                            availableDays: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                            /** @default null */
+                            availableFrom: string | null;
+                            /** @default null */
+                            availableUntil: string | null;
+                            coach: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            coaches: {
+                                id: string;
+                                name: string;
+                            }[];
+                            code: string;
+                            consents: {
+                                givenOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "traject" | "delen-voornaam" | "delen-talen" | "delen-verwachtingen";
+                                recordedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            continuesAfter: boolean | null;
+                            /**
+                             * @default geen
+                             * @enum {string}
+                             */
+                            dutchLevel: "geen" | "A1" | "A2" | "B1" | "B2";
+                            /** @default null */
+                            firstName: string | null;
+                            /** @default false */
+                            freeOnly: boolean;
+                            hours: number;
+                            hoursGoal: number;
+                            id: string;
+                            /** @enum {string} */
+                            inburgeraarStatus: "verplicht" | "rechthebbend";
+                            /** @default [] */
+                            interests: string[];
+                            /** @default [] */
+                            languages: string[];
+                            maxLanguageIcons: number;
+                            municipalityName: string;
+                            municipalityNis: string;
+                            /** @default false */
+                            needsChildcare: boolean;
+                            placements: {
+                                createdAt: string;
+                                entries: {
+                                    attendedOn: string;
+                                    hours: number;
+                                    id: string;
+                                    loggedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                                expectations: string;
+                                hours: number;
+                                id: string;
+                                offerId: string | null;
+                                offerTitle: string;
+                                organizerName: string | null;
+                                partnerMessage: string;
+                                reasons: string[];
+                                /** @enum {string} */
+                                status: "voorgesteld" | "aanvaard" | "ander-moment" | "geweigerd" | "gestopt";
+                                version: number;
+                            }[];
+                            /** @default  */
+                            referralNote: string;
+                            referredBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            referredOn: string;
+                            /** @enum {string} */
+                            stage: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie";
+                            steps: {
+                                doneBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                fromCoach: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                happenedOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "verwijzing" | "intake" | "zoektocht" | "eerste-bezoek" | "deelname" | "evaluatie" | "overdracht";
+                                note: string;
+                                toCoach: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            }[];
+                            /**
+                             * @default openbaar-vervoer
+                             * @enum {string}
+                             */
+                            transport: "te-voet" | "fiets" | "openbaar-vervoer" | "auto";
+                            /** @default false */
+                            uitpasKansentarief: boolean;
+                            version: number;
+                            /** @default false */
+                            withChildren: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/participants/{participantId}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lopend aanbod gerangschikt op hoe goed het past, met redenen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            suggestions: {
+                                distanceKm: number | null;
+                                languageIcons: number | null;
+                                municipalityName: string | null;
+                                nextStartsAt: string | null;
+                                offerId: string;
+                                organizerName: string | null;
+                                reasons: {
+                                    /** @enum {string} */
+                                    kind: "plus" | "min";
+                                    text: string;
+                                }[];
+                                score: number;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/placements/{placementId}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registreert gevolgde uren op een aanvaarde plaats */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    placementId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendedOn: string;
+                        hours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hours: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/trajectories/placements/{placementId}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Aanvaardt een plaats, stelt een ander moment voor of weigert */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    placementId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        answer: "aanvaard" | "ander-moment" | "geweigerd";
+                        /** @default  */
+                        message?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/regions/{slug}/workshops": {

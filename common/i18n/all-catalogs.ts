@@ -31,6 +31,8 @@ import { catalogPublicAr } from './catalog-public-ar.js';
 import { catalogPublicUk } from './catalog-public-uk.js';
 import { cooperativeNl } from './cooperative.js';
 import { cooperativeEn } from './cooperative-en.js';
+import { trajectoriesNl } from './trajectories.js';
+import { trajectoriesEn } from './trajectories-en.js';
 
 /** Each domain's catalogs by language; a new domain adds its imports and its entries. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
@@ -45,6 +47,8 @@ domainCatalogs.nl.cooperative = cooperativeNl.cooperative;
 domainCatalogs.en.cooperative = cooperativeEn.cooperative;
 domainCatalogs.nl.participation = participationNl;
 domainCatalogs.en.participation = participationEn;
+domainCatalogs.nl.trajectories = trajectoriesNl;
+domainCatalogs.en.trajectories = trajectoriesEn;
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },

@@ -26,6 +26,7 @@ export const ar: PublicCatalog = {
     catalog: 'الأنشطة',
     lending: 'إعارة المعدات',
     cooperative: 'التعاونية',
+    trajectories: 'المسارات',
     settings: 'الإعدادات',
     users: 'المستخدمون',
     account: 'حسابي',

@@ -49,3 +49,7 @@ domainCatalogLoaders.participation = {
   nl: () => import('./participation.js').then((m) => m.participationNl),
   en: () => import('./participation-en.js').then((m) => m.participationEn),
 };
+domainCatalogLoaders.trajectories = {
+  nl: () => import('./trajectories.js').then((m) => m.trajectoriesNl),
+  en: () => import('./trajectories-en.js').then((m) => m.trajectoriesEn),
+};

@@ -28,6 +28,7 @@ export const en: Catalog = {
     catalog: 'Activities',
     lending: 'Lending pool',
     cooperative: 'Cooperative',
+    trajectories: 'Trajectories',
     settings: 'Settings',
     users: 'Users',
     account: 'My account',
@@ -41,6 +42,8 @@ export const en: Catalog = {
     editor: 'Partner organisation (editor)',
     steering: 'Steering group member',
     viewer: 'Viewer',
+    coach: 'Coach (trajectories)',
+    trajectbegeleider: 'Trajectory counsellor (referrer)',
   },
   home: {
     title: 'Regions',
@@ -68,6 +71,7 @@ export const en: Catalog = {
       catalog: 'Participation activities for residents and newcomers.',
       lending: 'Materials and rooms municipalities share.',
       cooperative: 'Members, co-financing, steering group, surveys and votes.',
+      trajectories: 'Participation trajectories of newcomers with a coach, placements and hours.',
     },
   },
   settings: {
@@ -224,6 +228,8 @@ export const en: Catalog = {
     POLL_CLOSED: 'This voting round is closed.',
     SURVEY_CLOSED: 'This survey is closed.',
     ALREADY_ANSWERED: 'You have already answered this survey.',
+    PLACEMENT_NOT_ACCEPTED: 'Hours can only be logged once the organisation has accepted the placement.',
+    HOURS_GOAL_NOT_REACHED: 'The certificate is available after {{goal}} hours: there are {{hours}} now.',
   },
   tabular: {
     zip: {

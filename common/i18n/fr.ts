@@ -26,6 +26,7 @@ export const fr: PublicCatalog = {
     catalog: 'Activités',
     lending: 'Prêt de matériel',
     cooperative: 'Coopérative',
+    trajectories: 'Parcours',
     settings: 'Paramètres',
     users: 'Utilisateurs',
     account: 'Mon compte',

@@ -26,6 +26,7 @@ export const nl = {
     catalog: 'Aanbod',
     lending: 'Uitleendienst',
     cooperative: 'Coöperatie',
+    trajectories: 'Trajecten',
     settings: 'Instellingen',
     users: 'Gebruikers',
     account: 'Mijn account',
@@ -39,6 +40,8 @@ export const nl = {
     editor: 'Partnerorganisatie (redacteur)',
     steering: 'Stuurgroeplid',
     viewer: 'Lezer',
+    coach: 'Coach (trajecten)',
+    trajectbegeleider: 'Trajectbegeleider (verwijzer)',
   },
   home: {
     title: 'Regio’s',
@@ -67,6 +70,7 @@ export const nl = {
       catalog: 'Participatieaanbod voor inwoners en nieuwkomers.',
       lending: 'Materialen en ruimtes die gemeenten met elkaar delen.',
       cooperative: 'Leden, cofinanciering, stuurgroep, bevragingen en stemrondes.',
+      trajectories: 'Participatietrajecten van inburgeraars met een coach, plaatsen en uren.',
     },
   },
   settings: {
@@ -225,6 +229,8 @@ export const nl = {
     POLL_CLOSED: 'Deze stemronde is gesloten.',
     SURVEY_CLOSED: 'Deze bevraging is gesloten.',
     ALREADY_ANSWERED: 'Je hebt deze bevraging al ingevuld.',
+    PLACEMENT_NOT_ACCEPTED: 'Uren kunnen pas geregistreerd worden als de organisatie de plaats aanvaard heeft.',
+    HOURS_GOAL_NOT_REACHED: 'Het attest kan pas na {{goal}} uur: er zijn er nu {{hours}}.',
   },
   tabular: {
     zip: {

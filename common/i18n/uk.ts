@@ -26,6 +26,7 @@ export const uk: PublicCatalog = {
     catalog: 'Заходи',
     lending: 'Прокат обладнання',
     cooperative: 'Кооператив',
+    trajectories: 'Траєкторії',
     settings: 'Налаштування',
     users: 'Користувачі',
     account: 'Мій обліковий запис',

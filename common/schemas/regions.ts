@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validationMessage } from '../validation.js';
 
-export const roleSchema = z.enum(['admin', 'editor', 'steering', 'viewer']);
+export const roleSchema = z.enum(['admin', 'editor', 'steering', 'viewer', 'coach', 'trajectbegeleider']);
 export type RoleName = z.infer<typeof roleSchema>;
 
 export const nisCodeSchema = z.string().regex(/^\d{5}$/, validationMessage('validation.format'));

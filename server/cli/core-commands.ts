@@ -97,13 +97,15 @@ export const coreCommands: CliCommand[] = [
   {
     name: 'backup',
     summary: 'schrijft een draagbare back-up (PGlite en PostgreSQL) naar een bestand',
-    usage: 'backup BESTAND',
+    usage: 'backup BESTAND [--met-persoonsgegevens]',
     allowPositionals: true,
-    run: ({ positionals }) =>
+    options: { 'met-persoonsgegevens': { type: 'boolean' } },
+    run: ({ values, positionals }) =>
       withDatabase(async (database) => {
         const file = positionals[0];
         if (!file) throw new CliError('geef een bestandsnaam op: backup BESTAND');
-        const document = await createBackup(database);
+        // Participants' personal fields only when asked for (decision 027).
+        const document = await createBackup(database, { withPersonalData: values['met-persoonsgegevens'] === true });
         writeFileSync(file, encodeBackup(document));
         const rows = document.tables.reduce((sum, table) => sum + table.rows.length, 0);
         console.log(`Back-up geschreven naar ${file} (${document.tables.length} tabellen, ${rows} rijen).`);

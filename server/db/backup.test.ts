@@ -31,8 +31,22 @@ beforeAll(async () => {
 afterAll(async () => source.close());
 
 describe('backup and restore', () => {
+  it('leaves the participants’ personal fields out unless asked for, keeping codes and hours', async () => {
+    const plain = await createBackup(source);
+    const participants = plain.tables.find((table) => table.name === 'trajectory_participants')!.rows;
+    expect(plain.personalData).toBe(false);
+    expect(participants.length).toBeGreaterThan(5);
+    expect(participants.every((row) => row.first_name === null && row.referral_note === '')).toBe(true);
+    expect(participants.map((row) => row.code)).toContain('TR-K7M2QA');
+    expect(JSON.stringify(plain.tables.find((table) => table.name === 'trajectory_placements')!.rows)).not.toContain('aanspreekpunt');
+    expect(plain.tables.find((table) => table.name === 'trajectory_hours')!.rows.length).toBeGreaterThan(20);
+    const full = await createBackup(source, { withPersonalData: true });
+    expect(full.personalData).toBe(true);
+    expect(full.tables.find((table) => table.name === 'trajectory_participants')!.rows.map((row) => row.first_name)).toContain('Amina');
+  });
+
   it('round-trips every row into an empty database of the other kind', async () => {
-    const bytes = encodeBackup(await createBackup(source));
+    const bytes = encodeBackup(await createBackup(source, { withPersonalData: true }));
     const target = await createTestDatabase();
     try {
       const result = await restoreBackup(target, decodeBackup(bytes), { force: false });
@@ -44,7 +58,7 @@ describe('backup and restore', () => {
   });
 
   it('refuses a non-empty database unless forced, and then replaces its data', async () => {
-    const document = await createBackup(source);
+    const document = await createBackup(source, { withPersonalData: true });
     const target = await createTestDatabase();
     try {
       await regionFactory(target.db, { slug: 'bestaande-regio' });

@@ -13,6 +13,8 @@ export interface BackupDocument {
   createdAt: string;
   database: string;
   migrations: string[];
+  /** Whether trajectory participants' personal fields are in it (only when asked for; decision 027). */
+  personalData?: boolean;
   tables: { name: string; rows: Record<string, unknown>[] }[];
 }
 
@@ -22,6 +24,13 @@ const EPHEMERAL_TABLES = new Set(['schema_migrations', 'sessions', 'login_attemp
 // Reference data that migrations load; a restore merges into it instead of replacing it.
 const REFERENCE_TABLES = new Set(['municipalities', 'sectors']);
 const INSERT_CHUNK = 2000;
+// Personal fields of trajectory participants (decision 027) and what a default backup writes instead:
+// the pseudonymous code, stages and hours stay, so the figures survive a restore.
+const PERSONAL_FIELDS: Record<string, Record<string, unknown>> = {
+  trajectory_participants: { first_name: null, languages: [], referral_note: '' },
+  trajectory_steps: { note: '' },
+  trajectory_placements: { expectations: '', partner_message: '' },
+};
 
 export class BackupError extends Error {}
 
@@ -54,8 +63,8 @@ async function tablesInDependencyOrder(sql: RawSql): Promise<string[]> {
   return ordered;
 }
 
-/** Reads the whole database into a backup document. */
-export async function createBackup(handle: DatabaseHandle): Promise<BackupDocument> {
+/** Reads the whole database into a backup document; participants' personal fields only with `withPersonalData`. */
+export async function createBackup(handle: DatabaseHandle, options: { withPersonalData?: boolean } = {}): Promise<BackupDocument> {
   return handle.rawTransaction(async (tx) => {
     // One snapshot for all tables, so the backup is consistent even while the server runs.
     await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -66,7 +75,8 @@ export async function createBackup(handle: DatabaseHandle): Promise<BackupDocume
         `SELECT coalesce(json_agg(t), '[]'::json) AS rows FROM ${quoteIdent(table)} t`,
       );
       const rows = typeof row?.rows === 'string' ? (JSON.parse(row.rows) as Record<string, unknown>[]) : (row?.rows ?? []);
-      result.push({ name: table, rows });
+      const blank = options.withPersonalData ? undefined : PERSONAL_FIELDS[table];
+      result.push({ name: table, rows: blank ? rows.map((values) => ({ ...values, ...blank })) : rows });
     }
     return {
       format: 'regiekamer-backup',
@@ -74,6 +84,7 @@ export async function createBackup(handle: DatabaseHandle): Promise<BackupDocume
       createdAt: new Date().toISOString(),
       database: handle.kind,
       migrations: await appliedMigrations(tx),
+      personalData: options.withPersonalData === true,
       tables: result,
     };
   });

@@ -12,3 +12,4 @@ export * from '../domains/lending/schema.js';
 export * from '../domains/catalog/schema.js';
 export * from '../domains/cooperative/schema.js';
 export * from '../domains/participation/schema.js';
+export * from '../domains/trajectories/schema.js';

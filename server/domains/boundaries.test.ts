@@ -24,6 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   catalog: ['network', 'accounts', 'audit', 'regions', 'reference'],
   cooperative: ['plans', 'network', 'accounts', 'audit', 'regions', 'reference'],
   participation: ['cooperative', 'plans', 'network', 'accounts', 'audit', 'regions', 'reference'],
+  trajectories: ['catalog', 'network', 'accounts', 'audit', 'regions', 'reference'],
   // The demo seeds every domain.
   demo: ['*'],
 };

@@ -17,6 +17,7 @@ import { catalogModule } from './catalog/module.js';
 import { catalogPublicModule } from './catalog/public/module.js';
 import { cooperativeModule } from './cooperative/module.js';
 import { participationModule } from './participation/module.js';
+import { trajectoriesModule } from './trajectories/module.js';
 
 /** What the demo seeding hands each domain. */
 export interface DemoSeedContext {
@@ -60,6 +61,7 @@ export const DOMAINS: readonly DomainModule[] = [
   catalogPublicModule,
   cooperativeModule,
   participationModule,
+  trajectoriesModule,
 ];
 
 /** The modules in list order, each moved after the modules its demo seeding depends on. */

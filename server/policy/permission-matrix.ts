@@ -1,6 +1,6 @@
 import { PERMISSIONS, type PermissionRule } from './permissions.js';
 
-const COLUMNS = ['anoniem', 'aangemeld', 'viewer', 'steering', 'editor', 'admin'] as const;
+const COLUMNS = ['anoniem', 'aangemeld', 'viewer', 'steering', 'editor', 'admin', 'coach', 'trajectbegeleider'] as const;
 
 function cell(rule: PermissionRule, column: (typeof COLUMNS)[number]): string {
   if (rule.everyone) return '✓';

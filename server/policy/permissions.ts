@@ -111,6 +111,14 @@ export const PERMISSIONS = {
   'participation.vote': { roles: MEMBERS, description: 'Stemmen in een stemronde (enkel wie tot de stemgerechtigden behoort)' },
   'participation.answer': { roles: MEMBERS, description: 'Een bevraging voor leden of partners invullen' },
   'participation.public': { everyone: true, description: 'Een publieke bevraging via haar link invullen (anoniem, met een limiet per browser en IP-adres)' },
+  // Trajectories for newcomers (issue #11, decision 027): personal data, each role sees only its own part
+  'trajectory.read': { roles: ['coach', 'trajectbegeleider', 'admin'], description: 'De eigen deelnemers bekijken (coach: wie hem toegewezen is; trajectbegeleider: de eigen verwijzingen)' },
+  'trajectory.refer': { roles: ['trajectbegeleider', 'coach'], description: 'Een inburgeraar verwijzen naar een participatietraject' },
+  'trajectory.coach': { roles: ['coach', 'admin'], description: 'Het dossier van een deelnemer bijhouden: stappen, toestemmingen, suggesties, plaatsen, overdracht, export en wissen (enkel de eigen coach)' },
+  'trajectory.hours.log': { roles: ['coach', 'admin'], ownRoles: ['editor'], description: 'Gevolgde uren registreren (de coach, of de organisatie van de plaats)' },
+  'trajectory.partner': { ownRoles: ['editor'], description: 'Plaatsen bij de eigen organisatie bekijken en beantwoorden (enkel wat de deelnemer wil delen)' },
+  'trajectory.assign': { roles: ['admin'], description: 'Een wachtende verwijzing (enkel haar code) aan een coach toewijzen' },
+  'trajectory.monitoring.read': { roles: ['admin', 'steering'], description: 'Pseudonieme cijfers over de trajecten (geen groepen onder 5 personen)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -44,6 +44,15 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/plans/{planId}/actions': { title: 'Overgenomen' },
   'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/merge': { version: 1, sourceActionIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/measurements': { measuredOn: '2025-01-01', value: 1 },
+  'POST /api/regions/{slug}/trajectories/participants': { municipalityNis: '33011', inburgeraarStatus: 'verplicht', referredOn: '2026-01-01', consentGiven: true },
+  'PUT /api/regions/{slug}/trajectories/participants/{participantId}': { municipalityNis: '33011', inburgeraarStatus: 'verplicht', version: 1 },
+  'POST /api/regions/{slug}/trajectories/participants/{participantId}/steps': { kind: 'intake', happenedOn: '2026-01-01' },
+  'POST /api/regions/{slug}/trajectories/participants/{participantId}/consents': { kind: 'delen-voornaam', givenOn: '2026-01-01' },
+  'POST /api/regions/{slug}/trajectories/participants/{participantId}/handover': { toCoachId: '00000000-0000-4000-8000-000000000000', version: 1 },
+  'POST /api/regions/{slug}/trajectories/participants/{participantId}/placements': { offerId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/regions/{slug}/trajectories/participants/{participantId}/coach': { coachId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/regions/{slug}/trajectories/placements/{placementId}/hours': { attendedOn: '2026-01-01', hours: 2 },
+  'POST /api/regions/{slug}/trajectories/placements/{placementId}/response': { answer: 'aanvaard', version: 1 },
   'POST /api/regions/{slug}/polls': { title: 'Indringer', kind: 'proposal', closesAt: '2099-01-01T00:00:00Z', audience: 'members' },
   'PUT /api/regions/{slug}/polls/{pollId}/stance': { choice: 'akkoord' },
   'POST /api/regions/{slug}/polls/{pollId}/close': { outcome: 'Overgenomen' },
@@ -184,6 +193,11 @@ beforeAll(async () => {
   secrets.push('Geheime stemronde B', 'Geheime stemreden B', 'Geheime bevraging B');
   // Catalog of B: a municipality of B for its poster route.
   ids.nisCode = '33011';
+  // Trajectories of B: a participant coached by B's admin, with a consent and a placement at B's actor.
+  ids.participantId = (await t.database.raw.query<{ id: string }>("INSERT INTO trajectory_participants (region_id, code, first_name, municipality_nis, inburgeraar_status, referred_on, referral_note, coach_user_id) VALUES ($1, 'TR-GEHEIM', 'Geheime Deelnemer B', '33011', 'verplicht', '2026-01-01', 'Geheime verwijsnota B', $2) RETURNING id", [regionB.id, adminB.userId]))[0]!.id;
+  ids.consentId = (await t.database.raw.query<{ id: string }>("INSERT INTO trajectory_consents (participant_id, kind, given_on) VALUES ($1, 'delen-voornaam', '2026-01-01') RETURNING id", [ids.participantId]))[0]!.id;
+  ids.placementId = (await t.database.raw.query<{ id: string }>("INSERT INTO trajectory_placements (region_id, participant_id, offer_id, offer_title, organizer_actor_id, expectations) VALUES ($1, $2, $3, 'Geheime plaats B', $4, 'Geheime verwachting B') RETURNING id", [regionB.id, ids.participantId, ids.offerId, ids.actorId]))[0]!.id;
+  secrets.push('Geheime Deelnemer B', 'TR-GEHEIM', 'Geheime verwijsnota B', 'Geheime verwachting B');
 });
 afterAll(async () => t.close());
 
@@ -242,12 +256,12 @@ describe('every route against every role, as the policy table says', () => {
     const regionB = (await t.database.raw.query<{ id: string }>("SELECT id FROM regions WHERE slug = 'regio-b'"))[0]!.id;
     const clients: Record<string, ApiClient> = { anonymous: new ApiClient(t.app), outsider: await new ApiClient(t.app).login('admin-a@test.be', TEST_PASSWORD) };
     const users: Record<string, Parameters<typeof can>[0]> = { anonymous: null };
-    for (const role of ['viewer', 'steering', 'editor'] as const) {
+    for (const role of ['viewer', 'steering', 'editor', 'coach', 'trajectbegeleider'] as const) {
       await userFactory(t.database.db, { regionSlug: 'regio-b', role, email: `sweep-${role}@test.be` });
       clients[role] = await new ApiClient(t.app).login(`sweep-${role}@test.be`, TEST_PASSWORD);
     }
     // The callers as the policy sees them: a role in B (none for the admin of A).
-    for (const name of ['outsider', 'viewer', 'steering', 'editor'] as const) {
+    for (const name of ['outsider', 'viewer', 'steering', 'editor', 'coach', 'trajectbegeleider'] as const) {
       const memberships = name === 'outsider' ? [] : [{ regionId: regionB, regionSlug: 'regio-b', role: name, actorId: null }];
       users[name] = { id: name, email: `${name}@test.be`, name, locale: 'nl', memberships };
     }

@@ -14,7 +14,7 @@ import { useApi } from '../../use-api';
 import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
 
-const ROLES = ['admin', 'editor', 'steering', 'viewer'] as const satisfies readonly RoleName[];
+const ROLES = ['admin', 'editor', 'steering', 'viewer', 'coach', 'trajectbegeleider'] as const satisfies readonly RoleName[];
 
 function InviteLink({ url, email }: { url: string; email: string }) {
   const { t } = useTranslation();

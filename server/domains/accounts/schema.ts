@@ -1,7 +1,7 @@
 import { boolean, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { regions } from '../regions/schema.js';
 
-export const ROLES = ['admin', 'editor', 'steering', 'viewer'] as const;
+export const ROLES = ['admin', 'editor', 'steering', 'viewer', 'coach', 'trajectbegeleider'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const users = pgTable('users', {

@@ -8,6 +8,7 @@ import { offerDates, offers } from './schema.js';
 import { indexOffer } from './index-offer.js';
 import { rawOver } from './tx-raw.js';
 import type { OfferAdminList, OfferDetail, OfferInput, OfferUpdate } from '../../../common/schemas/catalog.js';
+import type { Role } from '../accounts/schema.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type OfferRow = typeof offers.$inferSelect;
@@ -16,7 +17,7 @@ type OfferRow = typeof offers.$inferSelect;
 export interface OfferEditor {
   regionId: string;
   userId: string | null;
-  role: 'admin' | 'editor' | 'steering' | 'viewer' | null;
+  role: Role | null;
   /** The editor's organisation (actor); null for admins or unlinked editors. */
   ownActorId: string | null;
 }

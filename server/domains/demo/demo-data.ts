@@ -55,4 +55,23 @@ export const demoUsers = [
     password: 'regiekamer-viewer',
     roles: [{ region: 'westhoek', role: 'viewer' }],
   },
+  {
+    email: 'coach@demo.regiekamer.be',
+    name: 'Chaima Coach',
+    password: 'regiekamer-coach',
+    roles: [{ region: 'westhoek', role: 'coach' }],
+  },
+  {
+    email: 'trajectbegeleider@demo.regiekamer.be',
+    name: 'Tom Trajectbegeleider',
+    password: 'regiekamer-trajectbegeleider',
+    roles: [{ region: 'westhoek', role: 'trajectbegeleider' }],
+  },
+  {
+    // Linked to Bibliotheek Ieper by the trajectories demo: its placement inbox.
+    email: 'bibliotheek@demo.regiekamer.be',
+    name: 'Bea Bibliotheek',
+    password: 'regiekamer-partner',
+    roles: [{ region: 'westhoek', role: 'editor' }],
+  },
 ] as const;

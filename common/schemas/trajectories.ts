@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { validationMessage } from '../validation.js';
+import { WEEKDAYS } from './catalog.js';
+
+// Payloads of the trajectories domain (issue #11, decision 027): participants, steps, placements, hours, figures.
+
+export const DUTCH_LEVELS = ['geen', 'A1', 'A2', 'B1', 'B2'] as const;
+export type DutchLevel = (typeof DUTCH_LEVELS)[number];
+export const TRANSPORTS = ['te-voet', 'fiets', 'openbaar-vervoer', 'auto'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+export const INBURGERAAR_STATUSES = ['verplicht', 'rechthebbend'] as const;
+export type InburgeraarStatus = (typeof INBURGERAAR_STATUSES)[number];
+export const TRAJECTORY_STAGES = ['verwijzing', 'intake', 'zoektocht', 'eerste-bezoek', 'deelname', 'evaluatie'] as const;
+export type TrajectoryStage = (typeof TRAJECTORY_STAGES)[number];
+export const STEP_KINDS = [...TRAJECTORY_STAGES, 'overdracht'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+export const CONSENT_KINDS = ['traject', 'delen-voornaam', 'delen-talen', 'delen-verwachtingen'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+export const PLACEMENT_STATUSES = ['voorgesteld', 'aanvaard', 'ander-moment', 'geweigerd', 'gestopt'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+/** The catalog's themes (UiTdatabank labels, Dutch as data) a participant's interests are chosen from. */
+export const TRAJECTORY_THEMES = ['Taal en ontmoeting', 'Sport en beweging', 'Cultuur', 'Natuur', 'Koken en eten', 'Leren en werk'] as const;
+/** Languages the referral form offers (ISO 639-1); others can be added later. */
+export const TRAJECTORY_LANGUAGES = ['ar', 'en', 'fa', 'fr', 'ku', 'ps', 'ru', 'so', 'ti', 'uk', 'es', 'tr'] as const;
+/** The participation and network trajectory counts at least this many hours. */
+export const TRAJECTORY_HOURS_GOAL = 40;
+
+/**
+ * The most language icons (offers.language_icons: 1 hardly any Dutch … 4 fluent) an activity may ask
+ * for someone at this Dutch level: one icon for beginners, then one more per level.
+ */
+export const LANGUAGE_ICONS_FOR_LEVEL: Record<DutchLevel, number> = { geen: 1, A1: 1, A2: 2, B1: 3, B2: 4 };
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, validationMessage('validation.date'));
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, validationMessage('trajectories.validation.time'));
+const userRef = z.object({ id: z.string(), name: z.string() });
+
+export const consentSchema = z.object({ id: z.string(), kind: z.enum(CONSENT_KINDS), givenOn: z.string(), recordedBy: userRef.nullable(), withdrawnOn: z.string().nullable() });
+export type Consent = z.infer<typeof consentSchema>;
+
+/** What a referrer (trajectbegeleider) types; the coach completes the rest at the intake. */
+export const participantInputSchema = z.object({
+  firstName: z.string().trim().max(60).nullable().default(null),
+  municipalityNis: z.string().regex(/^\d{5}$/, validationMessage('trajectories.validation.municipality')),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(10).default([]),
+  dutchLevel: z.enum(DUTCH_LEVELS).default('geen'),
+  interests: z.array(z.string().trim().min(1).max(60)).max(12).default([]),
+  transport: z.enum(TRANSPORTS).default('openbaar-vervoer'),
+  needsChildcare: z.boolean().default(false),
+  withChildren: z.boolean().default(false),
+  availableDays: z.array(z.enum(WEEKDAYS)).max(7).default([]),
+  availableFrom: time.nullable().default(null),
+  availableUntil: time.nullable().default(null),
+  uitpasKansentarief: z.boolean().default(false),
+  freeOnly: z.boolean().default(false),
+  inburgeraarStatus: z.enum(INBURGERAAR_STATUSES),
+  referredOn: isoDate,
+  referralNote: z.string().max(2000).default(''),
+  /** The coach the referral goes to (a coach who refers becomes the coach; none: the admin assigns one). */
+  coachId: z.string().uuid(validationMessage('trajectories.validation.coach')).nullable().default(null),
+  /** Consent for the trajectory itself, recorded with the referral. */
+  consentGiven: z.literal(true, validationMessage('trajectories.validation.consent')),
+});
+export type ParticipantInput = z.infer<typeof participantInputSchema>;
+export const participantUpdateSchema = participantInputSchema.omit({ referredOn: true, consentGiven: true, referralNote: true, coachId: true }).extend({
+  continuesAfter: z.boolean().nullable().default(null),
+  version: z.number().int().min(1),
+});
+
+/** One row of a coach's list, or of a referrer's own referrals (no trajectory details). */
+export const participantSummarySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  firstName: z.string().nullable(),
+  municipalityName: z.string(),
+  stage: z.enum(TRAJECTORY_STAGES),
+  referredOn: z.string(),
+  coach: userRef.nullable(),
+  hours: z.number(),
+});
+export const participantListSchema = z.object({ participants: z.array(participantSummarySchema), relation: z.enum(['coach', 'referrer']), coaches: z.array(userRef) });
+
+export const stepSchema = z.object({ id: z.string(), kind: z.enum(STEP_KINDS), happenedOn: z.string(), note: z.string(), doneBy: userRef.nullable(), fromCoach: userRef.nullable(), toCoach: userRef.nullable() });
+export const stepInputSchema = z.object({ kind: z.enum(TRAJECTORY_STAGES), happenedOn: isoDate, note: z.string().max(4000).default('') });
+export const handoverInputSchema = z.object({ toCoachId: z.string().uuid(validationMessage('trajectories.validation.coach')), note: z.string().max(2000).default(''), version: z.number().int().min(1) });
+export const consentInputSchema = z.object({ kind: z.enum(CONSENT_KINDS), givenOn: isoDate });
+
+export const hoursEntrySchema = z.object({ id: z.string(), attendedOn: z.string(), hours: z.number(), loggedBy: userRef.nullable() });
+export const placementSchema = z.object({
+  id: z.string(),
+  offerId: z.string().nullable(),
+  offerTitle: z.string(),
+  organizerName: z.string().nullable(),
+  status: z.enum(PLACEMENT_STATUSES),
+  expectations: z.string(),
+  partnerMessage: z.string(),
+  reasons: z.array(z.string()),
+  hours: z.number(),
+  entries: z.array(hoursEntrySchema),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type Placement = z.infer<typeof placementSchema>;
+
+export const participantDetailSchema = participantInputSchema.omit({ consentGiven: true, coachId: true }).extend({
+  id: z.string(),
+  code: z.string(),
+  municipalityName: z.string(),
+  stage: z.enum(TRAJECTORY_STAGES),
+  referredBy: userRef.nullable(),
+  coach: userRef.nullable(),
+  continuesAfter: z.boolean().nullable(),
+  maxLanguageIcons: z.number().int(),
+  consents: z.array(consentSchema),
+  steps: z.array(stepSchema),
+  placements: z.array(placementSchema),
+  hours: z.number(),
+  hoursGoal: z.number(),
+  coaches: z.array(userRef),
+  version: z.number().int(),
+});
+export type ParticipantDetail = z.infer<typeof participantDetailSchema>;
+
+export const suggestionSchema = z.object({
+  offerId: z.string(),
+  title: z.string(),
+  organizerName: z.string().nullable(),
+  municipalityName: z.string().nullable(),
+  distanceKm: z.number().nullable(),
+  languageIcons: z.number().int().nullable(),
+  nextStartsAt: z.string().nullable(),
+  score: z.number(),
+  /** Translated reasons: why this offer fits (or what to watch out for). */
+  reasons: z.array(z.object({ kind: z.enum(['plus', 'min']), text: z.string() })),
+});
+export const suggestionListSchema = z.object({ suggestions: z.array(suggestionSchema) });
+export type Suggestion = z.infer<typeof suggestionSchema>;
+
+export const placementInputSchema = z.object({ offerId: z.string().uuid(), expectations: z.string().max(2000).default('') });
+export const hoursInputSchema = z.object({ attendedOn: isoDate, hours: z.number().positive(validationMessage('trajectories.validation.hours')).max(12, validationMessage('trajectories.validation.hours')) });
+export const placementResponseSchema = z.object({
+  answer: z.enum(['aanvaard', 'ander-moment', 'geweigerd']),
+  message: z.string().trim().max(2000).default(''),
+  version: z.number().int().min(1),
+});
+
+/** A placement as the organiser sees it: only what the participant agreed to share. */
+export const inboxPlacementSchema = z.object({
+  id: z.string(),
+  participantCode: z.string(),
+  firstName: z.string().nullable(),
+  languages: z.array(z.string()).nullable(),
+  dutchLevel: z.enum(DUTCH_LEVELS).nullable(),
+  expectations: z.string().nullable(),
+  offerTitle: z.string(),
+  status: z.enum(PLACEMENT_STATUSES),
+  partnerMessage: z.string(),
+  hours: z.number(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export const inboxSchema = z.object({ placements: z.array(inboxPlacementSchema) });
+
+/** Pseudonymous, aggregated figures: a group under MIN_GROUP people shows as null. */
+export const MIN_GROUP = 5;
+export const monitoringSchema = z.object({
+  minGroup: z.number().int(),
+  totals: z.object({ participants: z.number().nullable(), placements: z.number().nullable(), hours: z.number().nullable(), reached40: z.number().nullable(), uitpas: z.number().nullable(), continuing: z.number().nullable(), waitingDays: z.number().nullable() }),
+  perMunicipality: z.array(z.object({ municipalityName: z.string(), participants: z.number().nullable(), hours: z.number().nullable() })),
+  perStage: z.array(z.object({ stage: z.enum(TRAJECTORY_STAGES), participants: z.number().nullable() })),
+  /** Pseudonymous list for assigning a coach: codes and stages, never names. */
+  unassigned: z.array(z.object({ id: z.string(), code: z.string(), municipalityName: z.string(), referredOn: z.string() })),
+  coaches: z.array(userRef),
+});
+export type Monitoring = z.infer<typeof monitoringSchema>;
+export const assignInputSchema = z.object({ coachId: z.string().uuid(validationMessage('trajectories.validation.coach')) });

@@ -1,0 +1,16 @@
+import type { DomainModule } from '../registry.js';
+import { trajectoriesRoutes } from './routes.js';
+import { seedTrajectoriesDemo } from './demo.js';
+// Registers the daily retention job (personal fields erased 12 months after the evaluation).
+import './retention.js';
+
+/** The trajectories domain: participation trajectories of newcomers, coached and placed at catalog offers (issue #11). */
+export const trajectoriesModule: DomainModule = {
+  name: 'trajectories',
+  routes: trajectoriesRoutes,
+  // Placements are at demo offers; their organisers are actors of the map.
+  seedDemoAfter: ['catalog'],
+  seedDemo: async ({ db }) => {
+    await seedTrajectoriesDemo(db);
+  },
+};

@@ -1,0 +1,36 @@
+import type { DatabaseHandle } from '../../db/client.js';
+import { registerJobHandler, schedule } from '../../jobs/queue.js';
+
+export const TRAJECTORY_RETENTION_JOB = 'trajectories.retention';
+/** Personal fields are kept this long after the trajectory's evaluation (decision 027). */
+export const RETENTION_MONTHS = 12;
+
+/**
+ * Erases the personal fields of participants whose evaluation is more than RETENTION_MONTHS ago: first
+ * name, languages, referral note, step notes, what partners were told and answered. The code, stages,
+ * placements and hours stay (pseudonymous figures). Each erasure is logged without what was erased.
+ */
+export async function erasePersonalFieldsAfterRetention(database: DatabaseHandle, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+  return database.rawTransaction(async (tx) => {
+    const erased = await tx.query<{ id: string; region_id: string }>(
+      `UPDATE trajectory_participants p SET first_name = NULL, languages = '{}', referral_note = '', personal_data_erased_at = now()
+        WHERE p.personal_data_erased_at IS NULL
+          AND EXISTS (SELECT 1 FROM trajectory_steps s WHERE s.participant_id = p.id AND s.kind = 'evaluatie'
+                       AND s.happened_on < ($1::date - make_interval(months => $2::int)))
+        RETURNING p.id, p.region_id`,
+      [today, RETENTION_MONTHS],
+    );
+    if (!erased.length) return 0;
+    const ids = erased.map((row) => row.id);
+    await tx.query(`UPDATE trajectory_steps SET note = '' WHERE participant_id = ANY($1::uuid[])`, [ids]);
+    await tx.query(`UPDATE trajectory_placements SET expectations = '', partner_message = '' WHERE participant_id = ANY($1::uuid[])`, [ids]);
+    for (const row of erased) {
+      await tx.query(`INSERT INTO audit_log (region_id, user_id, entity_type, entity_id, action) VALUES ($1, NULL, 'trajectory_participant', $2, 'retention-erase')`, [row.region_id, row.id]);
+    }
+    return erased.length;
+  });
+}
+
+registerJobHandler(TRAJECTORY_RETENTION_JOB, async ({ database }) => ({ erased: await erasePersonalFieldsAfterRetention(database) }));
+// Daily is enough: a day more or less of retention is within the stated period.
+schedule(TRAJECTORY_RETENTION_JOB, 86_400);
