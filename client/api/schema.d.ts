@@ -17378,7 +17378,9 @@ export interface paths {
                                 id: string;
                                 /** Format: uuid */
                                 itemId: string;
+                                kitName: string | null;
                                 overdue: boolean;
+                                partName: string | null;
                                 /** @enum {string} */
                                 status: "aangevraagd" | "bevestigd" | "geweigerd" | "uitgeleend" | "terug" | "geannuleerd";
                                 to: string;

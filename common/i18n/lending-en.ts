@@ -71,6 +71,8 @@ export const lendingEn: DomainCatalog<typeof lendingNl> = {
     today: 'Today',
     municipality: 'Municipality',
     allMunicipalities: 'All municipalities',
+    partsInUse: 'part in use elsewhere: {{parts}}',
+    withKit: '{{name}}, in {{kit}}',
     dayFree: '{{date}}: free',
     dayBooked: '{{date}}: {{count}} booked ({{names}})',
     help: 'Use the arrow keys to move from day to day; Enter picks the day as start or end of your request.',

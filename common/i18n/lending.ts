@@ -68,6 +68,8 @@ export const lendingNl = {
     today: 'Vandaag',
     municipality: 'Gemeente',
     allMunicipalities: 'Alle gemeenten',
+    partsInUse: 'onderdeel elders in gebruik: {{parts}}',
+    withKit: '{{name}}, in {{kit}}',
     dayFree: '{{date}}: vrij',
     dayBooked: '{{date}}: {{count}} gereserveerd ({{names}})',
     help: 'Gebruik de pijltjestoetsen om van dag naar dag te gaan; Enter kiest de dag als begin of einde van je aanvraag.',

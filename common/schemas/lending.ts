@@ -193,6 +193,10 @@ export const calendarSchema = z.object({
       status: z.enum(BOOKING_STATUSES),
       overdue: z.boolean(),
       borrowerName: z.string(),
+      /** Set when a part of this kit is in use by another booking (a kit's own calendar only). */
+      partName: z.string().nullable(),
+      /** Set when this item's units go out with a kit (an item's own calendar only). */
+      kitName: z.string().nullable(),
     }),
   ),
 });

@@ -46,17 +46,23 @@ export function BookingCalendar({ slug, itemId, municipality, onPick, selected }
   const data = useApi('/api/regions/{slug}/lending/calendar', { params: { path: { slug }, query: { from: first, to: last, ...(itemId ? { itemId } : {}), ...(municipality ? { municipality } : {}) } } }).data;
 
   const byDay = useMemo(() => {
-    const map = new Map<string, { count: number; names: string[] }>();
+    const map = new Map<string, { count: number; names: string[]; parts: string[] }>();
     for (const booking of data?.bookings ?? []) {
       for (let day = booking.from; day <= booking.to; day = shiftDay(day, 1)) {
-        const entry = map.get(day) ?? { count: 0, names: [] };
-        entry.count += booking.units;
-        if (!entry.names.includes(booking.borrowerName)) entry.names.push(booking.borrowerName);
+        const entry = map.get(day) ?? { count: 0, names: [], parts: [] };
+        if (booking.partName !== null) {
+          // A part in use elsewhere: the kit is not free that day, without a booking of its own.
+          if (!entry.parts.includes(booking.partName)) entry.parts.push(booking.partName);
+        } else {
+          entry.count += booking.units;
+          const name = booking.kitName === null ? booking.borrowerName : t('lending.calendar.withKit', { name: booking.borrowerName, kit: booking.kitName });
+          if (!entry.names.includes(name)) entry.names.push(name);
+        }
         map.set(day, entry);
       }
     }
     return map;
-  }, [data]);
+  }, [data, t]);
 
   useEffect(() => {
     if (!moveFocus) return;
@@ -124,7 +130,9 @@ export function BookingCalendar({ slug, itemId, municipality, onPick, selected }
                 const entry = byDay.get(day);
                 // The label starts with the visible day number (WCAG 2.5.3: the name contains the visible text).
                 const date = longDate.format(new Date(`${day}T00:00:00Z`));
-                const label = entry ? t('lending.calendar.dayBooked', { date, count: entry.count, names: entry.names.join(', ') }) : t('lending.calendar.dayFree', { date });
+                const booked = entry && entry.count > 0 ? t('lending.calendar.dayBooked', { date, count: entry.count, names: entry.names.join(', ') }) : null;
+                const parts = entry && entry.parts.length > 0 ? t('lending.calendar.partsInUse', { parts: entry.parts.join(', ') }) : null;
+                const label = entry ? [booked ?? date, parts].filter(Boolean).join('; ') : t('lending.calendar.dayFree', { date });
                 return (
                   <td key={day}>
                     <button

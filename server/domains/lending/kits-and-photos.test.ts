@@ -36,6 +36,32 @@ async function freshRegion() {
   return { region, library, service, admin, editor, base, item, search };
 }
 
+describe('kits in the calendar', () => {
+  it("shows on a kit's own calendar the days a part is in use elsewhere, and not twice its own booking", async () => {
+    const { admin, base, service, library, item } = await freshRegion();
+    const tent = await item(service, { name: 'Partytent', units: 1 });
+    const created = await admin.post(`${base}/items`, { name: 'Marktpakket', kind: 'set', ownerActorId: service, municipality: '33011', kitParts: [{ itemId: tent, quantity: 1 }] });
+    const kit = (created.json() as { id: string }).id;
+    expect((await admin.post(`${base}/bookings`, { itemId: tent, from: day(12), to: day(13), units: 1, borrowerActorId: library })).statusCode).toBe(201);
+    expect((await admin.post(`${base}/bookings`, { itemId: kit, from: day(20), to: day(20), units: 1, borrowerActorId: library })).statusCode).toBe(201);
+    type Entry = { itemId: string; from: string; to: string; units: number; partName: string | null; kitName: string | null };
+    const calendar = async (extra: string) => ((await admin.get(`${base}/calendar?from=${day(10)}&to=${day(25)}${extra}`)).json() as { bookings: Entry[] }).bookings;
+
+    const ofKit = await calendar(`&itemId=${kit}`);
+    expect(ofKit.map(({ itemId, from, to, units, partName }) => ({ itemId, from, to, units, partName }))).toEqual([
+      { itemId: kit, from: day(20), to: day(20), units: 1, partName: null },
+      { itemId: kit, from: day(12), to: day(13), units: 1, partName: 'Partytent' },
+    ]);
+    // The tent's own calendar shows its own booking and the kit's that takes it along.
+    expect((await calendar(`&itemId=${tent}`)).map(({ itemId, from, units, partName, kitName }) => ({ itemId, from, units, partName, kitName }))).toEqual([
+      { itemId: tent, from: day(12), units: 1, partName: null, kitName: null },
+      { itemId: tent, from: day(20), units: 1, partName: null, kitName: 'Marktpakket' },
+    ]);
+    // A municipality's calendar lists every item's own bookings, without the kit's borrowed view of its parts.
+    expect((await calendar('&municipality=33011')).every((entry) => entry.partName === null)).toBe(true);
+  });
+});
+
 describe('kits in the availability search', () => {
   it('counts a kit free only while every part has enough free units, buffer days included', async () => {
     const { admin, base, service, library, item, search } = await freshRegion();

@@ -637,12 +637,47 @@ export async function calendar(database: DatabaseHandle, regionId: string, query
      ORDER BY b.from_date`,
     [items.map((item) => item.id), query.from, query.to],
   );
+  // One kit's calendar also shows its parts in use elsewhere (booked alone or in another kit): the kit
+  // cannot go out then, as the search and the booking already know. Not in a municipality's calendar,
+  // where the parts' own rows already count.
+  const partBookings = query.itemId
+    ? await database.raw.query<Row>(
+        `SELECT b.id, b.from_date::text AS from_date, b.to_date::text AS to_date, count(*)::int AS units, b.status,
+                coalesce(ba.name, b.borrower_name, '') AS borrower_name, p.name AS part_name
+         FROM lending_kit_parts k
+         JOIN lending_items p ON p.id = k.part_item_id
+         JOIN lending_units u ON u.item_id = k.part_item_id
+         JOIN lending_booking_units bu ON bu.unit_id = u.id AND bu.blocking
+         JOIN lending_bookings b ON b.id = bu.booking_id
+         LEFT JOIN actors ba ON ba.id = b.borrower_actor_id
+         WHERE k.kit_item_id = $1 AND b.item_id <> $1 AND b.from_date <= $3 AND b.to_date >= $2
+         GROUP BY b.id, b.from_date, b.to_date, b.status, ba.name, b.borrower_name, p.name
+         ORDER BY b.from_date`,
+        [query.itemId, query.from, query.to],
+      )
+    : [];
+  // And one item's calendar shows the kits that take its units along.
+  const kitBookings = query.itemId
+    ? await database.raw.query<Row>(
+        `SELECT b.id, b.from_date::text AS from_date, b.to_date::text AS to_date, count(*)::int AS units, b.status,
+                coalesce(ba.name, b.borrower_name, '') AS borrower_name, kit.name AS kit_name
+         FROM lending_units u
+         JOIN lending_booking_units bu ON bu.unit_id = u.id AND bu.blocking
+         JOIN lending_bookings b ON b.id = bu.booking_id
+         JOIN lending_items kit ON kit.id = b.item_id
+         LEFT JOIN actors ba ON ba.id = b.borrower_actor_id
+         WHERE u.item_id = $1 AND b.item_id <> $1 AND b.from_date <= $3 AND b.to_date >= $2
+         GROUP BY b.id, b.from_date, b.to_date, b.status, ba.name, b.borrower_name, kit.name
+         ORDER BY b.from_date`,
+        [query.itemId, query.from, query.to],
+      )
+    : [];
   const today = todayInBrussels();
   return {
     from: query.from,
     to: query.to,
     items: items.map((item) => ({ id: item.id, name: item.name, units: Number(item.units), bufferDays: Number(item.buffer_days) })),
-    bookings: bookings.map((row) => ({
+    bookings: [...bookings, ...[...partBookings, ...kitBookings].map((row): Row => ({ ...row, item_id: query.itemId }))].map((row) => ({
       id: row.id as string,
       itemId: row.item_id as string,
       from: row.from_date as string,
@@ -651,6 +686,8 @@ export async function calendar(database: DatabaseHandle, regionId: string, query
       status: row.status as BookingStatus,
       overdue: row.status === 'uitgeleend' && (row.to_date as string) < today,
       borrowerName: row.borrower_name as string,
+      partName: (row.part_name as string | undefined) ?? null,
+      kitName: (row.kit_name as string | undefined) ?? null,
     })),
   };
 }
