@@ -155,7 +155,7 @@ describe('catalog back office', () => {
     await context.close();
   });
 
-  test('the coverage table flags the municipalities without offers and links a poster per municipality', async () => {
+  test('the coverage table and map flag the municipalities without offers; a poster per municipality', async () => {
     const { context, page } = await openPage(browser());
     await logInViaForm(page, demoUsers.admin, `/r/${WESTHOEK}/aanbod/beheer/dekking`);
     await page.setViewportSize(PHONE);
@@ -173,6 +173,16 @@ describe('catalog back office', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The map draws a circle per municipality, the gaps red and dashed, each named with its count.
+    const map = page.getByRole('img', { name: /Kaart van het actuele aanbod per gemeente/ });
+    await map.locator('.coverage-map__gap').first().waitFor();
+    expect(await map.locator('path.coverage-map__gap').count()).toBe(2);
+    const rows = await table.locator('tbody tr').count();
+    expect(await map.locator('path.coverage-map__area, path.coverage-map__gap').count()).toBe(rows);
+    await map.locator('.coverage-map__place', { hasText: 'Kortemark: 0' }).waitFor();
+    const ieper = Number((await table.getByRole('row', { name: /^Ieper/ }).locator('td').first().textContent()) ?? '');
+    expect(ieper).toBeGreaterThan(0);
+    await map.locator('.coverage-map__place', { hasText: `Ieper: ${ieper}` }).waitFor();
     await expectAccessible(page, 'dekking aanbod (telefoon)');
     await shoot(page, 'catalog-admin-coverage-390');
     await page.setViewportSize({ width: 1280, height: 900 });

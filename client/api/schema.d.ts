@@ -8187,6 +8187,8 @@ export interface paths {
                                 current: number;
                                 fourthPillar: number;
                                 gap: boolean;
+                                latitude: number | null;
+                                longitude: number | null;
                                 name: string;
                                 nisCode: string;
                                 uitpas: number;

@@ -190,6 +190,9 @@ export const catalogEn: DomainCatalog<typeof catalogNl> = {
     pulled: 'Fetched.',
   },
   coverageUi: {
+    mapPlace: '{{name}}: {{count}}',
+    mapLabel: 'Map of current activities per municipality; the table below gives the same figures.',
+    mapCaption: 'The larger the circle, the more current activities. Red and dashed: none (a gap). Map without background tiles.',
     title: 'Catalog coverage',
     lead: 'Current activities per municipality. Municipalities without any are gaps.',
     caption: 'Current activities per municipality',

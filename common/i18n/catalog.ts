@@ -188,6 +188,9 @@ export const catalogNl = {
     pulled: 'Opgehaald.',
   },
   coverageUi: {
+    mapPlace: '{{name}}: {{count}}',
+    mapLabel: 'Kaart van het actuele aanbod per gemeente; de tabel hieronder geeft dezelfde cijfers.',
+    mapCaption: 'Hoe groter de cirkel, hoe meer actueel aanbod. Rood gestippeld: geen aanbod (hiaat). Kaart zonder achtergrondtegels.',
     title: 'Dekking van het aanbod',
     lead: 'Per gemeente het actuele aanbod. Gemeenten zonder aanbod zijn hiaten.',
     caption: 'Actueel aanbod per gemeente',

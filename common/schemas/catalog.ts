@@ -192,13 +192,16 @@ export const offerImportRequestSchema = z.object({
 export const coverageRowSchema = z.object({
   nisCode: z.string(),
   name: z.string(),
+  /** The town centre, for the coverage map (null when the reference data has none). */
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
   current: z.number().int(),
   atMostTwoIcons: z.number().int(),
   uitpas: z.number().int(),
   fourthPillar: z.number().int(),
   gap: z.boolean(),
 });
-export const catalogCoverageSchema = z.object({ municipalities: z.array(coverageRowSchema), totals: coverageRowSchema.omit({ nisCode: true, name: true, gap: true }) });
+export const catalogCoverageSchema = z.object({ municipalities: z.array(coverageRowSchema), totals: coverageRowSchema.omit({ nisCode: true, name: true, latitude: true, longitude: true, gap: true }) });
 export type CatalogCoverage = z.infer<typeof catalogCoverageSchema>;
 
 export const catalogSettingsSchema = z.object({

@@ -8,8 +8,8 @@ import type { CatalogCoverage } from '../../../common/schemas/catalog.js';
  * het aanbod"). Plan indicators read the same numbers (e.g. "aantal activiteiten").
  */
 export async function catalogCoverage(raw: RawSql, regionId: string): Promise<CatalogCoverage> {
-  const rows = await raw.query<{ nis_code: string; name: string; current: number; at_most_two: number; uitpas: number; fourth_pillar: number }>(
-    `SELECT m.nis_code, m.name,
+  const rows = await raw.query<{ nis_code: string; name: string; lat: number | null; lon: number | null; current: number; at_most_two: number; uitpas: number; fourth_pillar: number }>(
+    `SELECT m.nis_code, m.name, m.lat::float8 AS lat, m.lon::float8 AS lon,
        count(o.id)::int AS current,
        count(o.id) FILTER (WHERE o.language_icons <= 2)::int AS at_most_two,
        count(o.id) FILTER (WHERE o.uitpas)::int AS uitpas,
@@ -18,13 +18,15 @@ export async function catalogCoverage(raw: RawSql, regionId: string): Promise<Ca
      JOIN municipalities m ON m.nis_code = rm.nis_code
      LEFT JOIN current_offers o ON o.region_id = rm.region_id AND o.municipality_nis = rm.nis_code
      WHERE rm.region_id = $1
-     GROUP BY m.nis_code, m.name
+     GROUP BY m.nis_code, m.name, m.lat, m.lon
      ORDER BY m.name`,
     [regionId],
   );
   const municipalities = rows.map((row) => ({
     nisCode: row.nis_code,
     name: row.name,
+    latitude: row.lat === null ? null : Number(row.lat),
+    longitude: row.lon === null ? null : Number(row.lon),
     current: row.current,
     atMostTwoIcons: row.at_most_two,
     uitpas: row.uitpas,

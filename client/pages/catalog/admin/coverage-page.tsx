@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/page';
 import { Notice } from '../../../components/notice';
@@ -7,6 +8,9 @@ import { useApi } from '../../../use-api';
 import { useSession } from '../../../session';
 import { useRegion } from '../../regions/region-context';
 import { CatalogAdminNav } from './catalog-admin-common';
+
+// Leaflet is its own chunk, shared with the public catalog's map.
+const CoverageMap = lazy(() => import('./coverage-map').then((m) => ({ default: m.CoverageMap })));
 
 /** Current offers per municipality with the gaps flagged ("hiaten in het aanbod"), exports and a poster per municipality. */
 export function CatalogCoveragePage() {
@@ -40,6 +44,9 @@ export function CatalogCoveragePage() {
       ) : (
         <>
           <p className="catalog-coverage-gaps">{gaps.length > 0 ? t('catalog.coverageUi.gapsSummary', { count: gaps.length, names: gaps.map((row) => row.name).join(', ') }) : t('catalog.coverageUi.noGaps')}</p>
+          <Suspense fallback={<p role="status">{t('catalog.admin.loading')}</p>}>
+            <CoverageMap municipalities={data.municipalities} />
+          </Suspense>
           <p id="catalog-coverage-caption" className="coverage-title">
             {t('catalog.coverageUi.caption')}
           </p>
