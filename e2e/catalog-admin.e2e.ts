@@ -174,15 +174,15 @@ describe('catalog back office', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     // The map draws a circle per municipality, the gaps red and dashed, each named with its count.
-    const map = page.getByRole('img', { name: /Kaart van het actuele aanbod per gemeente/ });
+    const map = page.getByRole('region', { name: /Kaart van het actuele aanbod per gemeente/ });
     await map.locator('.coverage-map__gap').first().waitFor();
     expect(await map.locator('path.coverage-map__gap').count()).toBe(2);
     const rows = await table.locator('tbody tr').count();
     expect(await map.locator('path.coverage-map__area, path.coverage-map__gap').count()).toBe(rows);
     await map.locator('.coverage-map__place', { hasText: 'Kortemark: 0' }).waitFor();
-    const ieper = Number((await table.getByRole('row', { name: /^Ieper/ }).locator('td').first().textContent()) ?? '');
-    expect(ieper).toBeGreaterThan(0);
-    await map.locator('.coverage-map__place', { hasText: `Ieper: ${ieper}` }).waitFor();
+    const counts = (await table.locator('tbody tr td:nth-child(2)').allTextContents()).filter((count) => count !== '0').sort();
+    expect(counts.length).toBeGreaterThan(0);
+    expect((await map.locator('.coverage-map__place:not(.coverage-map__place--gap)').allTextContents()).sort()).toEqual(counts);
     await expectAccessible(page, 'dekking aanbod (telefoon)');
     await shoot(page, 'catalog-admin-coverage-390');
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -15,7 +15,7 @@ export function CoverageMap({ municipalities }: { municipalities: CatalogCoverag
 
   useEffect(() => {
     if (!element.current) return;
-    const map = L.map(element.current, { zoomControl: true, attributionControl: false, scrollWheelZoom: false, zoomSnap: 0.25 });
+    const map = L.map(element.current, { zoomControl: true, attributionControl: false, scrollWheelZoom: false, zoomSnap: 0.25, zoomAnimation: false });
     const most = Math.max(1, ...municipalities.map((row) => row.current));
     const points: L.LatLngExpression[] = [];
     for (const row of municipalities) {
@@ -34,19 +34,31 @@ export function CoverageMap({ municipalities }: { municipalities: CatalogCoverag
         interactive: false,
         className: row.gap ? 'coverage-map__gap' : 'coverage-map__area',
       })
-        .bindTooltip(t('catalog.coverageUi.mapPlace', { name: row.name, count: row.current }), { permanent: true, direction: 'center', className: 'coverage-map__place' })
+        // Eighteen names would cover each other: a circle shows its count, a gap its name too.
+        .bindTooltip(row.gap ? t('catalog.coverageUi.mapPlace', { name: row.name, count: row.current }) : String(row.current), {
+          permanent: true,
+          direction: 'center',
+          className: row.gap ? 'coverage-map__place coverage-map__place--gap' : 'coverage-map__place',
+        })
         .addTo(map);
     }
-    if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 12 });
+    if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 12, animate: false });
     else map.setView([50.95, 2.85], 10);
+    // The container can get its size after the map was made (lazy chunk, phone layout): fit again then.
+    const resize = new ResizeObserver(() => {
+      map.invalidateSize();
+      if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 12, animate: false });
+    });
+    resize.observe(element.current);
     return () => {
+      resize.disconnect();
       map.remove();
     };
   }, [municipalities, t]);
 
   return (
     <figure className="coverage-map">
-      <div ref={element} className="coverage-map__canvas" role="img" aria-label={t('catalog.coverageUi.mapLabel')} />
+      <div ref={element} className="coverage-map__canvas" role="region" aria-label={t('catalog.coverageUi.mapLabel')} />
       <figcaption className="hint">{t('catalog.coverageUi.mapCaption')}</figcaption>
     </figure>
   );
