@@ -26,15 +26,18 @@ declare global {
   }
 }
 
-/** Notes the moment (ms since navigation start) the first offer card is in the document. */
+/**
+ * Notes the moment (ms since navigation start) the first offer card is painted, by Element Timing:
+ * a card in the server's HTML counts only once its styles have arrived and it is on screen.
+ */
 function watchFirstCard(): void {
-  const seen = () => {
-    if (window.rkFirstCard === undefined && document.querySelector('.offer-card')) window.rkFirstCard = performance.now();
-    return window.rkFirstCard !== undefined;
-  };
-  new MutationObserver((_changes, observer) => {
-    if (seen()) observer.disconnect();
-  }).observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list, observer) => {
+    const painted = list.getEntries().find((entry) => (entry as PerformanceEntry & { identifier?: string }).identifier === 'offer-card');
+    if (!painted || window.rkFirstCard !== undefined) return;
+    const { renderTime, loadTime } = painted as PerformanceEntry & { renderTime: number; loadTime: number };
+    window.rkFirstCard = renderTime || loadTime || painted.startTime;
+    observer.disconnect();
+  }).observe({ type: 'element', buffered: true });
 }
 
 interface Transfer {

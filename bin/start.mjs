@@ -18,10 +18,17 @@ function newestMtime(path) {
 }
 
 const sources = ['client', 'common', 'vite.config.ts', 'package.json'].map((p) => join(root, p)).filter(existsSync);
-const stale = !existsSync(builtIndex) || Math.max(...sources.map(newestMtime)) > statSync(builtIndex).mtimeMs;
-if (stale) {
-  console.log('De webtoepassing wordt gebouwd (eenmalig, een halve minuut)…');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+const builtRenderer = join(root, 'dist/ssr/ssr-entry.js');
+const newestSource = Math.max(...sources.map(newestMtime));
+const isStale = (built) => !existsSync(built) || newestSource > statSync(built).mtimeMs;
+// The browser's app, and the server-side renderer of the public pages' first view (decision 025).
+const builds = [
+  { built: builtIndex, args: [] },
+  { built: builtRenderer, args: ['--ssr', 'ssr-entry.tsx'] },
+].filter(({ built }) => isStale(built));
+if (builds.length > 0) console.log('De webtoepassing wordt gebouwd (eenmalig, een halve minuut)…');
+for (const { args } of builds) {
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', ...args, '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
   });

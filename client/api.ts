@@ -200,6 +200,11 @@ function readEmbedded(): Map<string, unknown> {
   return embedded;
 }
 
+/** The server-side renderer's embedded answers (client/ssr-entry.tsx): what the browser will read from the page. */
+export function provideInitialData(data: Record<string, unknown>): void {
+  embedded = new Map(Object.entries(data));
+}
+
 /** The embedded answer for this URL, if the server sent one with the page (and no component has used it yet). */
 export function initialData(url: string): unknown {
   return readEmbedded().get(url);

@@ -106,11 +106,20 @@ function PageLoading() {
   );
 }
 
-/** Routes use Dutch paths, as the people who share links speak Dutch. */
+/** The browser's app: the routes under the address bar's router. */
 export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </I18nextProvider>
+  );
+}
+
+/** Routes use Dutch paths, as the people who share links speak Dutch. Rendered under any router (client/ssr-entry.tsx uses a static one). */
+export function AppRoutes() {
+  return (
         <SessionProvider>
           <RegionsProvider>
             <Routes>
@@ -198,7 +207,5 @@ export function App() {
             </Routes>
           </RegionsProvider>
         </SessionProvider>
-      </BrowserRouter>
-    </I18nextProvider>
   );
 }

@@ -60,10 +60,19 @@ async function loadCatalog(locale: Locale): Promise<void> {
   for (const domain of loadedDomains) await addDomainBundle(domain, locale);
 }
 
-/** Starts in the language chosen earlier on this device, loading its catalog before the first render. */
-export async function startLocale(): Promise<void> {
-  const locale = resolveLocale(storedLocale());
-  if (locale === DEFAULT_LOCALE) return;
+/** The language cookie, which the server reads too (also where storage is blocked). */
+function cookieLocale(): string | null {
+  const match = new RegExp(`(?:^|; )${LOCALE_COOKIE}=([a-z]{2})`).exec(document.cookie);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Starts in the language chosen earlier on this device, loading its catalog before the first render;
+ * a page the server rendered starts in the language it was rendered in, so hydration finds the same text.
+ */
+export async function startLocale(serverRenderedIn?: string): Promise<void> {
+  const locale = resolveLocale(serverRenderedIn ?? storedLocale() ?? cookieLocale());
+  if (locale === DEFAULT_LOCALE) return markDocumentLanguage();
   try {
     await loadCatalog(locale);
     await i18n.changeLanguage(locale);
@@ -75,6 +84,8 @@ export async function startLocale(): Promise<void> {
 
 /** <html lang dir>: screen readers pronounce the right language, and Arabic runs right to left. */
 function markDocumentLanguage(): void {
+  // The server-side renderer (client/ssr-entry.tsx) has no document; it writes <html lang dir> itself.
+  if (typeof document === 'undefined') return;
   const locale = currentLocale();
   document.documentElement.lang = locale;
   document.documentElement.dir = localeDirection(locale);
@@ -82,6 +93,12 @@ function markDocumentLanguage(): void {
 
 export function currentLocale(): Locale {
   return resolveLocale(i18n.language);
+}
+
+/** Renders in this language on the server (client/ssr-entry.tsx): its catalogs loaded, nothing remembered. */
+export async function switchLocaleForServerRender(locale: Locale): Promise<void> {
+  await loadCatalog(locale);
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
 
 /** Switches the interface language, remembers it on this device and updates <html lang>. */
@@ -97,5 +114,3 @@ export async function applyLocale(locale: Locale): Promise<void> {
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
   markDocumentLanguage();
 }
-
-markDocumentLanguage();

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from './axe';
 import { demoUsers, logInViaForm, openPage, url, useBrowser, waitForHeading } from './browser';
@@ -19,6 +21,24 @@ function localDateTime(days: number, hour = 14): string {
   const date = new Date(Date.now() + days * 86_400_000);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(hour)}:00`;
+}
+
+/** A UiTdatabank event as the Search API returns it: six days ahead, two language icons, free. */
+function uitEvent(id: string, name: string, postalCode: string, locality: string) {
+  return {
+    '@id': `https://io.uitdatabank.be/event/e2e-${id}`,
+    '@type': 'Event',
+    mainLanguage: 'nl',
+    name: { nl: name },
+    description: { nl: 'Samen wandelen langs de velden.' },
+    calendarType: 'single',
+    startDate: new Date(Date.now() + 6 * 86_400_000).toISOString(),
+    endDate: new Date(Date.now() + 6 * 86_400_000 + 7_200_000).toISOString(),
+    location: { '@type': 'Place', name: { nl: 'Marktplein' }, address: { nl: { addressCountry: 'BE', addressLocality: locality, postalCode, streetAddress: 'Markt 1' } } },
+    labels: ['twee taaliconen'],
+    priceInfo: [{ category: 'base', name: { nl: 'Basistarief' }, price: 0, priceCurrency: 'EUR' }],
+    workflowStatus: 'APPROVED',
+  };
 }
 
 async function publicOffers(slug: string, q: string): Promise<PublicOfferList> {
@@ -110,21 +130,7 @@ describe('catalog back office', () => {
 
   test('the regisseur uploads a UiTdatabank JSON-LD file, sees the preview, commits it, and a broken file is answered clearly', async () => {
     const stamp = Date.now();
-    const event = (id: string, name: string, postalCode: string, locality: string) => ({
-      '@id': `https://io.uitdatabank.be/event/e2e-${stamp}-${id}`,
-      '@type': 'Event',
-      mainLanguage: 'nl',
-      name: { nl: name },
-      description: { nl: 'Samen wandelen langs de velden.' },
-      calendarType: 'single',
-      startDate: new Date(Date.now() + 6 * 86_400_000).toISOString(),
-      endDate: new Date(Date.now() + 6 * 86_400_000 + 7_200_000).toISOString(),
-      location: { '@type': 'Place', name: { nl: 'Marktplein' }, address: { nl: { addressCountry: 'BE', addressLocality: locality, postalCode, streetAddress: 'Markt 1' } } },
-      labels: ['twee taaliconen'],
-      priceInfo: [{ category: 'base', name: { nl: 'Basistarief' }, price: 0, priceCurrency: 'EUR' }],
-      workflowStatus: 'APPROVED',
-    });
-    const file = { member: [event('ieper', `Wandeling ${stamp}`, '8900', 'Ieper'), event('gent', `Elders ${stamp}`, '9000', 'Gent')] };
+    const file = { member: [uitEvent(`${stamp}-ieper`, `Wandeling ${stamp}`, '8900', 'Ieper'), uitEvent(`${stamp}-gent`, `Elders ${stamp}`, '9000', 'Gent')] };
 
     const { context, page } = await openPage(browser());
     await logInViaForm(page, demoUsers.admin, `/r/${CO7}/aanbod/beheer/importeren`);
@@ -190,7 +196,17 @@ describe('catalog back office', () => {
     await context.close();
   });
 
-  test('the regisseur links the UiTdatabank Search API; the key is never shown again', async () => {
+  test('the regisseur links the UiTdatabank Search API, pulls now and finds the pulled event in the catalog; the key is never shown again', async () => {
+    // A local stand-in for the Search API (there is no internet here): one event in the region, one outside.
+    const stamp = Date.now();
+    const keysSent: (string | undefined)[] = [];
+    const searchApi = createServer((request, response) => {
+      keysSent.push(request.headers['x-api-key'] as string | undefined);
+      const member = [uitEvent(`pull-${stamp}-1`, `Gezelschapsspel ${stamp}`, '8970', 'Poperinge'), uitEvent(`pull-${stamp}-2`, `Ver weg ${stamp}`, '2000', 'Antwerpen')];
+      response.writeHead(200, { 'content-type': 'application/ld+json' }).end(JSON.stringify({ totalItems: member.length, member }));
+    });
+    await new Promise<void>((resolve) => searchApi.listen(0, '127.0.0.1', resolve));
+    const searchApiUrl = `http://127.0.0.1:${(searchApi.address() as AddressInfo).port}/events`;
     const { context, page } = await openPage(browser());
     await logInViaForm(page, demoUsers.admin, `/r/${CO7}/aanbod/beheer/uitdatabank`);
     await waitForHeading(page, 'Koppeling met UiTdatabank');
@@ -198,15 +214,25 @@ describe('catalog back office', () => {
     await page.getByLabel('URL van de Search API').fill('niet-een-url');
     await page.getByRole('button', { name: 'Bewaren' }).click();
     await page.getByRole('alert').getByRole('link', { name: 'URL van de Search API: Geen geldig webadres (begin met https://).' }).waitFor();
-    await page.getByLabel('URL van de Search API').fill('https://search.uitdatabank.example/events');
+    await page.getByLabel('URL van de Search API').fill(searchApiUrl);
     await page.getByLabel('API-sleutel').fill('geheime-sleutel');
     await page.getByRole('button', { name: 'Bewaren' }).click();
     await page.getByText('De koppeling is bewaard.').waitFor();
     await page.getByText('Er is een sleutel bewaard. Leeg laten om hem te houden.').waitFor();
     expect(await page.getByLabel('API-sleutel').inputValue()).toBe('');
-    await page.getByRole('button', { name: 'Nu ophalen' }).waitFor();
+    expect(await publicOffers(CO7, `Gezelschapsspel ${stamp}`)).toMatchObject({ total: 0 });
+
+    // The pull runs as a job on the server; the page follows it and shows the outcome.
+    await page.getByRole('button', { name: 'Nu ophalen' }).click();
+    await page.getByText('Opgehaald.').waitFor();
+    await page.getByText('1 nieuw, 0 bijgewerkt, 1 overgeslagen, 0 fouten.').waitFor();
+    expect(keysSent).toEqual(['geheime-sleutel']);
+    const pulled = await publicOffers(CO7, `Gezelschapsspel ${stamp}`);
+    expect(pulled.items.map((item) => item.title)).toEqual([`Gezelschapsspel ${stamp}`]);
+    expect(pulled.items[0]!.languageIcons).toBe(2);
     await expectAccessible(page, 'uitdatabank-koppeling');
     await shoot(page, 'catalog-admin-settings-1280');
     await context.close();
+    await new Promise((resolve) => searchApi.close(resolve));
   });
 });

@@ -96,6 +96,54 @@ describe('public catalog', () => {
     await context.close();
   });
 
+  test('the offers are in the HTML itself, readable without JavaScript, and the page takes them over without redrawing', async () => {
+    // Arabic: the server gives the page its language and direction too.
+    const html = await (await fetch(url(`/r/${REGION}/aanbod?maxLanguageIcons=2`), { headers: { cookie: 'rk_locale=ar' } })).text();
+    expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+    const cardsInHtml = html.match(/class="offer-card"/g)?.length ?? 0;
+    expect(cardsInHtml).toBeGreaterThan(0);
+
+    const noScript = await browser().newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(url(`/r/${REGION}/aanbod`));
+    expect(await plain.locator('.offer-card').count()).toBeGreaterThan(0);
+    await plain.locator('.offer-card a').first().click();
+    await plain.getByRole('heading', { level: 1 }).waitFor();
+    // The offer page too is rendered by the server: when and where without a script.
+    expect(await plain.locator('h1').textContent()).not.toBe('');
+    await noScript.close();
+
+    // A reader far from Brussels: times are Belgian on both sides, so server and browser write the same text.
+    const context = await browser().newContext({ viewport: PHONE, timezoneId: 'Pacific/Auckland' });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    // The language cookie alone (storage may be blocked): the server renders Arabic, the browser takes it over in Arabic.
+    await context.addCookies([{ name: 'rk_locale', value: 'ar', url: url('/') }]);
+    // Mark the cards as the HTML parser inserts them, before any script runs: hydration keeps these
+    // elements; a render from scratch (a mismatch) would replace them with unmarked ones.
+    await context.addInitScript(() => {
+      new MutationObserver((changes, observer) => {
+        if (document.readyState !== 'loading') return observer.disconnect();
+        for (const change of changes) for (const node of change.addedNodes) if (node instanceof HTMLElement && node.matches('.offer-card')) node.dataset.fromServer = 'yes';
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url(`/r/${REGION}/aanbod?maxLanguageIcons=2`));
+    // React has taken over the page once its elements carry its fiber (its internal link to a DOM node).
+    const adopted = () => page.locator('.offer-card').first().evaluate((card) => Object.keys(card).some((key) => key.startsWith('__reactFiber')));
+    await expect.poll(adopted, { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('.offer-card[data-from-server="yes"]').count()).toBe(cardsInHtml);
+    expect(await page.locator('.offer-card').count()).toBe(cardsInHtml);
+    // And it works: a filter asks the API and redraws the list.
+    await page.getByLabel(messages('ar').catalogPublic.dutch).selectOption('1');
+    await page.waitForResponse((response) => response.url().includes('maxLanguageIcons=1'));
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   test('the first view of the catalog arrives with its page: no API round trip before the offers show', async () => {
     const { context, page } = await openPage(browser(), PHONE);
     const apiCalls: string[] = [];

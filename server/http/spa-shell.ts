@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { buildApiUrl } from '../../common/api-url.js';
 import { publicOfferQuery } from '../../common/catalog-public-query.js';
-import { LOCALE_COOKIE, resolveLocale, type Locale } from '../../common/i18n/index.js';
+import { LOCALE_COOKIE, localeDirection, resolveLocale, type Locale } from '../../common/i18n/index.js';
+import { pathToFileURL } from 'node:url';
 
 /**
  * The SPA's index.html with what its first view needs (decision 029): the API answers the page would
@@ -14,23 +15,26 @@ import { LOCALE_COOKIE, resolveLocale, type Locale } from '../../common/i18n/ind
 /** Vite's build manifest: per source module its file, the chunks it imports and its CSS. */
 export type ViteManifest = Record<string, { file: string; name?: string; imports?: string[]; css?: string[] }>;
 
-/** What a path's first view needs: API URLs to embed, and the modules (or named chunk groups of vite.config.ts) whose chunks to preload. */
+/** What a path's first view needs: API URLs to embed, the modules (or named chunk groups of vite.config.ts) whose chunks to preload, and whether the server renders its markup. */
 export interface FirstView {
   urls: string[];
   modules: string[];
+  serverRendered: boolean;
 }
 
 // vite.config.ts bundles the public catalog's pages into this named chunk.
 const PUBLIC_CATALOG_CHUNK = 'public-catalog';
 
-const REGION_PAGE = /^\/r\/([a-z0-9-]+)\/aanbod(?:\/(\d+))?\/?$/;
+const REGION_PAGE = /^\/r\/([a-z0-9-]+)\/aanbod(?:\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))?\/?$/;
 
 /** The first view of a client path: the session and the regions always; the public catalog's pages their data and code. */
 export function firstViewOf(path: string, search: URLSearchParams, locale: Locale, now = new Date()): FirstView {
-  const view: FirstView = { urls: ['/api/auth/session', '/api/regions'], modules: [] };
+  const view: FirstView = { urls: ['/api/auth/session', '/api/regions'], modules: [], serverRendered: false };
   const match = REGION_PAGE.exec(path);
   if (!match) return view;
   const [, slug, offerId] = match as unknown as [string, string, string | undefined];
+  // The public pages are read on slow phones: their offers come in the HTML (decision 025).
+  view.serverRendered = true;
   const messages = ['../common/i18n/catalog-public.ts', ...(locale === 'nl' ? [] : [`../common/i18n/${locale}.ts`, `../common/i18n/catalog-public-${locale}.ts`])];
   if (offerId) {
     view.urls.push(buildApiUrl('/api/regions/{slug}/offers/{offerId}', { path: { slug, offerId }, query: { lang: locale } }));
@@ -64,12 +68,26 @@ export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** index.html with the embedded answers and the preload links, placed before </head>. */
-export function injectFirstView(html: string, data: Record<string, unknown>, files: { scripts: string[]; styles: string[] }): string {
+/** The server-rendered markup of a first view and the language it is in. */
+export interface RenderedView {
+  markup: string;
+  locale: Locale;
+}
+
+/** index.html with the embedded answers and the preload links before </head>, and the rendered markup (if any) in #root. */
+export function injectFirstView(html: string, data: Record<string, unknown>, files: { scripts: string[]; styles: string[] }, rendered?: RenderedView): string {
   const links = [...files.styles.map((file) => `<link rel="stylesheet" href="/${file}">`), ...files.scripts.map((file) => `<link rel="modulepreload" href="/${file}">`)];
   const embed = Object.keys(data).length > 0 ? `<script id="rk-initial-data" type="application/json">${scriptSafeJson(data)}</script>` : '';
-  return html.replace('</head>', `${links.join('')}${embed}</head>`);
+  const page = html.replace('</head>', `${links.join('')}${embed}</head>`);
+  if (!rendered) return page;
+  // Before any script runs, screen readers need the language and Arabic its direction.
+  return page
+    .replace(/<html[^>]*>/, `<html lang="${rendered.locale}" dir="${localeDirection(rendered.locale)}">`)
+    .replace('<div id="root"></div>', () => `<div id="root">${rendered.markup}</div>`);
 }
+
+/** client/ssr-entry.tsx as built into dist/ssr. */
+type FirstViewRenderer = (location: string, locale: Locale, data: Record<string, unknown>) => Promise<string>;
 
 interface CachedFile<T> {
   mtimeMs: number;
@@ -105,6 +123,22 @@ export function createSpaShell(app: FastifyInstance, clientDir: string) {
       const answer = answers[index]!;
       if (answer.statusCode === 200) data[url] = answer.json();
     });
-    return injectFirstView(html, data, chunkFiles(manifest, view.modules));
+    const rendered = view.serverRendered ? await renderMarkup(request, `${address.pathname}${address.search}`, locale, data) : undefined;
+    return injectFirstView(html, data, chunkFiles(manifest, view.modules), rendered);
   };
+
+  async function renderMarkup(request: FastifyRequest, location: string, locale: Locale, data: Record<string, unknown>): Promise<RenderedView | undefined> {
+    const entry = `${clientDir}/../ssr/ssr-entry.js`;
+    const stats = await stat(entry).catch(() => null);
+    // Without the server build the browser draws the page itself, as for every other page.
+    if (!stats) return undefined;
+    try {
+      // Loaded once per process (its page chunks import it by its plain address); a rebuild needs a restart.
+      const module = (await import(pathToFileURL(entry).href)) as { renderFirstView: FirstViewRenderer };
+      return { markup: await module.renderFirstView(location, locale, data), locale };
+    } catch (error) {
+      request.log.warn({ err: error }, 'server-side render of the first view failed; the browser renders it');
+      return undefined;
+    }
+  }
 }
