@@ -159,6 +159,33 @@ describe('cooperative', () => {
     await context.close();
   });
 
+  test('a resident without an account reads the public newsletter at its own address; drafts stay hidden', async () => {
+    const { context, page } = await openPage(browser(), { width: 390, height: 844 });
+    await page.goto(url(`/r/${CO7}/cooperatie/nieuwsbrief`));
+    await waitForHeading(page, 'Nieuwsbrief');
+    // Only sent public issues: the demo's draft is the regisseur's.
+    const listed = page.locator('main').getByRole('link', { name: /^Nieuwsbrief / });
+    expect(await listed.allTextContents()).toEqual(['Nieuwsbrief CO7 — voorjaar']);
+    expect(await page.getByRole('button', { name: 'Nieuwe nieuwsbrief samenstellen' }).count()).toBe(0);
+    await listed.first().click();
+    await waitForHeading(page, 'Nieuwsbrief CO7 — voorjaar');
+    expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/r/${CO7}/cooperatie/nieuwsbrief/[0-9a-f-]{36}$`));
+    await page.getByText(/De stuurgroep legde de verdeling van de cofinanciering vast/).waitFor();
+    await page.getByText('Stuurgroep voorjaar').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Versturen naar de abonnees' }).count()).toBe(0);
+    await expectAccessible(page, 'publieke nieuwsbrief (telefoon)');
+    if (shots) await page.screenshot({ path: `${shots}/newsletter-public-390.png`, fullPage: true });
+    // The same address opened directly, as from the mail, on a desktop.
+    const address = page.url();
+    const { context: desktop, page: direct } = await openPage(browser());
+    await direct.goto(address);
+    await waitForHeading(direct, 'Nieuwsbrief CO7 — voorjaar');
+    await expectAccessible(direct, 'publieke nieuwsbrief');
+    if (shots) await direct.screenshot({ path: `${shots}/newsletter-public-1280.png`, fullPage: true });
+    await desktop.close();
+    await context.close();
+  });
+
   test('a steering-group member sees the weighted count of a voting round next to the plain one', async () => {
     const { context, page } = await openPage(browser());
     await logInViaForm(page, demoUsers.steering, `/r/${CO7}/cooperatie/stemrondes`);

@@ -199,6 +199,7 @@ export function PollPage() {
         {data.weightedResults ? (
           <>
             <h3 id="poll-weighted">{t('participation.poll.weightedResults', { year: data.weightYear })}</h3>
+            {data.kind === 'proposal' ? <p>{t('participation.poll.weightedDecides')}</p> : null}
             <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="poll-weighted">
               <table className="table" aria-labelledby="poll-weighted">
                 <thead>

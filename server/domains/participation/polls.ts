@@ -339,25 +339,29 @@ export function proposalDecision(results: Record<string, number>): 'goedgekeurd'
 
 /**
  * Closes a poll with its outcome statement (admins). A poll on a plan change proposal then
- * approves or rejects it through the plans domain's own decision, which applies the change.
+ * approves or rejects it through the plans domain's own decision, which applies the change, in the
+ * same transaction: a poll is never closed with its proposal left undecided. A weighted poll decides
+ * on its weighted count (each cooperant by its co-financing share, decision 026).
  */
 export async function closePoll(db: Db, region: RegionRow, role: Role, pollId: string, outcome: string, userId: string) {
   const poll = await loadPoll(db, region.id, pollId);
   if (poll.outcome) throw new AppError('POLL_CLOSED');
-  await db.transaction(async (tx) => {
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
     const [updated] = await tx
       .update(polls)
       .set({ closedAt: poll.closedAt ?? (poll.closesAt < new Date() ? poll.closesAt : new Date()), outcome, outcomeBy: userId })
       .where(and(eq(polls.id, poll.id), eq(polls.outcome, '')))
       .returning();
     if (!updated) throw new AppError('POLL_CLOSED');
-    await recordChange(tx as unknown as Db, { regionId: region.id, userId, entityType: 'poll', entityId: poll.id, action: 'update', changes: { outcome: { before: '', after: outcome } } });
+    await recordChange(tx, { regionId: region.id, userId, entityType: 'poll', entityId: poll.id, action: 'update', changes: { outcome: { before: '', after: outcome } } });
+    if (poll.proposalId && poll.planId) {
+      const plan = await loadPlan(tx, region, poll.planId, role);
+      const [proposal] = await tx.select({ status: planChangeProposals.status }).from(planChangeProposals).where(eq(planChangeProposals.id, poll.proposalId));
+      const count = poll.weighted ? await weightedTally(tx, poll) : await tally(tx, poll);
+      if (proposal?.status === 'open') await decideProposal(tx, plan, poll.proposalId, proposalDecision(count), outcome, userId);
+    }
   });
-  if (poll.proposalId && poll.planId) {
-    const plan = await loadPlan(db, region, poll.planId, role);
-    const [proposal] = await db.select({ status: planChangeProposals.status }).from(planChangeProposals).where(eq(planChangeProposals.id, poll.proposalId));
-    if (proposal?.status === 'open') await decideProposal(db, plan, poll.proposalId, proposalDecision(await tally(db, poll)), outcome, userId);
-  }
   return pollDetail(db, region, poll.id, userId, role);
 }
 

@@ -5,6 +5,8 @@ import { regionFactory, TEST_PASSWORD, userFactory } from '../../test/factories.
 import type { RegionRow } from '../../http/access.js';
 import { actors } from '../network/schema.js';
 import { createBody, createFinancingYear, createMember, updateFinancingShares } from '../cooperative/service.js';
+import { planFactory } from '../plans/factories.js';
+import { createProposal, getPlanDetail, loadPlan, updateAction } from '../plans/service.js';
 import { asVoter, sessionVoters, type SessionVoter } from './factories.js';
 
 // Steering-group polls vote with the cooperative's steering group, and a weighted poll counts each vote
@@ -122,6 +124,51 @@ describe('polls weighted by co-financing share', () => {
     await vote(mesen, pollId, 'akkoord');
     const detail = (await asVoter(t.app, ieper, 'GET', `/api/regions/${slug}/polls/${pollId}`)).json() as { weightedResults: Record<string, number> };
     expect(detail.weightedResults).toEqual({ akkoord: 0.1, onthouding: 0.6, 'niet-akkoord': 0, blokkeren: 0 });
+  });
+
+  /** A plan action with a change proposal (new title) put to a weighted vote of the steering group. */
+  async function proposalPutToWeightedVote() {
+    const db = t.database.db;
+    const { id: planId } = await planFactory(db, region, { status: 'goedgekeurd' });
+    const plan = await loadPlan(db, region, planId, 'admin');
+    const action = (await getPlanDetail(db, plan, 'admin')).goals[0]!.objectives[0]!.actions[0]!;
+    const proposal = await createProposal(db, plan, action.id, { title: 'Nieuwe titel na de stemming' }, 'Duidelijker', adminId);
+    const { admin, response } = await openPoll({ weighted: true, planId, proposalId: proposal.id });
+    expect(response.statusCode, response.body).toBe(201);
+    const actionTitle = async () => (await getPlanDetail(db, plan, 'admin')).goals[0]!.objectives[0]!.actions.find((row) => row.id === action.id)?.title;
+    return { admin, plan, action, pollId: (response.json() as { id: string }).id, actionTitle };
+  }
+
+  it('decide a plan proposal on the weighted count: two small cooperants in favour do not outvote the one paying 60 %', async () => {
+    const rejected = await proposalPutToWeightedVote();
+    await vote(ieper, rejected.pollId, 'niet-akkoord');
+    await vote(poperinge, rejected.pollId, 'akkoord');
+    await vote(mesen, rejected.pollId, 'akkoord');
+    const closed = await rejected.admin.post(`/api/regions/${slug}/polls/${rejected.pollId}/close`, { outcome: 'Niet aangenomen: de gewogen meerderheid is tegen.' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ results: { akkoord: 2, 'niet-akkoord': 1 }, weightedResults: { akkoord: 0.4, 'niet-akkoord': 0.6 }, proposal: { status: 'afgewezen' } });
+    expect(await rejected.actionTitle()).not.toBe('Nieuwe titel na de stemming');
+
+    // The other way round: one vote in favour carrying 60 % approves it against two.
+    const approved = await proposalPutToWeightedVote();
+    await vote(ieper, approved.pollId, 'akkoord');
+    await vote(poperinge, approved.pollId, 'niet-akkoord');
+    await vote(mesen, approved.pollId, 'niet-akkoord');
+    const closedInFavour = await approved.admin.post(`/api/regions/${slug}/polls/${approved.pollId}/close`, { outcome: 'Aangenomen met gewogen meerderheid.' });
+    expect(closedInFavour.json()).toMatchObject({ results: { akkoord: 1, 'niet-akkoord': 2 }, proposal: { status: 'goedgekeurd' } });
+    expect(await approved.actionTitle()).toBe('Nieuwe titel na de stemming');
+  });
+
+  it('leave the poll open when its proposal cannot be applied: closing and deciding happen together or not at all', async () => {
+    const { admin, plan, action, pollId, actionTitle } = await proposalPutToWeightedVote();
+    await vote(ieper, pollId, 'akkoord');
+    // The action changes after the proposal was made: applying the proposal now conflicts.
+    await updateAction(t.database.db, plan, action.id, { title: 'Intussen anders genoemd', version: action.version }, adminId);
+    const closing = await admin.post(`/api/regions/${slug}/polls/${pollId}/close`, { outcome: 'Aangenomen' });
+    expect(closing.statusCode).toBe(409);
+    const detail = (await admin.get(`/api/regions/${slug}/polls/${pollId}`)).json() as { status: string; outcome: string; proposal: { status: string } };
+    expect(detail).toMatchObject({ status: 'open', outcome: '', proposal: { status: 'open' } });
+    expect(await actionTitle()).toBe('Intussen anders genoemd');
   });
 
   it('refuse a weighted poll for a year without co-financing, with the field and a Dutch reason', async () => {
