@@ -9,6 +9,7 @@ import { useSession } from '../../session';
 import { regionPath } from '../../modules';
 import { useRegion } from '../regions/region-context';
 import { formatHours, TrajectoriesNav, TRAJECTORIES_SEGMENT } from './trajectories-common';
+import { PrivacySettingsPanel } from './privacy-settings';
 
 /** The module's first view: a coach's participants or a referrer's referrals; partners and the steering group go to their own view. */
 export function TrajectoriesPage() {
@@ -58,6 +59,7 @@ export function TrajectoriesPage() {
           </table>
         </div>
       ) : null}
+      {role === 'admin' ? <PrivacySettingsPanel slug={region.slug} /> : null}
     </Page>
   );
 }

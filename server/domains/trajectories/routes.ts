@@ -20,12 +20,15 @@ import {
   placementSchema,
   stepInputSchema,
   suggestionListSchema,
+  trajectorySettingsSchema,
+  trajectorySettingsUpdateSchema,
 } from '../../../common/schemas/trajectories.js';
 import { addConsent, addStep, assignCoach, eraseParticipant, exportParticipant, getParticipant, handOver, listParticipants, referParticipant, updateParticipant, withdrawConsent } from './service.js';
 import { participantForCoach } from './access.js';
 import { suggestPlacements } from './suggestions.js';
 import { certificatePdf, createPlacement, logHours, placementInbox, respondToPlacement } from './placements.js';
 import { monitoringFigures, monitoringXlsx } from './monitoring.js';
+import { getTrajectorySettings, updateTrajectorySettings } from './settings.js';
 
 const slugParams = z.object({ slug: z.string() });
 const participantParams = z.object({ slug: z.string(), participantId: z.string() });
@@ -228,6 +231,26 @@ export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {
       const { region, user, role } = await authorize(request, request.params.slug, 'trajectory.assign');
       await assignCoach(db(), region, request.params.participantId, request.body.coachId, { userId: user.id, role });
       return reply.code(204).send(null);
+    },
+  );
+
+  // --- Privacy per region, the PDF export and the read log (decision 031) ---
+
+  app.get(
+    `${base}/settings`,
+    { config: { policy: 'trajectory.settings.manage' }, schema: { tags, summary: 'Doel en bewaartermijn van de persoonsgegevens (regisseur)', params: slugParams, response: { 200: trajectorySettingsSchema, ...errorResponses } } },
+    async (request) => {
+      const { region } = await authorize(request, request.params.slug, 'trajectory.settings.manage');
+      return getTrajectorySettings(db(), region);
+    },
+  );
+
+  app.put(
+    `${base}/settings`,
+    { config: { policy: 'trajectory.settings.manage' }, schema: { tags, summary: 'Wijzigt doel en bewaartermijn; 409 bij een verouderde versie', params: slugParams, body: trajectorySettingsUpdateSchema, response: { 200: trajectorySettingsSchema, ...errorResponses } } },
+    async (request) => {
+      const { region, user } = await authorize(request, request.params.slug, 'trajectory.settings.manage');
+      return updateTrajectorySettings(db(), region, request.body, user.id);
     },
   );
 }

@@ -273,3 +273,53 @@ describe('placements and hours', () => {
     expect((await (await as('coach')).get(`${base}/inbox`)).statusCode).toBe(403);
   });
 });
+
+// --- Privacy per region, the PDF export, the read log and hand-overs (decision 031) ---
+
+describe('purpose and retention per region', () => {
+  it('lets the admin read the defaults, save them with a version, and refuses a stale version with the current settings', async () => {
+    const admin = await as('admin');
+    expect((await admin.get(`${base}/settings`)).json()).toEqual({ purpose: '', retentionMonths: 12, updatedAt: null, version: 0 });
+    const saved = await admin.request('PUT', `${base}/settings`, { purpose: 'Een passende plek vinden en de deelname opvolgen.', retentionMonths: 6, version: 0 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ purpose: 'Een passende plek vinden en de deelname opvolgen.', retentionMonths: 6, version: 1 });
+    expect((await admin.get(`${base}/settings`)).json()).toMatchObject({ retentionMonths: 6, version: 1 });
+    const stale = await admin.request('PUT', `${base}/settings`, { purpose: 'Ander doel', retentionMonths: 24, version: 0 });
+    expect(stale.statusCode).toBe(409);
+    expect(JSON.stringify(stale.json())).toContain('"retentionMonths":6');
+    const [row] = await t.database.raw.query<{ retention_months: number }>('SELECT retention_months FROM trajectory_settings WHERE region_id = $1', [region.id]);
+    expect(row!.retention_months).toBe(6);
+    const audit = await t.database.raw.query<{ user_id: string; action: string }>(`SELECT user_id, action FROM audit_log WHERE entity_type = 'trajectory_settings' AND region_id = $1`, [region.id]);
+    expect(audit).toEqual([{ user_id: ids.admin, action: 'update' }]);
+  });
+
+  it('refuses months outside 1–120 and a purpose too long, with the field and a Dutch reason', async () => {
+    const admin = await as('admin');
+    for (const retentionMonths of [0, 121, 2.5, '12']) {
+      const response = await admin.request('PUT', `${base}/settings`, { purpose: '', retentionMonths, version: 0 });
+      expect(response.statusCode, String(retentionMonths)).toBe(400);
+      const fields = (response.json() as { error: { fields: { path: string; message: string }[] } }).error.fields;
+      expect(fields[0]!.path).toBe('retentionMonths');
+      expect(fields[0]!.message).toBe('Geef een aantal maanden tussen 1 en 120.');
+    }
+    const long = await admin.request('PUT', `${base}/settings`, { purpose: 'x'.repeat(2001), retentionMonths: 12, version: 0 });
+    expect(long.statusCode).toBe(400);
+    expect((long.json() as { error: { fields: { path: string; message: string }[] } }).error.fields[0]).toEqual({ path: 'purpose', message: 'Beschrijf het doel in hoogstens 2000 tekens.' });
+    expect(await t.database.raw.query('SELECT 1 FROM trajectory_settings WHERE region_id = $1', [region.id])).toEqual([]);
+  });
+
+  it('is the admin’s only: coaches, partners, the steering group, viewers and another region’s admin get nothing', async () => {
+    for (const name of ['coach', 'editor', 'steering', 'viewer', 'verwijzer']) {
+      const client = await as(name);
+      expect((await client.get(`${base}/settings`)).statusCode, name).toBe(403);
+      expect((await client.request('PUT', `${base}/settings`, { purpose: '', retentionMonths: 3, version: 0 })).statusCode, name).toBe(403);
+    }
+    const elsewhere = await regionFactory(t.database.db, { slug: `ander-${randomUUID().slice(0, 8)}` });
+    const outsider = await userFactory(t.database.db, { regionSlug: elsewhere.slug, role: 'admin' });
+    const other = await new ApiClient(t.app).login(outsider.email, TEST_PASSWORD);
+    expect((await other.get(`${base}/settings`)).statusCode).toBe(403);
+    expect((await other.request('PUT', `${base}/settings`, { purpose: '', retentionMonths: 3, version: 0 })).statusCode).toBe(403);
+    expect((await new ApiClient(t.app).get(`${base}/settings`)).statusCode).toBe(401);
+    expect(await t.database.raw.query('SELECT 1 FROM trajectory_settings WHERE region_id = $1', [region.id])).toEqual([]);
+  });
+});
