@@ -440,6 +440,9 @@ function Privacy({ data, slug, onErased }: { data: ParticipantDetail; slug: stri
         <a className="button" href={apiHref('/api/regions/{slug}/trajectories/participants/{participantId}/export', { path: { slug, participantId: data.id } })} download>
           {t('trajectories.participant.export')}
         </a>
+        <a className="button" href={apiHref('/api/regions/{slug}/trajectories/participants/{participantId}/export.pdf', { path: { slug, participantId: data.id } })} download>
+          {t('trajectories.privacyRegion.exportPdf')}
+        </a>
         <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
           {t('trajectories.participant.erase')}
         </button>

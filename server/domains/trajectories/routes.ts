@@ -29,6 +29,7 @@ import { suggestPlacements } from './suggestions.js';
 import { certificatePdf, createPlacement, logHours, placementInbox, respondToPlacement } from './placements.js';
 import { monitoringFigures, monitoringXlsx } from './monitoring.js';
 import { getTrajectorySettings, updateTrajectorySettings } from './settings.js';
+import { participantPdf } from './export-pdf.js';
 
 const slugParams = z.object({ slug: z.string() });
 const participantParams = z.object({ slug: z.string(), participantId: z.string() });
@@ -251,6 +252,18 @@ export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {
     async (request) => {
       const { region, user } = await authorize(request, request.params.slug, 'trajectory.settings.manage');
       return updateTrajectorySettings(db(), region, request.body, user.id);
+    },
+  );
+
+  app.get(
+    `${base}/participants/:participantId/export.pdf`,
+    { config: { policy: 'trajectory.coach' }, schema: { tags, summary: 'Alles over een deelnemer als PDF (recht op inzage; enkel de eigen coach)', params: participantParams, response: { 200: z.any(), ...errorResponses } } },
+    async (request, reply) => {
+      const { region, user, role } = await authorize(request, request.params.slug, 'trajectory.coach');
+      const { code, bytes } = await participantPdf(db(), region, request.params.participantId, { userId: user.id, role }, requestTranslator(request));
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', `attachment; filename="deelnemer-${code}.pdf"`);
+      return reply.send(bytes);
     },
   );
 }

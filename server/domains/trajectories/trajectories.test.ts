@@ -7,6 +7,7 @@ import { actorFactory } from '../network/factories.js';
 import { offerFactory } from '../catalog/factories.js';
 import { memberships } from '../accounts/schema.js';
 import type { RegionRow } from '../../http/access.js';
+import { inspectPdf } from '../../test/pdf.js';
 
 let t: TestApp;
 let region: RegionRow;
@@ -321,5 +322,39 @@ describe('purpose and retention per region', () => {
     expect((await other.request('PUT', `${base}/settings`, { purpose: '', retentionMonths: 3, version: 0 })).statusCode).toBe(403);
     expect((await new ApiClient(t.app).get(`${base}/settings`)).statusCode).toBe(401);
     expect(await t.database.raw.query('SELECT 1 FROM trajectory_settings WHERE region_id = $1', [region.id])).toEqual([]);
+  });
+});
+
+describe('the participant export as PDF', () => {
+  it('gives the coach a PDF with the same content as the JSON export, and logs the export without content', async () => {
+    const id = await referToCoach();
+    const offerId = await offerFactory(t.database.db, region.id, { title: 'Leesclub', organizerActorId: libraryActor, themes: ['Taal en ontmoeting'] });
+    const coach = await as('coach');
+    await coach.post(`${base}/participants/${id}/steps`, { kind: 'intake', happenedOn: '2026-09-08', note: 'Kennismaking bij koffie' });
+    expect((await coach.post(`${base}/participants/${id}/placements`, { offerId, expectations: 'Komt met de fiets' })).statusCode).toBe(201);
+    const { code } = (await coach.get(`${base}/participants/${id}`)).json() as { code: string };
+    const pdf = await coach.get(`${base}/participants/${id}/export.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="deelnemer-${code}.pdf"`);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text } = inspectPdf(pdf.rawPayload);
+    for (const shown of [code, 'Voornaam: Amina', 'Gemeente: Ieper', 'Arabisch, Frans', 'Wil graag mensen leren kennen.', 'Kennismaking bij koffie', 'Leesclub', 'Bibliotheek Ieper · wacht op antwoord', 'Komt met de fiets', 'Verwerking voor het traject']) {
+      expect(text, shown).toContain(shown);
+    }
+    const audit = await t.database.raw.query<{ action: string; changes: unknown }>(`SELECT action, changes FROM audit_log WHERE entity_id = $1 AND action = 'export'`, [id]);
+    expect(audit).toEqual([{ action: 'export', changes: { format: { before: null, after: 'pdf' } } }]);
+  });
+
+  it('is the own coach’s only: the admin who is not the coach and another coach get 404, partners and other roles 403, another region 403', async () => {
+    const id = await referToCoach();
+    for (const name of ['admin', 'coach2']) expect((await (await as(name)).get(`${base}/participants/${id}/export.pdf`)).statusCode, name).toBe(404);
+    for (const name of ['editor', 'steering', 'viewer', 'verwijzer']) expect((await (await as(name)).get(`${base}/participants/${id}/export.pdf`)).statusCode, name).toBe(403);
+    const elsewhere = await regionFactory(t.database.db, { slug: `ander-${randomUUID().slice(0, 8)}` });
+    const otherCoach = await userFactory(t.database.db, { regionSlug: elsewhere.slug, role: 'coach' });
+    const other = await new ApiClient(t.app).login(otherCoach.email, TEST_PASSWORD);
+    expect((await other.get(`${base}/participants/${id}/export.pdf`)).statusCode).toBe(403);
+    expect((await other.get(`/api/regions/${elsewhere.slug}/trajectories/participants/${id}/export.pdf`)).statusCode).toBe(404);
+    expect(await t.database.raw.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'export'`, [id])).toEqual([]);
   });
 });
