@@ -13,6 +13,7 @@ import { useSession } from '../../session';
 import { regionPath } from '../../modules';
 import { useRegion } from '../regions/region-context';
 import { formatHours, languageName, TrajectoriesNav, TRAJECTORIES_SEGMENT } from './trajectories-common';
+import { ParticipantReads } from './participant-reads';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -69,6 +70,7 @@ export function ParticipantPage() {
       <Consents data={data} slug={region.slug} onSaved={(next) => adopt(next, t('trajectories.participant.saved'))} />
       <Handover data={data} slug={region.slug} onDone={(name) => navigate(base, { state: { message: t('trajectories.participant.handedOver', { name }) } })} />
       <Privacy data={data} slug={region.slug} onErased={() => navigate(base)} />
+      <ParticipantReads slug={region.slug} participantId={data.id} />
     </Page>
   );
 }

@@ -20,6 +20,7 @@ import {
   placementSchema,
   stepInputSchema,
   suggestionListSchema,
+  participantReadListSchema,
   trajectorySettingsSchema,
   trajectorySettingsUpdateSchema,
 } from '../../../common/schemas/trajectories.js';
@@ -30,6 +31,7 @@ import { certificatePdf, createPlacement, logHours, placementInbox, respondToPla
 import { monitoringFigures, monitoringXlsx } from './monitoring.js';
 import { getTrajectorySettings, updateTrajectorySettings } from './settings.js';
 import { participantPdf } from './export-pdf.js';
+import { listParticipantReads, logParticipantRead } from './read-log.js';
 
 const slugParams = z.object({ slug: z.string() });
 const participantParams = z.object({ slug: z.string(), participantId: z.string() });
@@ -208,8 +210,11 @@ export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {
     `${base}/monitoring`,
     { config: { policy: 'trajectory.monitoring.read' }, schema: { tags, summary: 'Pseudonieme cijfers (geen groep onder 5 personen)', params: slugParams, response: { 200: monitoringSchema, ...errorResponses } } },
     async (request) => {
-      const { region, role } = await authorize(request, request.params.slug, 'trajectory.monitoring.read');
-      return monitoringFigures(db(), region, { withAssignment: role === 'admin' });
+      const { region, user, role } = await authorize(request, request.params.slug, 'trajectory.monitoring.read');
+      const figures = await monitoringFigures(db(), region, { withAssignment: role === 'admin' });
+      // The waiting referrals (code, municipality, date) are participants' data read by the admin: logged (decision 031).
+      await logParticipantRead(db(), { regionId: region.id, readerId: user.id, source: 'unassigned', participants: figures.unassigned.map(({ id }) => ({ id, coachUserId: null })) });
+      return figures;
     },
   );
 
@@ -264,6 +269,15 @@ export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {
       reply.header('content-type', 'application/pdf');
       reply.header('content-disposition', `attachment; filename="deelnemer-${code}.pdf"`);
       return reply.send(bytes);
+    },
+  );
+
+  app.get(
+    `${base}/participants/:participantId/reads`,
+    { config: { policy: 'trajectory.coach' }, schema: { tags, summary: 'Wie behalve de coach de gegevens van de deelnemer zag, wanneer en waar (enkel de eigen coach)', params: participantParams, response: { 200: participantReadListSchema, ...errorResponses } } },
+    async (request) => {
+      const { region, user } = await authorize(request, request.params.slug, 'trajectory.coach');
+      return listParticipantReads(db(), region, request.params.participantId, user.id);
     },
   );
 }

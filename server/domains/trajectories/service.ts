@@ -24,6 +24,7 @@ import {
 } from '../../../common/schemas/trajectories.js';
 import { trajectoryConsents, trajectoryHours, trajectoryParticipants, trajectoryPlacements, trajectorySteps } from './schema.js';
 import { participantForCoach, assertId, type ParticipantRow } from './access.js';
+import { logParticipantRead } from './read-log.js';
 
 type UserRef = { id: string; name: string };
 export interface Viewer {
@@ -116,6 +117,8 @@ export async function listParticipants(db: Db, region: RegionRow, viewer: Viewer
     .orderBy(desc(trajectoryParticipants.referredOn), asc(trajectoryParticipants.code));
   const names = await userRefs(db, rows.map(({ row }) => row.coachUserId));
   const hours = await hoursBy(db, rows.map(({ row }) => row.id));
+  // A referrer's list shows first names and stages of people they do not coach: each such read is logged.
+  if (relation === 'referrer') await logParticipantRead(db, { regionId: region.id, readerId: viewer.userId, source: 'referrals', participants: rows.map(({ row }) => row) });
   return {
     relation,
     coaches: relation === 'referrer' ? await listCoaches(db, region) : [],

@@ -234,9 +234,9 @@ describe('placements and hours', () => {
     const before = (await partner.get(`${base}/inbox`)).json() as Inbox;
     expect(before.placements).toEqual([expect.objectContaining({ id: placement.id, firstName: null, languages: null, expectations: null })]);
     expect(JSON.stringify(before)).not.toContain('Amina');
-    // The partner's read is logged: who, which placements.
-    const reads = await t.database.raw.query<{ user_id: string; changes: { placements: { after: string[] } } }>(`SELECT user_id, changes FROM audit_log WHERE entity_type = 'trajectory_inbox' AND region_id = $1`, [region.id]);
-    expect(reads[0]).toMatchObject({ user_id: ids.editor, changes: { placements: { after: [placement.id] } } });
+    // The partner's read is logged: who, which participant, from where (decision 031).
+    const reads = await t.database.raw.query<{ user_id: string; entity_id: string; changes: unknown }>(`SELECT user_id, entity_id, changes FROM audit_log WHERE action = 'read' AND region_id = $1`, [region.id]);
+    expect(reads).toEqual([{ user_id: ids.editor, entity_id: id, changes: { source: { before: null, after: 'inbox' } } }]);
     await coach.post(`${base}/participants/${id}/consents`, { kind: 'delen-voornaam', givenOn: '2026-09-08' });
     const withConsent = (await coach.post(`${base}/participants/${id}/consents`, { kind: 'delen-verwachtingen', givenOn: '2026-09-08' })).json() as Detail;
     const after = (await partner.get(`${base}/inbox`)).json() as Inbox;
@@ -356,5 +356,68 @@ describe('the participant export as PDF', () => {
     expect((await other.get(`${base}/participants/${id}/export.pdf`)).statusCode).toBe(403);
     expect((await other.get(`/api/regions/${elsewhere.slug}/trajectories/participants/${id}/export.pdf`)).statusCode).toBe(404);
     expect(await t.database.raw.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'export'`, [id])).toEqual([]);
+  });
+});
+
+describe('the read log', () => {
+  type Reads = { reads: { reader: { name: string } | null; role: string | null; source: string; at: string }[] };
+  const readRows = async (participantId: string) =>
+    t.database.raw.query<{ user_id: string; source: string }>(`SELECT user_id, changes->'source'->>'after' AS source FROM audit_log WHERE action = 'read' AND entity_id = $1 ORDER BY created_at`, [participantId]);
+
+  it('logs no read by the own coach on any route that shows the record', async () => {
+    const id = await referToCoach();
+    const offerId = await offerFactory(t.database.db, region.id, { title: 'Leesclub', organizerActorId: libraryActor, themes: ['Taal en ontmoeting'] });
+    const coach = await as('coach');
+    const placement = (await coach.post(`${base}/participants/${id}/placements`, { offerId })).json() as { id: string };
+    await t.database.raw.query(`UPDATE trajectory_placements SET status = 'aanvaard' WHERE id = $1`, [placement.id]);
+    for (const path of ['/participants', `/participants/${id}`, `/participants/${id}/export`, `/participants/${id}/export.pdf`, `/participants/${id}/suggestions`, `/participants/${id}/reads`]) {
+      expect((await coach.get(`${base}${path}`)).statusCode, path).toBe(200);
+    }
+    expect((await coach.post(`${base}/placements/${placement.id}/hours`, { attendedOn: '2026-10-01', hours: 2 })).statusCode).toBe(201);
+    expect(await readRows(id)).toEqual([]);
+    // Refused reads showed nothing, so there is nothing to log either.
+    for (const name of ['coach2', 'admin']) expect((await (await as(name)).get(`${base}/participants/${id}`)).statusCode).toBe(404);
+    expect(await readRows(id)).toEqual([]);
+  });
+
+  it('logs the referrer’s list, the partner’s inbox and hours, and the admin’s waiting referrals, per participant', async () => {
+    const coached = await referToCoach();
+    const waiting = await referToCoach({ coachId: null, firstName: 'Wachtnaam' });
+    const offerId = await offerFactory(t.database.db, region.id, { title: 'Leesclub', organizerActorId: libraryActor, themes: ['Taal en ontmoeting'] });
+    const placement = (await (await as('coach')).post(`${base}/participants/${coached}/placements`, { offerId })).json() as { id: string };
+    await t.database.raw.query(`UPDATE trajectory_placements SET status = 'aanvaard' WHERE id = $1`, [placement.id]);
+
+    expect((await (await as('verwijzer')).get(`${base}/participants`)).statusCode).toBe(200);
+    expect(await readRows(coached)).toEqual([{ user_id: ids.verwijzer, source: 'referrals' }]);
+    expect(await readRows(waiting)).toEqual([{ user_id: ids.verwijzer, source: 'referrals' }]);
+    // Another referrer's list holds neither, so reads nothing.
+    await (await as('verwijzer2')).get(`${base}/participants`);
+
+    const partner = await as('editor');
+    expect((await partner.get(`${base}/inbox`)).statusCode).toBe(200);
+    expect((await partner.post(`${base}/placements/${placement.id}/hours`, { attendedOn: '2026-10-01', hours: 2 })).statusCode).toBe(201);
+    await (await as('editor2')).get(`${base}/inbox`);
+    expect((await readRows(coached)).slice(1)).toEqual([
+      { user_id: ids.editor, source: 'inbox' },
+      { user_id: ids.editor, source: 'hours' },
+    ]);
+
+    expect((await (await as('steering')).get(`${base}/monitoring`)).statusCode).toBe(200);
+    expect(await readRows(waiting)).toHaveLength(1);
+    expect((await (await as('admin')).get(`${base}/monitoring`)).statusCode).toBe(200);
+    expect((await readRows(waiting)).slice(1)).toEqual([{ user_id: ids.admin, source: 'unassigned' }]);
+    expect(await readRows(coached)).toHaveLength(3);
+
+    // The coach sees who looked, when and where (newest first); nobody else sees the log.
+    const coach = await as('coach');
+    const log = (await coach.get(`${base}/participants/${coached}/reads`)).json() as Reads;
+    expect(log.reads.map((read) => [read.reader?.name, read.role, read.source])).toEqual([
+      ['Naam editor', 'editor', 'hours'],
+      ['Naam editor', 'editor', 'inbox'],
+      ['Naam verwijzer', 'trajectbegeleider', 'referrals'],
+    ]);
+    expect(JSON.stringify(log)).not.toContain('Amina');
+    for (const name of ['coach2', 'admin']) expect((await (await as(name)).get(`${base}/participants/${coached}/reads`)).statusCode, name).toBe(404);
+    for (const name of ['editor', 'verwijzer', 'steering', 'viewer']) expect((await (await as(name)).get(`${base}/participants/${coached}/reads`)).statusCode, name).toBe(403);
   });
 });
