@@ -32238,6 +32238,14 @@ export interface paths {
                                 } | null;
                                 code: string;
                                 firstName: string | null;
+                                handover: {
+                                    from: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    note: string;
+                                    on: string;
+                                } | null;
                                 hours: number;
                                 id: string;
                                 municipalityName: string;

@@ -242,5 +242,7 @@ export const trajectoriesEn: typeof trajectoriesNl = {
       sources: { inbox: 'placements at the organisation', referrals: 'list of referrals', unassigned: 'waiting referrals (code only)', hours: 'logging hours' },
     },
     handedOverFrom: 'Handed over by {{name}} on {{date}}',
+    handoverNoteLabel: 'Hand-over note for the new coach',
+    handoverNoteHint: 'What the new coach needs to know to carry on. The note shows with the participant in their list.',
   },
 };

@@ -240,5 +240,7 @@ export const trajectoriesNl = {
       sources: { inbox: 'plaatsen bij de organisatie', referrals: 'lijst van verwijzingen', unassigned: 'wachtende verwijzingen (enkel de code)', hours: 'uren registreren' },
     },
     handedOverFrom: 'Overgedragen door {{name}} op {{date}}',
+    handoverNoteLabel: 'Overdrachtsnota voor de nieuwe coach',
+    handoverNoteHint: 'Wat de nieuwe coach moet weten om verder te gaan. De nota staat bij de deelnemer in hun lijst.',
   },
 };

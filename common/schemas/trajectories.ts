@@ -77,6 +77,8 @@ export const participantSummarySchema = z.object({
   referredOn: z.string(),
   coach: userRef.nullable(),
   hours: z.number(),
+  /** For the coach: the last hand-over to them from another coach, with its note (decision 031). */
+  handover: z.object({ from: userRef.nullable(), on: z.string(), note: z.string() }).nullable(),
 });
 export const participantListSchema = z.object({ participants: z.array(participantSummarySchema), relation: z.enum(['coach', 'referrer']), coaches: z.array(userRef) });
 

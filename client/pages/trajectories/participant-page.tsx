@@ -389,17 +389,24 @@ function Handover({ data, slug, onDone }: { data: ParticipantDetail; slug: strin
   const { t } = useTranslation();
   const others = data.coaches.filter((coach) => coach.id !== data.coach?.id);
   const [to, setTo] = useState('');
+  const [note, setNote] = useState('');
   const submit = useSubmit(
     useCallback(async () => {
-      const result = await api.POST('/api/regions/{slug}/trajectories/participants/{participantId}/handover', { params: { path: { slug, participantId: data.id } }, body: { toCoachId: to, note: '', version: data.version } });
+      const result = await api.POST('/api/regions/{slug}/trajectories/participants/{participantId}/handover', { params: { path: { slug, participantId: data.id } }, body: { toCoachId: to, note, version: data.version } });
       onDone(result.coach.name);
-    }, [slug, data.id, data.version, to, onDone]),
+    }, [slug, data.id, data.version, to, note, onDone]),
   );
   if (!others.length) return null;
   return (
     <>
       <h2>{t('trajectories.participant.handover')}</h2>
-      <ErrorSummary error={submit.error} fields={[{ path: 'toCoachId', id: 'handover-to', label: t('trajectories.participant.handoverTo') }]} />
+      <ErrorSummary
+        error={submit.error}
+        fields={[
+          { path: 'toCoachId', id: 'handover-to', label: t('trajectories.participant.handoverTo') },
+          { path: 'note', id: 'handover-note', label: t('trajectories.privacyRegion.handoverNoteLabel') },
+        ]}
+      />
       <form
         className="traject-inline-form"
         onSubmit={(event: FormEvent) => {
@@ -418,6 +425,9 @@ function Handover({ data, slug, onDone }: { data: ParticipantDetail; slug: strin
               ))}
             </select>
           )}
+        </Field>
+        <Field id="handover-note" label={t('trajectories.privacyRegion.handoverNoteLabel')} hint={t('trajectories.privacyRegion.handoverNoteHint')} error={submit.error?.fieldMessage('note')}>
+          {(control) => <textarea {...control} rows={2} value={note} onChange={(event) => setNote(event.target.value)} />}
         </Field>
         <SubmitButton busy={submit.busy}>{t('trajectories.participant.handoverSubmit')}</SubmitButton>
       </form>

@@ -47,7 +47,15 @@ export function TrajectoriesPage() {
             <tbody>
               {list.data.participants.map((participant) => (
                 <tr key={participant.id}>
-                  <th scope="row">{referrer ? participant.code : <Link to={`${base}/deelnemers/${participant.id}`}>{participant.code}</Link>}</th>
+                  <th scope="row">
+                    {referrer ? participant.code : <Link to={`${base}/deelnemers/${participant.id}`}>{participant.code}</Link>}
+                    {participant.handover ? (
+                      <p className="traject-handover">
+                        {t('trajectories.privacyRegion.handedOverFrom', { name: participant.handover.from?.name ?? '—', date: formatDate(participant.handover.on) })}
+                        {participant.handover.note ? `: ${participant.handover.note}` : ''}
+                      </p>
+                    ) : null}
+                  </th>
                   <td data-label={t('trajectories.list.firstName')}>{participant.firstName ?? '—'}</td>
                   <td data-label={t('trajectories.list.municipality')}>{participant.municipalityName}</td>
                   <td data-label={t('trajectories.list.stage')}>{t(`trajectories.stages.${participant.stage}`)}</td>

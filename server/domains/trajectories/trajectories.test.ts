@@ -421,3 +421,28 @@ describe('the read log', () => {
     for (const name of ['editor', 'verwijzer', 'steering', 'viewer']) expect((await (await as(name)).get(`${base}/participants/${coached}/reads`)).statusCode, name).toBe(403);
   });
 });
+
+describe('a hand-over between coaches', () => {
+  it('shows the new coach the note in their list, and the old coach no longer the participant', async () => {
+    const id = await referToCoach();
+    const other = await referToCoach({ firstName: 'Blijft' });
+    const coach = await as('coach');
+    const { version } = (await coach.get(`${base}/participants/${id}`)).json() as Detail;
+    const handed = await coach.post(`${base}/participants/${id}/handover`, { toCoachId: ids.coach2, note: 'Komt liefst op dinsdag; vraag naar de fiets.', version });
+    expect(handed.statusCode, handed.body).toBe(200);
+    type List = { participants: { id: string; handover: { from: { name: string } | null; on: string; note: string } | null }[] };
+    const newList = ((await (await as('coach2')).get(`${base}/participants`)).json() as List).participants;
+    expect(newList).toEqual([expect.objectContaining({ id, handover: { from: { id: ids.coach, name: 'Naam coach' }, on: new Date().toISOString().slice(0, 10), note: 'Komt liefst op dinsdag; vraag naar de fiets.' } })]);
+    const oldList = ((await coach.get(`${base}/participants`)).json() as List).participants;
+    expect(oldList.map((participant) => participant.id)).toEqual([other]);
+    expect(oldList[0]!.handover).toBeNull();
+    // The referrer follows the coach, not the note.
+    const referrals = ((await (await as('verwijzer')).get(`${base}/participants`)).json() as List).participants;
+    expect(referrals.find((participant) => participant.id === id)).toMatchObject({ coach: { name: 'Naam coach2' }, handover: null });
+    // An admin's assignment is no hand-over from a coach: nothing to show.
+    const waiting = await referToCoach({ coachId: null });
+    await (await as('admin')).post(`${base}/participants/${waiting}/coach`, { coachId: ids.coach2 });
+    const withAssigned = ((await (await as('coach2')).get(`${base}/participants`)).json() as List).participants;
+    expect(withAssigned.find((participant) => participant.id === waiting)!.handover).toBeNull();
+  });
+});
