@@ -28,7 +28,7 @@ export function ParticipantReads({ slug, participantId }: { slug: string; partic
                 <th scope="row">{formatDateTime(read.at)}</th>
                 <td data-label={t('trajectories.privacyRegion.reads.who')}>
                   {read.reader?.name ?? t('trajectories.privacyRegion.reads.unknownReader')}
-                  {read.role ? ` (${t(`roles.${read.role}`, { defaultValue: read.role })})` : ''}
+                  {read.role ? ` · ${t(`roles.${read.role}`, { defaultValue: read.role })}` : ''}
                 </td>
                 <td data-label={t('trajectories.privacyRegion.reads.where')}>{t(`trajectories.privacyRegion.reads.sources.${read.source}`)}</td>
               </tr>
