@@ -59,22 +59,25 @@ export function PrivacySettingsPanel({ slug }: { slug: string }) {
           { path: 'retentionMonths', id: 'privacy-months', label: t('trajectories.privacyRegion.retentionMonths') },
         ]}
       />
-      <form
-        className="form form--narrow"
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          void saving.run();
-        }}
-      >
-        <Field id="privacy-purpose" label={t('trajectories.privacyRegion.purpose')} hint={t('trajectories.privacyRegion.purposeHint')} error={saving.error?.fieldMessage('purpose')}>
-          {(control) => <textarea {...control} rows={3} value={draft.purpose} onChange={(event) => setDraft({ ...draft, purpose: event.target.value })} />}
-        </Field>
-        <Field id="privacy-months" label={t('trajectories.privacyRegion.retentionMonths')} hint={t('trajectories.privacyRegion.retentionHint')} error={saving.error?.fieldMessage('retentionMonths')}>
-          {(control) => <input {...control} type="number" min={1} max={120} step={1} value={draft.retentionMonths} onChange={(event) => setDraft({ ...draft, retentionMonths: event.target.value })} />}
-        </Field>
-        <SubmitButton busy={saving.busy}>{t('trajectories.privacyRegion.save')}</SubmitButton>
-      </form>
+      {/* The form waits for the stored settings, so what one types is never overwritten by their arrival. */}
+      {settings.data ? (
+        <form
+          className="form form--narrow"
+          noValidate
+          onSubmit={(event: FormEvent) => {
+            event.preventDefault();
+            void saving.run();
+          }}
+        >
+          <Field id="privacy-purpose" label={t('trajectories.privacyRegion.purpose')} hint={t('trajectories.privacyRegion.purposeHint')} error={saving.error?.fieldMessage('purpose')}>
+            {(control) => <textarea {...control} rows={3} value={draft.purpose} onChange={(event) => setDraft({ ...draft, purpose: event.target.value })} />}
+          </Field>
+          <Field id="privacy-months" label={t('trajectories.privacyRegion.retentionMonths')} hint={t('trajectories.privacyRegion.retentionHint')} error={saving.error?.fieldMessage('retentionMonths')}>
+            {(control) => <input {...control} type="number" min={1} max={120} step={1} value={draft.retentionMonths} onChange={(event) => setDraft({ ...draft, retentionMonths: event.target.value })} />}
+          </Field>
+          <SubmitButton busy={saving.busy}>{t('trajectories.privacyRegion.save')}</SubmitButton>
+        </form>
+      ) : null}
       {settings.data?.updatedAt ? <p className="muted">{t('trajectories.privacyRegion.lastChange', { date: formatDateTime(settings.data.updatedAt) })}</p> : null}
     </section>
   );
