@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { expectAccessible } from './axe';
 import { demoUsers, logInViaForm, openPage, url, useBrowser, waitForHeading } from './browser';
@@ -106,5 +107,67 @@ describe('trajectories', () => {
     await admin.page.getByText('niet gevonden', { exact: false }).first().waitFor();
     expect(await admin.page.getByText('Rania').count()).toBe(0);
     await admin.context.close();
+  });
+
+  test('the regisseur sets purpose and retention; the coach downloads the record as PDF and sees who else looked at it', async () => {
+    // The regisseur: a wrong number is refused at the field, a right one saved.
+    const admin = await openPage(browser());
+    await logInViaForm(admin.page, demoUsers.admin, `/r/${WESTHOEK}/trajecten`);
+    const panel = admin.page.getByRole('region', { name: 'Doel en bewaartermijn' });
+    await panel.waitFor();
+    await panel.getByLabel('Doel van de verwerking').fill('Een passende vrijetijdsplek vinden en de deelname opvolgen.');
+    await panel.getByLabel('Bewaartermijn (maanden na de evaluatie)').fill('0');
+    await panel.getByRole('button', { name: 'Bewaren' }).click();
+    await panel.getByRole('alert').getByText('Geef een aantal maanden tussen 1 en 120.').first().waitFor();
+    await panel.getByLabel('Bewaartermijn (maanden na de evaluatie)').fill('18');
+    await panel.getByRole('button', { name: 'Bewaren' }).click();
+    await admin.page.getByText('Doel en bewaartermijn zijn bewaard.').waitFor();
+    await admin.page.reload();
+    await expect.poll(() => admin.page.getByLabel('Bewaartermijn (maanden na de evaluatie)').inputValue()).toBe('18');
+    await expectAccessible(admin.page, 'doel en bewaartermijn');
+    if (SCREENSHOTS) {
+      await admin.page.screenshot({ path: `${SCREENSHOTS}/traject-privacy-1280.png`, fullPage: true });
+      await admin.page.setViewportSize({ width: 390, height: 844 });
+      await admin.page.screenshot({ path: `${SCREENSHOTS}/traject-privacy-390.png`, fullPage: true });
+    }
+    await admin.context.close();
+
+    // The library's partner opens its inbox: a read of the participants placed there.
+    const partner = await openPage(browser());
+    await logInViaForm(partner.page, library, `/r/${WESTHOEK}/trajecten`);
+    await waitForHeading(partner.page, 'Plaatsen bij mijn organisatie');
+    await partner.page.getByRole('region', { name: 'Amina (TR-K7M2QA)', exact: true }).waitFor();
+    await partner.context.close();
+
+    // The coach opens Amina's record: the PDF downloads, and the read log names the library's partner.
+    const own = await openPage(browser());
+    await logInViaForm(own.page, coach, `/r/${WESTHOEK}/trajecten`);
+    await waitForHeading(own.page, 'Mijn deelnemers');
+    await own.page.getByRole('link', { name: 'TR-K7M2QA' }).click();
+    await waitForHeading(own.page, 'TR-K7M2QA · Amina');
+    const reads = own.page.getByRole('region', { name: 'Wie heeft dit dossier ingekeken' });
+    await reads.getByRole('row').filter({ hasText: 'Bea Bibliotheek' }).filter({ hasText: 'plaatsen bij de organisatie' }).first().waitFor();
+    expect(await reads.getByText('Amina').count()).toBe(0);
+    const [download] = await Promise.all([own.page.waitForEvent('download'), own.page.getByRole('link', { name: 'Alles exporteren (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toBe('deelnemer-TR-K7M2QA.pdf');
+    expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    await expectAccessible(own.page, 'deelnemer met leeslog');
+    if (SCREENSHOTS) {
+      await reads.scrollIntoViewIfNeeded();
+      await own.page.screenshot({ path: `${SCREENSHOTS}/traject-reads-1280.png` });
+      await own.page.setViewportSize({ width: 390, height: 844 });
+      await reads.getByRole('table').scrollIntoViewIfNeeded();
+      await own.page.screenshot({ path: `${SCREENSHOTS}/traject-reads-390.png` });
+    }
+    await own.context.close();
+
+    // The second coach sees the participant handed over to them, with the note.
+    const second = await openPage(browser());
+    await logInViaForm(second.page, { email: 'coach2@demo.regiekamer.be', password: 'regiekamer-coach2' }, `/r/${WESTHOEK}/trajecten`);
+    await waitForHeading(second.page, 'Mijn deelnemers');
+    await second.page.getByRole('row').filter({ hasText: 'TR-F7A2PV' }).getByText(/Overgedragen door Chaima Coach op \d{2}\/\d{2}\/\d{4}: Overgenomen tijdens het verlof/).waitFor();
+    await expectAccessible(second.page, 'overgedragen deelnemer');
+    if (SCREENSHOTS) await second.page.screenshot({ path: `${SCREENSHOTS}/traject-handover-1280.png`, fullPage: true });
+    await second.context.close();
   });
 });

@@ -77,6 +77,8 @@ export const participantSummarySchema = z.object({
   referredOn: z.string(),
   coach: userRef.nullable(),
   hours: z.number(),
+  /** For the coach: the last hand-over to them from another coach, with its note (decision 031). */
+  handover: z.object({ from: userRef.nullable(), on: z.string(), note: z.string() }).nullable(),
 });
 export const participantListSchema = z.object({ participants: z.array(participantSummarySchema), relation: z.enum(['coach', 'referrer']), coaches: z.array(userRef) });
 
@@ -174,3 +176,31 @@ export const monitoringSchema = z.object({
 });
 export type Monitoring = z.infer<typeof monitoringSchema>;
 export const assignInputSchema = z.object({ coachId: z.string().uuid(validationMessage('trajectories.validation.coach')) });
+
+// --- Privacy per region, the PDF export and the read log (decision 031) ---
+
+/** Personal fields are kept this many months after the evaluation unless the region chose otherwise. */
+export const DEFAULT_RETENTION_MONTHS = 12;
+export const trajectorySettingsSchema = z.object({
+  purpose: z.string(),
+  retentionMonths: z.number().int(),
+  updatedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type TrajectorySettings = z.infer<typeof trajectorySettingsSchema>;
+export const trajectorySettingsUpdateSchema = z.object({
+  purpose: z.string().trim().max(2000, validationMessage('trajectories.privacyRegion.validation.purpose')),
+  retentionMonths: z
+    .number(validationMessage('trajectories.privacyRegion.validation.retentionMonths'))
+    .int(validationMessage('trajectories.privacyRegion.validation.retentionMonths'))
+    .min(1, validationMessage('trajectories.privacyRegion.validation.retentionMonths'))
+    .max(120, validationMessage('trajectories.privacyRegion.validation.retentionMonths')),
+  /** 0 while the region has no settings row yet. */
+  version: z.number().int().min(0),
+});
+
+/** Where someone other than the coach read a participant's data (the route, not what was shown). */
+export const READ_SOURCES = ['inbox', 'referrals', 'unassigned', 'hours'] as const;
+export type ReadSource = (typeof READ_SOURCES)[number];
+export const participantReadSchema = z.object({ at: z.string(), reader: userRef.nullable(), role: z.string().nullable(), source: z.enum(READ_SOURCES) });
+export const participantReadListSchema = z.object({ reads: z.array(participantReadSchema) });

@@ -119,6 +119,8 @@ export const PERMISSIONS = {
   'trajectory.partner': { ownRoles: ['editor'], description: 'Plaatsen bij de eigen organisatie bekijken en beantwoorden (enkel wat de deelnemer wil delen)' },
   'trajectory.assign': { roles: ['admin'], description: 'Een wachtende verwijzing (enkel haar code) aan een coach toewijzen' },
   'trajectory.monitoring.read': { roles: ['admin', 'steering'], description: 'Pseudonieme cijfers over de trajecten (geen groepen onder 5 personen)' },
+  // Trajectories: privacy per region (decision 031)
+  'trajectory.settings.manage': { roles: ['admin'], description: 'Doel en bewaartermijn van de persoonsgegevens in de trajecten instellen' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

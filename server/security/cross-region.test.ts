@@ -53,6 +53,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/trajectories/participants/{participantId}/coach': { coachId: '00000000-0000-4000-8000-000000000000' },
   'POST /api/regions/{slug}/trajectories/placements/{placementId}/hours': { attendedOn: '2026-01-01', hours: 2 },
   'POST /api/regions/{slug}/trajectories/placements/{placementId}/response': { answer: 'aanvaard', version: 1 },
+  'PUT /api/regions/{slug}/trajectories/settings': { purpose: 'Overgenomen', retentionMonths: 1, version: 0 },
   'POST /api/regions/{slug}/polls': { title: 'Indringer', kind: 'proposal', closesAt: '2099-01-01T00:00:00Z', audience: 'members' },
   'PUT /api/regions/{slug}/polls/{pollId}/stance': { choice: 'akkoord' },
   'POST /api/regions/{slug}/polls/{pollId}/close': { outcome: 'Overgenomen' },

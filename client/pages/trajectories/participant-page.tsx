@@ -13,6 +13,7 @@ import { useSession } from '../../session';
 import { regionPath } from '../../modules';
 import { useRegion } from '../regions/region-context';
 import { formatHours, languageName, TrajectoriesNav, TRAJECTORIES_SEGMENT } from './trajectories-common';
+import { ParticipantReads } from './participant-reads';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -69,6 +70,7 @@ export function ParticipantPage() {
       <Consents data={data} slug={region.slug} onSaved={(next) => adopt(next, t('trajectories.participant.saved'))} />
       <Handover data={data} slug={region.slug} onDone={(name) => navigate(base, { state: { message: t('trajectories.participant.handedOver', { name }) } })} />
       <Privacy data={data} slug={region.slug} onErased={() => navigate(base)} />
+      <ParticipantReads slug={region.slug} participantId={data.id} />
     </Page>
   );
 }
@@ -387,17 +389,24 @@ function Handover({ data, slug, onDone }: { data: ParticipantDetail; slug: strin
   const { t } = useTranslation();
   const others = data.coaches.filter((coach) => coach.id !== data.coach?.id);
   const [to, setTo] = useState('');
+  const [note, setNote] = useState('');
   const submit = useSubmit(
     useCallback(async () => {
-      const result = await api.POST('/api/regions/{slug}/trajectories/participants/{participantId}/handover', { params: { path: { slug, participantId: data.id } }, body: { toCoachId: to, note: '', version: data.version } });
+      const result = await api.POST('/api/regions/{slug}/trajectories/participants/{participantId}/handover', { params: { path: { slug, participantId: data.id } }, body: { toCoachId: to, note, version: data.version } });
       onDone(result.coach.name);
-    }, [slug, data.id, data.version, to, onDone]),
+    }, [slug, data.id, data.version, to, note, onDone]),
   );
   if (!others.length) return null;
   return (
     <>
       <h2>{t('trajectories.participant.handover')}</h2>
-      <ErrorSummary error={submit.error} fields={[{ path: 'toCoachId', id: 'handover-to', label: t('trajectories.participant.handoverTo') }]} />
+      <ErrorSummary
+        error={submit.error}
+        fields={[
+          { path: 'toCoachId', id: 'handover-to', label: t('trajectories.participant.handoverTo') },
+          { path: 'note', id: 'handover-note', label: t('trajectories.privacyRegion.handoverNoteLabel') },
+        ]}
+      />
       <form
         className="traject-inline-form"
         onSubmit={(event: FormEvent) => {
@@ -416,6 +425,9 @@ function Handover({ data, slug, onDone }: { data: ParticipantDetail; slug: strin
               ))}
             </select>
           )}
+        </Field>
+        <Field id="handover-note" label={t('trajectories.privacyRegion.handoverNoteLabel')} hint={t('trajectories.privacyRegion.handoverNoteHint')} error={submit.error?.fieldMessage('note')}>
+          {(control) => <textarea {...control} rows={2} value={note} onChange={(event) => setNote(event.target.value)} />}
         </Field>
         <SubmitButton busy={submit.busy}>{t('trajectories.participant.handoverSubmit')}</SubmitButton>
       </form>
@@ -439,6 +451,9 @@ function Privacy({ data, slug, onErased }: { data: ParticipantDetail; slug: stri
       <div className="button-row">
         <a className="button" href={apiHref('/api/regions/{slug}/trajectories/participants/{participantId}/export', { path: { slug, participantId: data.id } })} download>
           {t('trajectories.participant.export')}
+        </a>
+        <a className="button" href={apiHref('/api/regions/{slug}/trajectories/participants/{participantId}/export.pdf', { path: { slug, participantId: data.id } })} download>
+          {t('trajectories.privacyRegion.exportPdf')}
         </a>
         <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
           {t('trajectories.participant.erase')}

@@ -9,6 +9,7 @@ import { useSession } from '../../session';
 import { regionPath } from '../../modules';
 import { useRegion } from '../regions/region-context';
 import { formatHours, TrajectoriesNav, TRAJECTORIES_SEGMENT } from './trajectories-common';
+import { PrivacySettingsPanel } from './privacy-settings';
 
 /** The module's first view: a coach's participants or a referrer's referrals; partners and the steering group go to their own view. */
 export function TrajectoriesPage() {
@@ -46,7 +47,15 @@ export function TrajectoriesPage() {
             <tbody>
               {list.data.participants.map((participant) => (
                 <tr key={participant.id}>
-                  <th scope="row">{referrer ? participant.code : <Link to={`${base}/deelnemers/${participant.id}`}>{participant.code}</Link>}</th>
+                  <th scope="row">
+                    {referrer ? participant.code : <Link to={`${base}/deelnemers/${participant.id}`}>{participant.code}</Link>}
+                    {participant.handover ? (
+                      <p className="traject-handover">
+                        {t('trajectories.privacyRegion.handedOverFrom', { name: participant.handover.from?.name ?? '—', date: formatDate(participant.handover.on) })}
+                        {participant.handover.note ? `: ${participant.handover.note}` : ''}
+                      </p>
+                    ) : null}
+                  </th>
                   <td data-label={t('trajectories.list.firstName')}>{participant.firstName ?? '—'}</td>
                   <td data-label={t('trajectories.list.municipality')}>{participant.municipalityName}</td>
                   <td data-label={t('trajectories.list.stage')}>{t(`trajectories.stages.${participant.stage}`)}</td>
@@ -58,6 +67,7 @@ export function TrajectoriesPage() {
           </table>
         </div>
       ) : null}
+      {role === 'admin' ? <PrivacySettingsPanel slug={region.slug} /> : null}
     </Page>
   );
 }

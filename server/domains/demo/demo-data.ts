@@ -62,6 +62,13 @@ export const demoUsers = [
     roles: [{ region: 'westhoek', role: 'coach' }],
   },
   {
+    // The second Westhoek coach (trajectories demo): takes over a participant with a hand-over note.
+    email: 'coach2@demo.regiekamer.be',
+    name: 'Kobe Coach',
+    password: 'regiekamer-coach2',
+    roles: [{ region: 'westhoek', role: 'coach' }],
+  },
+  {
     email: 'trajectbegeleider@demo.regiekamer.be',
     name: 'Tom Trajectbegeleider',
     password: 'regiekamer-trajectbegeleider',

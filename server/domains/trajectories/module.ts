@@ -1,7 +1,7 @@
 import type { DomainModule } from '../registry.js';
 import { trajectoriesRoutes } from './routes.js';
 import { seedTrajectoriesDemo } from './demo.js';
-// Registers the daily retention job (personal fields erased 12 months after the evaluation).
+// Registers the daily retention job (personal fields erased the region's retention period after the evaluation).
 import './retention.js';
 
 /** The trajectories domain: participation trajectories of newcomers, coached and placed at catalog offers (issue #11). */

@@ -15,6 +15,7 @@ import { trajectoryConsents, trajectoryHours, trajectoryParticipants, trajectory
 import { assertId, participantForCoach } from './access.js';
 import { placementsOf, type Viewer } from './service.js';
 import { suggestPlacements } from './suggestions.js';
+import { logParticipantRead } from './read-log.js';
 
 /** Who logs hours: the participant's coach, or the organiser's partner (their own actor). */
 export type HoursLogger = Viewer & { actorId: string | null };
@@ -70,7 +71,7 @@ async function placementForLogger(db: Db, region: RegionRow, placementId: string
     .where(and(eq(trajectoryPlacements.id, placementId), eq(trajectoryPlacements.regionId, region.id)));
   const mine = row && (row.coachUserId === logger.userId || (logger.role === 'editor' && logger.actorId !== null && row.placement.organizerActorId === logger.actorId));
   if (!mine) throw new AppError('NOT_FOUND');
-  return row.placement;
+  return { ...row.placement, coachUserId: row.coachUserId };
 }
 
 /** The organiser accepts, proposes another moment, or declines a placement (optimistic version). */
@@ -91,6 +92,8 @@ export async function logHours(db: Db, region: RegionRow, placementId: string, i
   if (placement.status !== 'aanvaard') throw new AppError('PLACEMENT_NOT_ACCEPTED');
   await db.insert(trajectoryHours).values({ placementId, participantId: placement.participantId, attendedOn: input.attendedOn, hours: String(input.hours), loggedBy: logger.userId });
   const [total] = await db.select({ hours: sql<string>`coalesce(sum(${trajectoryHours.hours}), 0)` }).from(trajectoryHours).where(eq(trajectoryHours.participantId, placement.participantId));
+  // The answer is the participant's total over all placements: an organiser reading it is logged.
+  await logParticipantRead(db, { regionId: region.id, readerId: logger.userId, source: 'hours', participants: [{ id: placement.participantId, coachUserId: placement.coachUserId }] });
   return { hours: Number(total!.hours) };
 }
 
@@ -111,8 +114,8 @@ export async function placementInbox(db: Db, region: RegionRow, actorId: string,
   const hours = rows.length
     ? await db.select({ placementId: trajectoryHours.placementId, hours: sql<string>`sum(${trajectoryHours.hours})` }).from(trajectoryHours).where(inArray(trajectoryHours.placementId, rows.map((row) => row.placement.id))).groupBy(trajectoryHours.placementId)
     : [];
-  // Someone other than the coach read participants' records: logged, with which placements and not what was shown.
-  if (rows.length) await recordChange(db, { regionId: region.id, userId: readerId, entityType: 'trajectory_inbox', entityId: actorId, action: 'read', changes: { placements: { before: null, after: rows.map((row) => row.placement.id) } } });
+  // Someone other than the coach read participants' records: logged per participant, not what was shown.
+  await logParticipantRead(db, { regionId: region.id, readerId, source: 'inbox', participants: rows.map((row) => row.participant) });
   return {
     placements: rows.map(({ placement, participant }) => ({
       id: placement.id,

@@ -44,4 +44,29 @@ describe('retention', () => {
     expect(audit).toEqual([{ action: 'retention-erase', changes: {} }]);
     expect(await erasePersonalFieldsAfterRetention(t.database, '2026-03-01')).toBe(0);
   });
+
+  it("uses each region's own retention period: 6 months in one region, the default 12 in another", async () => {
+    const short = await regionFactory(t.database.db, { slug: `kort-${randomUUID().slice(0, 8)}` });
+    const standard = await regionFactory(t.database.db, { slug: `standaard-${randomUUID().slice(0, 8)}` });
+    await t.database.raw.query(`INSERT INTO trajectory_settings (region_id, purpose, retention_months) VALUES ($1, 'Opvolging', 6)`, [short.id]);
+    // Evaluated seven months before 2026-03-01: past six months, within twelve.
+    const shortSeven = await participant(short.id, 'Kortzeven', '2025-08-01');
+    const shortFive = await participant(short.id, 'Kortvijf', '2025-10-01');
+    const standardSeven = await participant(standard.id, 'Standaardzeven', '2025-08-01');
+    const standardThirteen = await participant(standard.id, 'Standaarddertien', '2025-02-01');
+    await erasePersonalFieldsAfterRetention(t.database, '2026-03-01');
+    const firstNames = async (id: string) => (await t.database.raw.query<{ first_name: string | null }>('SELECT first_name FROM trajectory_participants WHERE id = $1', [id]))[0]!.first_name;
+    expect(await firstNames(shortSeven)).toBeNull();
+    expect(await firstNames(shortFive)).toBe('Kortvijf');
+    expect(await firstNames(standardSeven)).toBe('Standaardzeven');
+    expect(await firstNames(standardThirteen)).toBeNull();
+    // Erased everywhere it was written, and the log says only that it happened.
+    for (const [id, name] of [[shortSeven, 'Kortzeven'], [standardThirteen, 'Standaarddertien']] as const) {
+      const everything = JSON.stringify(await t.database.raw.query(`SELECT p.*, s.note, pl.expectations FROM trajectory_participants p JOIN trajectory_steps s ON s.participant_id = p.id JOIN trajectory_placements pl ON pl.participant_id = p.id WHERE p.id = $1`, [id]));
+      expect(everything).not.toContain(name);
+      const audit = await t.database.raw.query<{ action: string; changes: unknown; region_id: string }>(`SELECT action, changes, region_id FROM audit_log WHERE entity_id = $1`, [id]);
+      expect(audit).toEqual([{ action: 'retention-erase', changes: {}, region_id: id === shortSeven ? short.id : standard.id }]);
+    }
+    expect(await t.database.raw.query(`SELECT 1 FROM audit_log WHERE entity_id = ANY($1::text[])`, [[shortFive, standardSeven]])).toEqual([]);
+  });
 });

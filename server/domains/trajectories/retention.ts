@@ -1,12 +1,12 @@
 import type { DatabaseHandle } from '../../db/client.js';
 import { registerJobHandler, schedule } from '../../jobs/queue.js';
+import { DEFAULT_RETENTION_MONTHS } from '../../../common/schemas/trajectories.js';
 
 export const TRAJECTORY_RETENTION_JOB = 'trajectories.retention';
-/** Personal fields are kept this long after the trajectory's evaluation (decision 027). */
-export const RETENTION_MONTHS = 12;
 
 /**
- * Erases the personal fields of participants whose evaluation is more than RETENTION_MONTHS ago: first
+ * Erases the personal fields of participants whose evaluation is longer ago than their region's retention
+ * period (trajectory_settings.retention_months, default 12; decision 031): first
  * name, languages, referral note, step notes, what partners were told and answered. The code, stages,
  * placements and hours stay (pseudonymous figures). Each erasure is logged without what was erased.
  */
@@ -16,9 +16,10 @@ export async function erasePersonalFieldsAfterRetention(database: DatabaseHandle
       `UPDATE trajectory_participants p SET first_name = NULL, languages = '{}', referral_note = '', personal_data_erased_at = now()
         WHERE p.personal_data_erased_at IS NULL
           AND EXISTS (SELECT 1 FROM trajectory_steps s WHERE s.participant_id = p.id AND s.kind = 'evaluatie'
-                       AND s.happened_on < ($1::date - make_interval(months => $2::int)))
+                       AND s.happened_on < ($1::date - make_interval(months => coalesce(
+                         (SELECT ts.retention_months FROM trajectory_settings ts WHERE ts.region_id = p.region_id), $2::int))))
         RETURNING p.id, p.region_id`,
-      [today, RETENTION_MONTHS],
+      [today, DEFAULT_RETENTION_MONTHS],
     );
     if (!erased.length) return 0;
     const ids = erased.map((row) => row.id);

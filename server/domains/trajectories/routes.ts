@@ -20,12 +20,18 @@ import {
   placementSchema,
   stepInputSchema,
   suggestionListSchema,
+  participantReadListSchema,
+  trajectorySettingsSchema,
+  trajectorySettingsUpdateSchema,
 } from '../../../common/schemas/trajectories.js';
 import { addConsent, addStep, assignCoach, eraseParticipant, exportParticipant, getParticipant, handOver, listParticipants, referParticipant, updateParticipant, withdrawConsent } from './service.js';
 import { participantForCoach } from './access.js';
 import { suggestPlacements } from './suggestions.js';
 import { certificatePdf, createPlacement, logHours, placementInbox, respondToPlacement } from './placements.js';
 import { monitoringFigures, monitoringXlsx } from './monitoring.js';
+import { getTrajectorySettings, updateTrajectorySettings } from './settings.js';
+import { participantPdf } from './export-pdf.js';
+import { listParticipantReads, logParticipantRead } from './read-log.js';
 
 const slugParams = z.object({ slug: z.string() });
 const participantParams = z.object({ slug: z.string(), participantId: z.string() });
@@ -204,8 +210,11 @@ export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {
     `${base}/monitoring`,
     { config: { policy: 'trajectory.monitoring.read' }, schema: { tags, summary: 'Pseudonieme cijfers (geen groep onder 5 personen)', params: slugParams, response: { 200: monitoringSchema, ...errorResponses } } },
     async (request) => {
-      const { region, role } = await authorize(request, request.params.slug, 'trajectory.monitoring.read');
-      return monitoringFigures(db(), region, { withAssignment: role === 'admin' });
+      const { region, user, role } = await authorize(request, request.params.slug, 'trajectory.monitoring.read');
+      const figures = await monitoringFigures(db(), region, { withAssignment: role === 'admin' });
+      // The waiting referrals (code, municipality, date) are participants' data read by the admin: logged (decision 031).
+      await logParticipantRead(db(), { regionId: region.id, readerId: user.id, source: 'unassigned', participants: figures.unassigned.map(({ id }) => ({ id, coachUserId: null })) });
+      return figures;
     },
   );
 
@@ -228,6 +237,47 @@ export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {
       const { region, user, role } = await authorize(request, request.params.slug, 'trajectory.assign');
       await assignCoach(db(), region, request.params.participantId, request.body.coachId, { userId: user.id, role });
       return reply.code(204).send(null);
+    },
+  );
+
+  // --- Privacy per region, the PDF export and the read log (decision 031) ---
+
+  app.get(
+    `${base}/settings`,
+    { config: { policy: 'trajectory.settings.manage' }, schema: { tags, summary: 'Doel en bewaartermijn van de persoonsgegevens (regisseur)', params: slugParams, response: { 200: trajectorySettingsSchema, ...errorResponses } } },
+    async (request) => {
+      const { region } = await authorize(request, request.params.slug, 'trajectory.settings.manage');
+      return getTrajectorySettings(db(), region);
+    },
+  );
+
+  app.put(
+    `${base}/settings`,
+    { config: { policy: 'trajectory.settings.manage' }, schema: { tags, summary: 'Wijzigt doel en bewaartermijn; 409 bij een verouderde versie', params: slugParams, body: trajectorySettingsUpdateSchema, response: { 200: trajectorySettingsSchema, ...errorResponses } } },
+    async (request) => {
+      const { region, user } = await authorize(request, request.params.slug, 'trajectory.settings.manage');
+      return updateTrajectorySettings(db(), region, request.body, user.id);
+    },
+  );
+
+  app.get(
+    `${base}/participants/:participantId/export.pdf`,
+    { config: { policy: 'trajectory.coach' }, schema: { tags, summary: 'Alles over een deelnemer als PDF (recht op inzage; enkel de eigen coach)', params: participantParams, response: { 200: z.any(), ...errorResponses } } },
+    async (request, reply) => {
+      const { region, user, role } = await authorize(request, request.params.slug, 'trajectory.coach');
+      const { code, bytes } = await participantPdf(db(), region, request.params.participantId, { userId: user.id, role }, requestTranslator(request));
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', `attachment; filename="deelnemer-${code}.pdf"`);
+      return reply.send(bytes);
+    },
+  );
+
+  app.get(
+    `${base}/participants/:participantId/reads`,
+    { config: { policy: 'trajectory.coach' }, schema: { tags, summary: 'Wie behalve de coach de gegevens van de deelnemer zag, wanneer en waar (enkel de eigen coach)', params: participantParams, response: { 200: participantReadListSchema, ...errorResponses } } },
+    async (request) => {
+      const { region, user } = await authorize(request, request.params.slug, 'trajectory.coach');
+      return listParticipantReads(db(), region, request.params.participantId, user.id);
     },
   );
 }

@@ -103,3 +103,14 @@ export const trajectoryHours = pgTable('trajectory_hours', {
   loggedBy: uuid('logged_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Purpose and retention per region (migration 0076, decision 031); no row means the defaults. */
+export const trajectorySettings = pgTable('trajectory_settings', {
+  regionId: uuid('region_id')
+    .primaryKey()
+    .references(() => regions.id, { onDelete: 'cascade' }),
+  purpose: text('purpose').notNull().default(''),
+  retentionMonths: integer('retention_months').notNull().default(12),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

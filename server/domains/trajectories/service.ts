@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import type { RegionRow } from '../../http/access.js';
@@ -24,6 +24,7 @@ import {
 } from '../../../common/schemas/trajectories.js';
 import { trajectoryConsents, trajectoryHours, trajectoryParticipants, trajectoryPlacements, trajectorySteps } from './schema.js';
 import { participantForCoach, assertId, type ParticipantRow } from './access.js';
+import { logParticipantRead } from './read-log.js';
 
 type UserRef = { id: string; name: string };
 export interface Viewer {
@@ -116,6 +117,9 @@ export async function listParticipants(db: Db, region: RegionRow, viewer: Viewer
     .orderBy(desc(trajectoryParticipants.referredOn), asc(trajectoryParticipants.code));
   const names = await userRefs(db, rows.map(({ row }) => row.coachUserId));
   const hours = await hoursBy(db, rows.map(({ row }) => row.id));
+  // A referrer's list shows first names and stages of people they do not coach: each such read is logged.
+  if (relation === 'referrer') await logParticipantRead(db, { regionId: region.id, readerId: viewer.userId, source: 'referrals', participants: rows.map(({ row }) => row) });
+  const handovers = relation === 'coach' ? await handoversTo(db, viewer.userId, rows.map(({ row }) => row.id)) : new Map<string, HandoverSummary>();
   return {
     relation,
     coaches: relation === 'referrer' ? await listCoaches(db, region) : [],
@@ -128,8 +132,27 @@ export async function listParticipants(db: Db, region: RegionRow, viewer: Viewer
       referredOn: row.referredOn,
       coach: row.coachUserId ? (names.get(row.coachUserId) ?? null) : null,
       hours: hours.get(row.id) ?? 0,
+      handover: handovers.get(row.id) ?? null,
     })),
   };
+}
+
+type HandoverSummary = { from: UserRef | null; on: string; note: string };
+
+/** The latest hand-over from another coach to this coach per participant: what the new coach should read first. */
+async function handoversTo(db: Db, coachId: string, participantIds: string[]): Promise<Map<string, HandoverSummary>> {
+  if (!participantIds.length) return new Map();
+  const steps = await db
+    .select()
+    .from(trajectorySteps)
+    .where(and(inArray(trajectorySteps.participantId, participantIds), eq(trajectorySteps.kind, 'overdracht'), eq(trajectorySteps.toCoachId, coachId), isNotNull(trajectorySteps.fromCoachId)))
+    .orderBy(desc(trajectorySteps.createdAt));
+  const names = await userRefs(db, steps.map((step) => step.fromCoachId));
+  const latest = new Map<string, HandoverSummary>();
+  for (const step of steps) {
+    if (!latest.has(step.participantId)) latest.set(step.participantId, { from: step.fromCoachId ? (names.get(step.fromCoachId) ?? null) : null, on: step.happenedOn, note: step.note });
+  }
+  return latest;
 }
 
 /** The placements of a participant with their hours (for the coach, the export and the certificate). */

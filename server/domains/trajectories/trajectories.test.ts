@@ -7,6 +7,7 @@ import { actorFactory } from '../network/factories.js';
 import { offerFactory } from '../catalog/factories.js';
 import { memberships } from '../accounts/schema.js';
 import type { RegionRow } from '../../http/access.js';
+import { inspectPdf } from '../../test/pdf.js';
 
 let t: TestApp;
 let region: RegionRow;
@@ -233,9 +234,9 @@ describe('placements and hours', () => {
     const before = (await partner.get(`${base}/inbox`)).json() as Inbox;
     expect(before.placements).toEqual([expect.objectContaining({ id: placement.id, firstName: null, languages: null, expectations: null })]);
     expect(JSON.stringify(before)).not.toContain('Amina');
-    // The partner's read is logged: who, which placements.
-    const reads = await t.database.raw.query<{ user_id: string; changes: { placements: { after: string[] } } }>(`SELECT user_id, changes FROM audit_log WHERE entity_type = 'trajectory_inbox' AND region_id = $1`, [region.id]);
-    expect(reads[0]).toMatchObject({ user_id: ids.editor, changes: { placements: { after: [placement.id] } } });
+    // The partner's read is logged: who, which participant, from where (decision 031).
+    const reads = await t.database.raw.query<{ user_id: string; entity_id: string; changes: unknown }>(`SELECT user_id, entity_id, changes FROM audit_log WHERE action = 'read' AND region_id = $1`, [region.id]);
+    expect(reads).toEqual([{ user_id: ids.editor, entity_id: id, changes: { source: { before: null, after: 'inbox' } } }]);
     await coach.post(`${base}/participants/${id}/consents`, { kind: 'delen-voornaam', givenOn: '2026-09-08' });
     const withConsent = (await coach.post(`${base}/participants/${id}/consents`, { kind: 'delen-verwachtingen', givenOn: '2026-09-08' })).json() as Detail;
     const after = (await partner.get(`${base}/inbox`)).json() as Inbox;
@@ -271,5 +272,177 @@ describe('placements and hours', () => {
     await t.database.db.update(memberships).set({ actorId: null }).where(and(eq(memberships.userId, ids.editor!), eq(memberships.regionId, region.id)));
     expect((await (await as('editor')).get(`${base}/inbox`)).statusCode).toBe(403);
     expect((await (await as('coach')).get(`${base}/inbox`)).statusCode).toBe(403);
+  });
+});
+
+// --- Privacy per region, the PDF export, the read log and hand-overs (decision 031) ---
+
+describe('purpose and retention per region', () => {
+  it('lets the admin read the defaults, save them with a version, and refuses a stale version with the current settings', async () => {
+    const admin = await as('admin');
+    expect((await admin.get(`${base}/settings`)).json()).toEqual({ purpose: '', retentionMonths: 12, updatedAt: null, version: 0 });
+    const saved = await admin.request('PUT', `${base}/settings`, { purpose: 'Een passende plek vinden en de deelname opvolgen.', retentionMonths: 6, version: 0 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ purpose: 'Een passende plek vinden en de deelname opvolgen.', retentionMonths: 6, version: 1 });
+    expect((await admin.get(`${base}/settings`)).json()).toMatchObject({ retentionMonths: 6, version: 1 });
+    const stale = await admin.request('PUT', `${base}/settings`, { purpose: 'Ander doel', retentionMonths: 24, version: 0 });
+    expect(stale.statusCode).toBe(409);
+    expect(JSON.stringify(stale.json())).toContain('"retentionMonths":6');
+    const [row] = await t.database.raw.query<{ retention_months: number }>('SELECT retention_months FROM trajectory_settings WHERE region_id = $1', [region.id]);
+    expect(row!.retention_months).toBe(6);
+    const audit = await t.database.raw.query<{ user_id: string; action: string }>(`SELECT user_id, action FROM audit_log WHERE entity_type = 'trajectory_settings' AND region_id = $1`, [region.id]);
+    expect(audit).toEqual([{ user_id: ids.admin, action: 'update' }]);
+  });
+
+  it('refuses months outside 1–120 and a purpose too long, with the field and a Dutch reason', async () => {
+    const admin = await as('admin');
+    for (const retentionMonths of [0, 121, 2.5, '12']) {
+      const response = await admin.request('PUT', `${base}/settings`, { purpose: '', retentionMonths, version: 0 });
+      expect(response.statusCode, String(retentionMonths)).toBe(400);
+      const fields = (response.json() as { error: { fields: { path: string; message: string }[] } }).error.fields;
+      expect(fields[0]!.path).toBe('retentionMonths');
+      expect(fields[0]!.message).toBe('Geef een aantal maanden tussen 1 en 120.');
+    }
+    const long = await admin.request('PUT', `${base}/settings`, { purpose: 'x'.repeat(2001), retentionMonths: 12, version: 0 });
+    expect(long.statusCode).toBe(400);
+    expect((long.json() as { error: { fields: { path: string; message: string }[] } }).error.fields[0]).toEqual({ path: 'purpose', message: 'Beschrijf het doel in hoogstens 2000 tekens.' });
+    expect(await t.database.raw.query('SELECT 1 FROM trajectory_settings WHERE region_id = $1', [region.id])).toEqual([]);
+  });
+
+  it('is the admin’s only: coaches, partners, the steering group, viewers and another region’s admin get nothing', async () => {
+    for (const name of ['coach', 'editor', 'steering', 'viewer', 'verwijzer']) {
+      const client = await as(name);
+      expect((await client.get(`${base}/settings`)).statusCode, name).toBe(403);
+      expect((await client.request('PUT', `${base}/settings`, { purpose: '', retentionMonths: 3, version: 0 })).statusCode, name).toBe(403);
+    }
+    const elsewhere = await regionFactory(t.database.db, { slug: `ander-${randomUUID().slice(0, 8)}` });
+    const outsider = await userFactory(t.database.db, { regionSlug: elsewhere.slug, role: 'admin' });
+    const other = await new ApiClient(t.app).login(outsider.email, TEST_PASSWORD);
+    expect((await other.get(`${base}/settings`)).statusCode).toBe(403);
+    expect((await other.request('PUT', `${base}/settings`, { purpose: '', retentionMonths: 3, version: 0 })).statusCode).toBe(403);
+    expect((await new ApiClient(t.app).get(`${base}/settings`)).statusCode).toBe(401);
+    expect(await t.database.raw.query('SELECT 1 FROM trajectory_settings WHERE region_id = $1', [region.id])).toEqual([]);
+  });
+});
+
+describe('the participant export as PDF', () => {
+  it('gives the coach a PDF with the same content as the JSON export, and logs the export without content', async () => {
+    const id = await referToCoach();
+    const offerId = await offerFactory(t.database.db, region.id, { title: 'Leesclub', organizerActorId: libraryActor, themes: ['Taal en ontmoeting'] });
+    const coach = await as('coach');
+    await coach.post(`${base}/participants/${id}/steps`, { kind: 'intake', happenedOn: '2026-09-08', note: 'Kennismaking bij koffie' });
+    expect((await coach.post(`${base}/participants/${id}/placements`, { offerId, expectations: 'Komt met de fiets' })).statusCode).toBe(201);
+    const { code } = (await coach.get(`${base}/participants/${id}`)).json() as { code: string };
+    const pdf = await coach.get(`${base}/participants/${id}/export.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="deelnemer-${code}.pdf"`);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text } = inspectPdf(pdf.rawPayload);
+    for (const shown of [code, 'Voornaam: Amina', 'Gemeente: Ieper', 'Arabisch, Frans', 'Wil graag mensen leren kennen.', 'Kennismaking bij koffie', 'Leesclub', 'Bibliotheek Ieper · wacht op antwoord', 'Komt met de fiets', 'Verwerking voor het traject']) {
+      expect(text, shown).toContain(shown);
+    }
+    const audit = await t.database.raw.query<{ action: string; changes: unknown }>(`SELECT action, changes FROM audit_log WHERE entity_id = $1 AND action = 'export'`, [id]);
+    expect(audit).toEqual([{ action: 'export', changes: { format: { before: null, after: 'pdf' } } }]);
+  });
+
+  it('is the own coach’s only: the admin who is not the coach and another coach get 404, partners and other roles 403, another region 403', async () => {
+    const id = await referToCoach();
+    for (const name of ['admin', 'coach2']) expect((await (await as(name)).get(`${base}/participants/${id}/export.pdf`)).statusCode, name).toBe(404);
+    for (const name of ['editor', 'steering', 'viewer', 'verwijzer']) expect((await (await as(name)).get(`${base}/participants/${id}/export.pdf`)).statusCode, name).toBe(403);
+    const elsewhere = await regionFactory(t.database.db, { slug: `ander-${randomUUID().slice(0, 8)}` });
+    const otherCoach = await userFactory(t.database.db, { regionSlug: elsewhere.slug, role: 'coach' });
+    const other = await new ApiClient(t.app).login(otherCoach.email, TEST_PASSWORD);
+    expect((await other.get(`${base}/participants/${id}/export.pdf`)).statusCode).toBe(403);
+    expect((await other.get(`/api/regions/${elsewhere.slug}/trajectories/participants/${id}/export.pdf`)).statusCode).toBe(404);
+    expect(await t.database.raw.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'export'`, [id])).toEqual([]);
+  });
+});
+
+describe('the read log', () => {
+  type Reads = { reads: { reader: { name: string } | null; role: string | null; source: string; at: string }[] };
+  const readRows = async (participantId: string) =>
+    t.database.raw.query<{ user_id: string; source: string }>(`SELECT user_id, changes->'source'->>'after' AS source FROM audit_log WHERE action = 'read' AND entity_id = $1 ORDER BY created_at`, [participantId]);
+
+  it('logs no read by the own coach on any route that shows the record', async () => {
+    const id = await referToCoach();
+    const offerId = await offerFactory(t.database.db, region.id, { title: 'Leesclub', organizerActorId: libraryActor, themes: ['Taal en ontmoeting'] });
+    const coach = await as('coach');
+    const placement = (await coach.post(`${base}/participants/${id}/placements`, { offerId })).json() as { id: string };
+    await t.database.raw.query(`UPDATE trajectory_placements SET status = 'aanvaard' WHERE id = $1`, [placement.id]);
+    for (const path of ['/participants', `/participants/${id}`, `/participants/${id}/export`, `/participants/${id}/export.pdf`, `/participants/${id}/suggestions`, `/participants/${id}/reads`]) {
+      expect((await coach.get(`${base}${path}`)).statusCode, path).toBe(200);
+    }
+    expect((await coach.post(`${base}/placements/${placement.id}/hours`, { attendedOn: '2026-10-01', hours: 2 })).statusCode).toBe(201);
+    expect(await readRows(id)).toEqual([]);
+    // Refused reads showed nothing, so there is nothing to log either.
+    for (const name of ['coach2', 'admin']) expect((await (await as(name)).get(`${base}/participants/${id}`)).statusCode).toBe(404);
+    expect(await readRows(id)).toEqual([]);
+  });
+
+  it('logs the referrer’s list, the partner’s inbox and hours, and the admin’s waiting referrals, per participant', async () => {
+    const coached = await referToCoach();
+    const waiting = await referToCoach({ coachId: null, firstName: 'Wachtnaam' });
+    const offerId = await offerFactory(t.database.db, region.id, { title: 'Leesclub', organizerActorId: libraryActor, themes: ['Taal en ontmoeting'] });
+    const placement = (await (await as('coach')).post(`${base}/participants/${coached}/placements`, { offerId })).json() as { id: string };
+    await t.database.raw.query(`UPDATE trajectory_placements SET status = 'aanvaard' WHERE id = $1`, [placement.id]);
+
+    expect((await (await as('verwijzer')).get(`${base}/participants`)).statusCode).toBe(200);
+    expect(await readRows(coached)).toEqual([{ user_id: ids.verwijzer, source: 'referrals' }]);
+    expect(await readRows(waiting)).toEqual([{ user_id: ids.verwijzer, source: 'referrals' }]);
+    // Another referrer's list holds neither, so reads nothing.
+    await (await as('verwijzer2')).get(`${base}/participants`);
+
+    const partner = await as('editor');
+    expect((await partner.get(`${base}/inbox`)).statusCode).toBe(200);
+    expect((await partner.post(`${base}/placements/${placement.id}/hours`, { attendedOn: '2026-10-01', hours: 2 })).statusCode).toBe(201);
+    await (await as('editor2')).get(`${base}/inbox`);
+    expect((await readRows(coached)).slice(1)).toEqual([
+      { user_id: ids.editor, source: 'inbox' },
+      { user_id: ids.editor, source: 'hours' },
+    ]);
+
+    expect((await (await as('steering')).get(`${base}/monitoring`)).statusCode).toBe(200);
+    expect(await readRows(waiting)).toHaveLength(1);
+    expect((await (await as('admin')).get(`${base}/monitoring`)).statusCode).toBe(200);
+    expect((await readRows(waiting)).slice(1)).toEqual([{ user_id: ids.admin, source: 'unassigned' }]);
+    expect(await readRows(coached)).toHaveLength(3);
+
+    // The coach sees who looked, when and where (newest first); nobody else sees the log.
+    const coach = await as('coach');
+    const log = (await coach.get(`${base}/participants/${coached}/reads`)).json() as Reads;
+    expect(log.reads.map((read) => [read.reader?.name, read.role, read.source])).toEqual([
+      ['Naam editor', 'editor', 'hours'],
+      ['Naam editor', 'editor', 'inbox'],
+      ['Naam verwijzer', 'trajectbegeleider', 'referrals'],
+    ]);
+    expect(JSON.stringify(log)).not.toContain('Amina');
+    for (const name of ['coach2', 'admin']) expect((await (await as(name)).get(`${base}/participants/${coached}/reads`)).statusCode, name).toBe(404);
+    for (const name of ['editor', 'verwijzer', 'steering', 'viewer']) expect((await (await as(name)).get(`${base}/participants/${coached}/reads`)).statusCode, name).toBe(403);
+  });
+});
+
+describe('a hand-over between coaches', () => {
+  it('shows the new coach the note in their list, and the old coach no longer the participant', async () => {
+    const id = await referToCoach();
+    const other = await referToCoach({ firstName: 'Blijft' });
+    const coach = await as('coach');
+    const { version } = (await coach.get(`${base}/participants/${id}`)).json() as Detail;
+    const handed = await coach.post(`${base}/participants/${id}/handover`, { toCoachId: ids.coach2, note: 'Komt liefst op dinsdag; vraag naar de fiets.', version });
+    expect(handed.statusCode, handed.body).toBe(200);
+    type List = { participants: { id: string; handover: { from: { name: string } | null; on: string; note: string } | null }[] };
+    const newList = ((await (await as('coach2')).get(`${base}/participants`)).json() as List).participants;
+    expect(newList).toEqual([expect.objectContaining({ id, handover: { from: { id: ids.coach, name: 'Naam coach' }, on: new Date().toISOString().slice(0, 10), note: 'Komt liefst op dinsdag; vraag naar de fiets.' } })]);
+    const oldList = ((await coach.get(`${base}/participants`)).json() as List).participants;
+    expect(oldList.map((participant) => participant.id)).toEqual([other]);
+    expect(oldList[0]!.handover).toBeNull();
+    // The referrer follows the coach, not the note.
+    const referrals = ((await (await as('verwijzer')).get(`${base}/participants`)).json() as List).participants;
+    expect(referrals.find((participant) => participant.id === id)).toMatchObject({ coach: { name: 'Naam coach2' }, handover: null });
+    // An admin's assignment is no hand-over from a coach: nothing to show.
+    const waiting = await referToCoach({ coachId: null });
+    await (await as('admin')).post(`${base}/participants/${waiting}/coach`, { coachId: ids.coach2 });
+    const withAssigned = ((await (await as('coach2')).get(`${base}/participants`)).json() as List).participants;
+    expect(withAssigned.find((participant) => participant.id === waiting)!.handover).toBeNull();
   });
 });
