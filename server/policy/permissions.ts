@@ -65,6 +65,7 @@ export const PERMISSIONS = {
   'brokering.sheet.create': { roles: ['admin'], ownRoles: ['editor'], description: 'Een werkblad starten voor een organisatie (partner: de eigen)' },
   'brokering.sheet.read': { everyone: true, description: 'Een werkblad bekijken en afdrukken (wie er toegang toe heeft, ook een gast met zijn token)' },
   'brokering.sheet.edit': { everyone: true, description: 'Een werkblad invullen: stappen, partnerkaarten, combinaties (wie er toegang toe heeft)' },
+  'brokering.sheet.organisation': { roles: ['admin'], ownRoles: ['editor'], description: 'Elk werkblad van een organisatie openen en invullen (regisseur: alle; partner: die van de eigen organisatie; in de dienst nagekeken)' },
   'brokering.sheet.apply-draft': { roles: ['admin'], description: 'De ontwerptekst van stap 1–2 van een deelnemer op de netwerkkaart zetten' },
   'brokering.inspiration.read': { everyone: true, description: 'De inspiratielijst met sectoren en witte vlekken bekijken' },
   'brokering.combination.list': { roles: MEMBERS, description: 'Combinaties van de regio bekijken (partner: die van de eigen organisatie)' },
@@ -82,6 +83,7 @@ export const PERMISSIONS = {
   'lending.read': { roles: MEMBERS, description: 'Uitleenmateriaal en ruimtes, kalenders, beschikbaarheid en reserveringen bekijken' },
   'lending.item.manage': { roles: ['admin'], ownRoles: ['editor'], description: 'Uitleenitems, foto’s en QR-labels beheren (partner: enkel die van de eigen organisatie)' },
   'lending.book': { roles: MEMBERS, description: 'Materiaal of een ruimte aanvragen (voor de eigen organisatie; regisseur voor elke actor)' },
+  'lending.on-behalf': { roles: ['admin'], ownRoles: MEMBERS, description: 'Aanvragen op naam van een actor en diens iCal-link beheren (regisseur: elke actor; lid: de eigen organisatie; in de dienst nagekeken)' },
   'lending.booking.update': { roles: MEMBERS, description: 'Een reservering bevestigen, weigeren, uitlenen, terugnemen (eigenaar) of annuleren (ontlener of eigenaar)' },
   'lending.overview': { roles: ['admin', 'steering'], description: 'Het overzicht van de uitleendienst (inventaris, gebruik, bovenlokaal) bekijken en exporteren' },
   'lending.import': { roles: ['admin'], description: 'Een bestaande inventaris importeren (voorbeeld en import)' },
@@ -110,6 +112,7 @@ export const PERMISSIONS = {
   'participation.manage': { roles: ['admin'], description: 'Bevragingen en stemrondes opstellen, openen, sluiten (met uitkomst) en herinneringen sturen' },
   'participation.vote': { roles: MEMBERS, description: 'Stemmen in een stemronde (enkel wie tot de stemgerechtigden behoort)' },
   'participation.answer': { roles: MEMBERS, description: 'Een bevraging voor leden of partners invullen' },
+  'participation.answer.partners': { roles: ['admin', 'editor'], description: 'Een bevraging enkel voor partners invullen (regisseur en partners; in de dienst nagekeken)' },
   'participation.public': { everyone: true, description: 'Een publieke bevraging via haar link invullen (anoniem, met een limiet per browser en IP-adres)' },
   // Trajectories for newcomers (issue #11, decision 027): personal data, each role sees only its own part
   'trajectory.read': { roles: ['coach', 'trajectbegeleider', 'admin'], description: 'De eigen deelnemers bekijken (coach: wie hem toegewezen is; trajectbegeleider: de eigen verwijzingen)' },

@@ -23,6 +23,30 @@ function rule(action: Action): PermissionRule {
   return PERMISSIONS[action];
 }
 
+/** A member's standing in one region, as services keep it once the route authorised the caller. */
+export interface MemberStanding {
+  role: Role | null;
+  /** The member's own actor (organisation), for rules on one's own actor. */
+  ownActorId?: string | null;
+}
+
+/**
+ * The table's answer for a standing in the resource's region: services that hold a role (and own actor)
+ * rather than the user ask here, so the permission table stays the one truth. Without `actorIds` an
+ * ownership rule answers for *some* resource, as can() does.
+ */
+export function memberCan(standing: MemberStanding, action: Action, actorIds?: readonly (string | null)[]): boolean {
+  const permission = rule(action);
+  if (permission.everyone) return true;
+  if (!standing.role) return false;
+  if (permission.signedIn) return true;
+  if (permission.roles?.includes(standing.role)) return true;
+  if (!permission.ownRoles?.includes(standing.role)) return false;
+  if (!actorIds) return true;
+  const own = standing.ownActorId ?? null;
+  return own !== null && actorIds.includes(own);
+}
+
 /**
  * May this user do this action to this resource? Without `actorIds` an ownership rule answers
  * whether the role can do it to *some* resource (the route's coarse check); the service asks again with the actors.
@@ -33,13 +57,7 @@ export function can(user: AuthUser | null, action: Action, resource: PolicyResou
   if (!user) return false;
   if (permission.signedIn) return true;
   if (!resource.regionId) return false;
-  const role = roleInRegion(user, resource.regionId);
-  if (!role) return false;
-  if (permission.roles?.includes(role)) return true;
-  if (!permission.ownRoles?.includes(role)) return false;
-  if (!resource.actorIds) return true;
-  const own = ownActorInRegion(user, resource.regionId);
-  return own !== null && resource.actorIds.includes(own);
+  return memberCan({ role: roleInRegion(user, resource.regionId), ownActorId: ownActorInRegion(user, resource.regionId) }, action, resource.actorIds);
 }
 
 /** Whether the action ever needs a logged-in user (401 for anonymous callers rather than 403). */

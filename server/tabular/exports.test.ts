@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { ApiClient, createTestApp, type TestApp } from '../test/test-app.js';
 import { regionFactory, TEST_PASSWORD, userFactory } from '../test/factories.js';
 import { actorFactory } from '../domains/network/factories.js';
 import { planFactory } from '../domains/plans/factories.js';
 import type { RegionRow } from '../http/access.js';
-import { readCsv } from './index.js';
+import { csvCells, expectNeutralised, xlsxCells } from '../test/spreadsheet-cells.js';
 import { zipBomb } from '../test/zip-files.js';
 
 // Every CSV/XLSX export, for visitors and members: cells that start like a formula leave neutralised.
@@ -34,27 +33,6 @@ beforeAll(async () => {
   planId = (await planFactory(t.database.db, region, { text: PLAN_TSV })).id;
 });
 afterAll(async () => t.close());
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCells(body: string): string[] {
-  return readCsv(body.replace(/^\uFEFF/, '')).flatMap((row) => row.cells);
-}
-
-async function xlsxCells(payload: Buffer): Promise<ExcelJS.CellValue[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(payload as unknown as ExcelJS.Buffer);
-  const cells: ExcelJS.CellValue[] = [];
-  for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
-  return cells;
-}
-
-/** No text cell starts like a formula; the expected neutralised texts are there. */
-function expectNeutralised(cells: readonly unknown[], expected: string[]): void {
-  const texts = cells.filter((cell): cell is string => typeof cell === 'string');
-  expect(texts.filter((text) => FORMULA_START.test(text))).toEqual([]);
-  for (const text of expected) expect(texts).toContain(`'${text}`);
-}
 
 describe('formula injection in exports', () => {
   const clients = async () => ({ visitor: new ApiClient(t.app), member: await new ApiClient(t.app).login(viewerEmail, TEST_PASSWORD) });

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseHandle, Db } from '../../db/client.js';
 import { AppError, fieldError } from '../../http/errors.js';
+import { memberCan } from '../../policy/policy.js';
 import { recordChange, diffFields } from '../audit/service.js';
 import { canEditActor, type Viewer } from '../network/access.js';
 import { crossesMunicipality, crossesSector, getActorDetail, updateActor } from '../network/service.js';
@@ -256,7 +257,7 @@ export async function saveProfile(database: DatabaseHandle, access: SheetAccess,
 /** An admin applies a participant's draft of steps 1–2 to the actor on the map (with history). */
 export async function applyDraft(database: DatabaseHandle, access: SheetAccess, actorVersion: number): Promise<void> {
   const { sheet, viewer } = access;
-  if (!access.isAdmin || !viewer.userId) throw new AppError('FORBIDDEN');
+  if (!memberCan(viewer, 'brokering.sheet.apply-draft') || !viewer.userId) throw new AppError('FORBIDDEN');
   if (!sheet.actorId) throw fieldError('actorId', 'brokering.validation.noActor');
   const [draft] = await database.db.select().from(brokeringSheetDrafts).where(eq(brokeringSheetDrafts.sheetId, sheet.id));
   if (!draft) throw new AppError('NOT_FOUND');

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../http/errors.js';
 import type { Action } from '../../policy/permissions.js';
+import { memberCan } from '../../policy/policy.js';
 import { authorizeViewer, canEditActor, type Viewer } from '../network/access.js';
 import { brokeringSheets, workshopParticipants, workshops } from './schema.js';
 
@@ -54,7 +55,7 @@ export async function accessSheet(request: FastifyRequest, slug: string, sheetId
   if (!sheet) throw new AppError('NOT_FOUND');
   const isAdmin = viewer.role === 'admin';
   const writesToMap = sheet.actorId !== null && viewer.user !== null && canEditActor(viewer, sheet.actorId);
-  if (isAdmin || (viewer.role === 'editor' && sheet.actorId !== null && viewer.ownActorId === sheet.actorId)) {
+  if (memberCan(viewer, 'brokering.sheet.organisation', [sheet.actorId])) {
     return { sheet, viewer, isAdmin, guest: false, writesToMap };
   }
   if (viewer.user && sheet.participantId) {

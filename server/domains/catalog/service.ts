@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, DatabaseHandle, RawSql } from '../../db/client.js';
 import { AppError, fieldError } from '../../http/errors.js';
+import { memberCan } from '../../policy/policy.js';
 import { diffFields, recordChange } from '../audit/service.js';
 import { actors } from '../network/schema.js';
 import { regionMunicipalities } from '../regions/schema.js';
@@ -22,10 +23,9 @@ export interface OfferEditor {
   ownActorId: string | null;
 }
 
-/** Whether this editor may change an offer organised by `organizerActorId`. */
+/** Whether this editor may change an offer organised by `organizerActorId` (offer.edit: admins all, editors their own organisation's). */
 export function mayEdit(editor: OfferEditor, organizerActorId: string | null): boolean {
-  if (editor.role === 'admin') return true;
-  return editor.role === 'editor' && editor.ownActorId !== null && organizerActorId === editor.ownActorId;
+  return memberCan(editor, 'offer.edit', [organizerActorId]);
 }
 
 const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));

@@ -257,6 +257,10 @@ describe('meetings', () => {
     const detail = (await admin.get(`${base}/meetings/${meetingId}`)).json() as { version: number; planActionOptions: { id: string }[] };
     expect(detail.planActionOptions.map((option) => option.id)).toContain(action.id);
     expect(((await (await as('viewer')).get(`${base}/meetings/${meetingId}`)).json() as { planActionOptions: unknown[] }).planActionOptions).toEqual([]);
+    // The page's buttons follow the policy table: minutes by admin and steering group, decisions by the steering group only.
+    for (const [role, flags] of [['admin', { canEdit: true, canDecide: false }], ['steering', { canEdit: true, canDecide: true }], ['viewer', { canEdit: false, canDecide: false }]] as const) {
+      expect((await (await as(role)).get(`${base}/meetings/${meetingId}`)).json(), role).toMatchObject(flags);
+    }
     const edit = { title: 'Stuurgroep (verplaatst)', startsAt: '2031-05-11T14:00:00+02:00', endsAt: '2031-05-11T16:00:00+02:00', location: '', videoUrl: 'https://meet.example.org/sg', agenda: [{ title: 'Enig punt' }] };
     const changed = await admin.request('PUT', `${base}/meetings/${meetingId}`, { ...edit, version: detail.version });
     expect(changed.statusCode, changed.body).toBe(200);

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import type { RegionRow } from '../../http/access.js';
 import { AppError, fieldError } from '../../http/errors.js';
+import { memberCan } from '../../policy/policy.js';
 import type { Role } from '../accounts/schema.js';
 import { recordChange } from '../audit/service.js';
 import { planActions, planChangeProposals, plans } from '../plans/schema.js';
@@ -30,9 +31,6 @@ export interface Viewer {
   userId: string | null;
   role: Role | null;
 }
-
-const DECIDERS: readonly Role[] = ['steering'];
-const MINUTE_WRITERS: readonly Role[] = ['admin', 'steering'];
 
 async function meetingRow(db: Executor, regionId: string, meetingId: string): Promise<MeetingRow> {
   assertUuid(meetingId);
@@ -157,7 +155,7 @@ export async function getMeeting(db: Executor, region: RegionRow, meetingId: str
   const agendaProposalBy = new Map(agendaProposals.map((proposal) => [proposal.id, proposal]));
   const slug = region.slug;
   const member = viewer.role !== null;
-  const canEdit = viewer.role !== null && MINUTE_WRITERS.includes(viewer.role);
+  const canEdit = memberCan(viewer, 'coop.minutes.write');
   const planActionOptions = canEdit
     ? await db
         .select({ id: planActions.id, planTitle: plans.title, number: planActions.number, title: planActions.title })
@@ -216,7 +214,7 @@ export async function getMeeting(db: Executor, region: RegionRow, meetingId: str
     planActionOptions,
     version: meeting.version,
     canEdit,
-    canDecide: viewer.role !== null && DECIDERS.includes(viewer.role),
+    canDecide: memberCan(viewer, 'coop.decide'),
   };
 }
 

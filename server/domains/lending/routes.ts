@@ -24,6 +24,7 @@ import {
   photoInputSchema,
 } from '../../../common/schemas/lending.js';
 import { lendingViewer, managesOwner } from './access.js';
+import { memberCan } from '../../policy/policy.js';
 import {
   addPhoto,
   calendar,
@@ -161,7 +162,8 @@ export async function lendingRoutes(app: ApiInstance): Promise<void> {
     },
     async (request, reply) => {
       const viewer = await lendingViewer(request, request.params.slug, 'lending.item.manage');
-      if (viewer.role !== 'admin' && !viewer.ownActorId) throw new AppError('FORBIDDEN');
+      // An editor without an own organisation manages no item's labels.
+      if (!memberCan(viewer, 'lending.item.manage', [viewer.ownActorId])) throw new AppError('FORBIDDEN');
       const itemIds = z.array(z.uuid()).min(1).max(500).safeParse((request.query.itemIds ?? '').split(',').filter(Boolean));
       if (!itemIds.success) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'itemIds', message: '@validation.uuid' }]);
       const owners = viewer.role === 'admin' ? null : [viewer.ownActorId!];
@@ -266,7 +268,7 @@ export async function lendingRoutes(app: ApiInstance): Promise<void> {
     },
     async (request) => {
       const viewer = await lendingViewer(request, request.params.slug, 'lending.feed.manage');
-      if (viewer.role !== 'admin' && viewer.ownActorId !== request.params.actorId && !managesOwner(viewer, request.params.actorId)) throw new AppError('FORBIDDEN');
+      if (!memberCan(viewer, 'lending.on-behalf', [request.params.actorId])) throw new AppError('FORBIDDEN');
       const token = await feedToken(database(), viewer.region.id, request.params.actorId, request.body.renew);
       return { actorId: request.params.actorId, url: `${app.ctx.publicUrl(request)}/api/lending/feeds/${token}.ics` };
     },

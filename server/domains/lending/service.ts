@@ -17,6 +17,7 @@ import type {
 } from '../../../common/schemas/lending.js';
 import { PHOTO_MAX_BYTES } from '../../../common/schemas/lending.js';
 import { managesOwner, type LendingViewer } from './access.js';
+import { memberCan } from '../../policy/policy.js';
 import { dayCount, isoOrNull, todayInBrussels } from './dates.js';
 import { haversineKmSql } from '../reference/distance.js';
 
@@ -480,7 +481,7 @@ export async function createBooking(database: DatabaseHandle, viewer: LendingVie
   const manages = managesOwner(viewer, item.owner_actor_id as string);
   if (input.borrowerActorId) {
     await assertActorInRegion(database.raw, viewer.region.id, input.borrowerActorId, 'borrowerActorId');
-    if (viewer.role !== 'admin' && input.borrowerActorId !== viewer.ownActorId && !manages) throw new AppError('FORBIDDEN');
+    if (!memberCan(viewer, 'lending.on-behalf', [input.borrowerActorId]) && !manages) throw new AppError('FORBIDDEN');
   } else if (input.borrowerName) {
     if (item.audience !== 'iedereen') throw fieldError('borrowerActorId', 'lending.validation.partnersOnly');
     if (!manages) throw new AppError('FORBIDDEN');

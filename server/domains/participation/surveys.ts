@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, fieldError } from '../../http/errors.js';
+import { memberCan } from '../../policy/policy.js';
 import type { RegionRow } from '../../http/access.js';
 import type { Role } from '../accounts/schema.js';
 import { recordChange } from '../audit/service.js';
@@ -192,7 +193,7 @@ async function storeResponse(db: Db, survey: SurveyRow, input: SurveyAnswerInput
 /** A member (or, for a partners' survey, a partner) answers a survey once. */
 export async function answerAsMember(db: Db, region: RegionRow, surveyId: string, role: Role, userId: string, input: SurveyAnswerInput) {
   const survey = await loadSurvey(db, region.id, surveyId);
-  if (survey.audience === 'partners' && role !== 'editor' && role !== 'admin') throw new AppError('FORBIDDEN');
+  if (survey.audience === 'partners' && !memberCan({ role }, 'participation.answer.partners')) throw new AppError('FORBIDDEN');
   return storeResponse(db, survey, input, { userId });
 }
 

@@ -1,8 +1,9 @@
 import { AppError } from '../../../http/errors.js';
+import { memberCan } from '../../../policy/policy.js';
 import type { Role } from '../../accounts/schema.js';
 import type { PlanFieldChanges } from '../schema.js';
 import type { ActionChanges, PlanAction } from '../../../../common/schemas/plans.js';
-import { type PlanRow, EDITOR_ROLES, MONITORING_FIELDS } from './shared.js';
+import { type PlanRow, MONITORING_FIELDS } from './shared.js';
 
 /** The fields of an action that its history and version comparison look at. */
 export function comparable(action: PlanAction): Record<string, unknown> {
@@ -43,7 +44,7 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
 
 /** Checks who may change which fields: drafts by editors, approved plans only monitoring fields (the rest via proposals). */
 export function assertMayEdit(plan: PlanRow, role: Role | null, changes: ActionChanges): void {
-  if (!role || !EDITOR_ROLES.includes(role)) throw new AppError('FORBIDDEN');
+  if (!memberCan({ role }, 'plan.edit')) throw new AppError('FORBIDDEN');
   if (plan.status === 'afgesloten') throw new AppError('PLAN_CLOSED');
   if (plan.status === 'ontwerp') return;
   const fields = Object.keys(changes).filter((key) => changes[key as keyof ActionChanges] !== undefined);

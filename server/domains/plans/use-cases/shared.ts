@@ -1,7 +1,6 @@
 // What the plans use cases share: row types, the transaction type, the actor matcher and chunked inserts.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import type { Role } from '../../accounts/schema.js';
 import { actors } from '../../network/schema.js';
 import { planActions, plans } from '../schema.js';
 import { nameKey } from '../import/partners.js';
@@ -14,9 +13,6 @@ export type ActionRow = typeof planActions.$inferSelect;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type Executor = Db | Tx;
-
-/** Roles that edit plans directly. */
-export const EDITOR_ROLES: readonly Role[] = ['admin', 'editor'];
 
 /** Fields that may change directly on an approved plan (monitoring); everything else needs a proposal. */
 export const MONITORING_FIELDS = new Set(['status', 'progress', 'milestones']);
