@@ -119,6 +119,12 @@ export const PERMISSIONS = {
   'trajectory.partner': { ownRoles: ['editor'], description: 'Plaatsen bij de eigen organisatie bekijken en beantwoorden (enkel wat de deelnemer wil delen)' },
   'trajectory.assign': { roles: ['admin'], description: 'Een wachtende verwijzing (enkel haar code) aan een coach toewijzen' },
   'trajectory.monitoring.read': { roles: ['admin', 'steering'], description: 'Pseudonieme cijfers over de trajecten (geen groepen onder 5 personen)' },
+  // Buddy network (issue #11, decision 030): coordinators act for their own programme
+  'buddy.read': { roles: ['coach', 'admin'], ownRoles: ['editor'], description: 'Buddywerkingen, hun buddy’s en duo’s bekijken (coördinator: enkel de eigen werking; van deelnemers enkel de code)' },
+  'buddy.programme.manage': { roles: ['admin'], description: 'Een organisatie als buddywerking toevoegen en het lerend netwerk koppelen' },
+  'buddy.pool.manage': { roles: ['admin'], ownRoles: ['editor'], description: 'Buddy’s toevoegen en wijzigen (coördinator: enkel in de eigen werking)' },
+  'buddy.pair': { roles: ['coach', 'admin'], description: 'Een buddy zoeken voor en koppelen aan een eigen deelnemer (enkel de eigen coach)' },
+  'buddy.duo.update': { roles: ['coach', 'admin'], ownRoles: ['editor'], description: 'De status van een duo wijzigen en ontmoetingen registreren (de coach of de coördinator van de werking)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;
