@@ -187,6 +187,9 @@ describe('pairing a participant with a buddy', () => {
     expect(finished.statusCode, finished.body).toBe(200);
     expect((finished.json() as { endedOn: string | null }).endedOn).not.toBeNull();
     expect((await coach.request('PATCH', `${base}/duos/${created.id}`, { status: 'actief', version: created.version })).statusCode).toBe(409);
+    // A finished duo no longer meets.
+    const late = await coach.post(`${base}/duos/${created.id}/meetings`, { metOn: '2026-12-01' });
+    expect([late.statusCode, (late.json() as { error: { code: string } }).error.code]).toEqual([409, 'BUDDY_DUO_ENDED']);
     expect((await coach.post(`${base}/duos`, { participantId: yonas, volunteerId: rania, startedOn: '2026-12-01' })).statusCode).toBe(201);
   });
 

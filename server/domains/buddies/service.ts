@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
 import type { Db } from '../../db/client.js';
 import type { RegionRow } from '../../http/access.js';
@@ -210,7 +210,8 @@ export async function programmeDetail(db: Db, region: RegionRow, programmeId: st
     .from(buddyDuos)
     .innerJoin(buddyVolunteers, eq(buddyVolunteers.id, buddyDuos.volunteerId))
     .where(eq(buddyVolunteers.programmeId, programme.id))
-    .orderBy(asc(buddyDuos.startedOn));
+    // Current duos first, the most recent on top.
+    .orderBy(sql`${buddyDuos.status} IN ${CURRENT} DESC`, desc(buddyDuos.startedOn));
   // An admin who is not the coach sees the duos' codes, not who they are; the same rule as the dossier.
   return {
     ...summary!,
@@ -420,6 +421,8 @@ export async function updateDuo(db: Db, region: RegionRow, duoId: string, input:
 /** Logs that a duo met (date and, briefly, what they did). */
 export async function logDuoMeeting(db: Db, region: RegionRow, duoId: string, input: { metOn: string; activity: string }, viewer: BuddyViewer): Promise<Duo> {
   const duo = await duoForUpdate(db, region, duoId, viewer);
+  // A finished or stopped duo no longer meets; resume it first.
+  if (!CURRENT_DUO_STATUSES.includes(duo.status)) throw new AppError('BUDDY_DUO_ENDED');
   await db.insert(buddyDuoMeetings).values({ duoId: duo.id, metOn: input.metOn, activity: input.activity, loggedBy: viewer.userId });
   return (await duosOut(db, region, [duo], viewer))[0]!;
 }
