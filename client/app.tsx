@@ -87,6 +87,8 @@ const TrajectoryReferralPage = lazyDomainPage('trajectories', () => import('./pa
 const TrajectoryParticipantPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/participant-page').then((m) => ({ default: m.ParticipantPage })));
 const TrajectoryInboxPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/inbox-page').then((m) => ({ default: m.InboxPage })));
 const TrajectoryMonitoringPage = lazyDomainPage('trajectories', () => import('./pages/trajectories/monitoring-page').then((m) => ({ default: m.MonitoringPage })));
+const BuddiesPage = lazyDomainPage(['buddies', 'trajectories'], () => import('./pages/buddies/buddies-page').then((m) => ({ default: m.BuddiesPage })));
+const BuddyProgrammePage = lazyDomainPage(['buddies', 'trajectories'], () => import('./pages/buddies/programme-page').then((m) => ({ default: m.ProgrammePage })));
 
 /** A lazily loaded page, with a short notice while its chunk arrives. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -199,6 +201,8 @@ export function AppRoutes() {
                   <Route path="trajecten/deelnemers/:participantId" element={<Lazy page={TrajectoryParticipantPage} />} />
                   <Route path="trajecten/plaatsen" element={<Lazy page={TrajectoryInboxPage} />} />
                   <Route path="trajecten/cijfers" element={<Lazy page={TrajectoryMonitoringPage} />} />
+                  <Route path="trajecten/buddies" element={<Lazy page={BuddiesPage} />} />
+                  <Route path="trajecten/buddies/:programmeId" element={<Lazy page={BuddyProgrammePage} />} />
                   <Route path=":module" element={<Lazy page={ModulePlaceholderPage} />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

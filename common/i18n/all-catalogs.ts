@@ -33,6 +33,8 @@ import { cooperativeNl } from './cooperative.js';
 import { cooperativeEn } from './cooperative-en.js';
 import { trajectoriesNl } from './trajectories.js';
 import { trajectoriesEn } from './trajectories-en.js';
+import { buddiesNl } from './buddies.js';
+import { buddiesEn } from './buddies-en.js';
 
 /** Each domain's catalogs by language; a new domain adds its imports and its entries. */
 const domainCatalogs: Record<Locale, Record<string, object>> = {
@@ -49,6 +51,8 @@ domainCatalogs.nl.participation = participationNl;
 domainCatalogs.en.participation = participationEn;
 domainCatalogs.nl.trajectories = trajectoriesNl;
 domainCatalogs.en.trajectories = trajectoriesEn;
+domainCatalogs.nl.buddies = buddiesNl;
+domainCatalogs.en.buddies = buddiesEn;
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },

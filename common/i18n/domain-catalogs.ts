@@ -53,3 +53,4 @@ domainCatalogLoaders.trajectories = {
   nl: () => import('./trajectories.js').then((m) => m.trajectoriesNl),
   en: () => import('./trajectories-en.js').then((m) => m.trajectoriesEn),
 };
+domainCatalogLoaders.buddies = { nl: () => import('./buddies.js').then((m) => m.buddiesNl), en: () => import('./buddies-en.js').then((m) => m.buddiesEn) };

@@ -230,6 +230,9 @@ export const en: Catalog = {
     ALREADY_ANSWERED: 'You have already answered this survey.',
     PLACEMENT_NOT_ACCEPTED: 'Hours can only be logged once the organisation has accepted the placement.',
     HOURS_GOAL_NOT_REACHED: 'The certificate is available after {{goal}} hours: there are {{hours}} now.',
+    BUDDY_FULL: '{{name}} already accompanies as many newcomers as agreed. Choose another buddy.',
+    BUDDY_ALREADY_PAIRED: 'This participant already has a buddy. Finish that pairing first.',
+    BUDDY_DUO_ENDED: 'This pair has finished or stopped. Set it to active again first.',
   },
   tabular: {
     zip: {

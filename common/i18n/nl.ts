@@ -231,6 +231,9 @@ export const nl = {
     ALREADY_ANSWERED: 'Je hebt deze bevraging al ingevuld.',
     PLACEMENT_NOT_ACCEPTED: 'Uren kunnen pas geregistreerd worden als de organisatie de plaats aanvaard heeft.',
     HOURS_GOAL_NOT_REACHED: 'Het attest kan pas na {{goal}} uur: er zijn er nu {{hours}}.',
+    BUDDY_FULL: '{{name}} begeleidt al zoveel nieuwkomers als afgesproken. Kies een andere buddy.',
+    BUDDY_ALREADY_PAIRED: 'Deze deelnemer heeft al een buddy. Rond dat duo eerst af.',
+    BUDDY_DUO_ENDED: 'Dit duo is afgerond of gestopt. Zet het eerst weer op actief.',
   },
   tabular: {
     zip: {

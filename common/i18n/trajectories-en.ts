@@ -5,7 +5,7 @@ export const trajectoriesEn: typeof trajectoriesNl = {
   title: 'Trajectories',
   lead: 'Participation and network trajectories of newcomers: from referral to at least 40 hours, with a coach who comes along.',
   privacy: 'Personal data of people in a vulnerable position: you see only what your role needs.',
-  nav: { label: 'Trajectories', participants: 'My participants', referrals: 'My referrals', refer: 'Refer', inbox: 'Placements at my organisation', monitoring: 'Figures' },
+  nav: { label: 'Trajectories', participants: 'My participants', referrals: 'My referrals', refer: 'Refer', inbox: 'Placements at my organisation', monitoring: 'Figures', buddies: 'Buddy programmes' },
   stages: { verwijzing: 'Referral', intake: 'Intake conversation', zoektocht: 'Search', 'eerste-bezoek': 'First visit together', deelname: 'Participation', evaluatie: 'Evaluation', overdracht: 'Hand-over' },
   transport: { 'te-voet': 'on foot', fiets: 'by bike', 'openbaar-vervoer': 'by public transport', auto: 'by car' },
   levels: { geen: 'no Dutch yet', A1: 'A1 (beginner)', A2: 'A2', B1: 'B1', B2: 'B2 or higher' },

@@ -3,7 +3,7 @@ export const trajectoriesNl = {
   title: 'Trajecten',
   lead: 'Participatie- en netwerktrajecten van inburgeraars: van verwijzing tot minstens 40 uur, met een coach die meegaat.',
   privacy: 'Persoonsgegevens van mensen in een kwetsbare positie: je ziet enkel wat jouw rol nodig heeft.',
-  nav: { label: 'Trajecten', participants: 'Mijn deelnemers', referrals: 'Mijn verwijzingen', refer: 'Verwijzen', inbox: 'Plaatsen bij mijn organisatie', monitoring: 'Cijfers' },
+  nav: { label: 'Trajecten', participants: 'Mijn deelnemers', referrals: 'Mijn verwijzingen', refer: 'Verwijzen', inbox: 'Plaatsen bij mijn organisatie', monitoring: 'Cijfers', buddies: 'Buddywerking' },
   stages: { verwijzing: 'Verwijzing', intake: 'Kennismakingsgesprek', zoektocht: 'Zoektocht', 'eerste-bezoek': 'Eerste bezoek samen', deelname: 'Deelname', evaluatie: 'Evaluatie', overdracht: 'Overdracht' },
   transport: { 'te-voet': 'te voet', fiets: 'met de fiets', 'openbaar-vervoer': 'met het openbaar vervoer', auto: 'met de auto' },
   levels: { geen: 'nog geen Nederlands', A1: 'A1 (beginner)', A2: 'A2', B1: 'B1', B2: 'B2 of hoger' },

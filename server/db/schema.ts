@@ -13,3 +13,4 @@ export * from '../domains/catalog/schema.js';
 export * from '../domains/cooperative/schema.js';
 export * from '../domains/participation/schema.js';
 export * from '../domains/trajectories/schema.js';
+export * from '../domains/buddies/schema.js';

@@ -18,6 +18,7 @@ import { catalogPublicModule } from './catalog/public/module.js';
 import { cooperativeModule } from './cooperative/module.js';
 import { participationModule } from './participation/module.js';
 import { trajectoriesModule } from './trajectories/module.js';
+import { buddiesModule } from './buddies/module.js';
 
 /** What the demo seeding hands each domain. */
 export interface DemoSeedContext {
@@ -62,6 +63,7 @@ export const DOMAINS: readonly DomainModule[] = [
   cooperativeModule,
   participationModule,
   trajectoriesModule,
+  buddiesModule,
 ];
 
 /** The modules in list order, each moved after the modules its demo seeding depends on. */

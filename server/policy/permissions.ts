@@ -124,6 +124,12 @@ export const PERMISSIONS = {
   'trajectory.monitoring.read': { roles: ['admin', 'steering'], description: 'Pseudonieme cijfers over de trajecten (geen groepen onder 5 personen)' },
   // Trajectories: privacy per region (decision 031)
   'trajectory.settings.manage': { roles: ['admin'], description: 'Doel en bewaartermijn van de persoonsgegevens in de trajecten instellen' },
+  // Buddy network (issue #11, decision 030): coordinators act for their own programme
+  'buddy.read': { roles: ['coach', 'admin'], ownRoles: ['editor'], description: 'Buddywerkingen, hun buddy’s en duo’s bekijken (coördinator: enkel de eigen werking; van deelnemers enkel de code)' },
+  'buddy.programme.manage': { roles: ['admin'], description: 'Een organisatie als buddywerking toevoegen en het lerend netwerk koppelen' },
+  'buddy.pool.manage': { roles: ['admin'], ownRoles: ['editor'], description: 'Buddy’s toevoegen en wijzigen (coördinator: enkel in de eigen werking)' },
+  'buddy.pair': { roles: ['coach', 'admin'], description: 'Een buddy zoeken voor en koppelen aan een eigen deelnemer (enkel de eigen coach)' },
+  'buddy.duo.update': { roles: ['coach', 'admin'], ownRoles: ['editor'], description: 'De status van een duo wijzigen en ontmoetingen registreren (de coach of de coördinator van de werking)' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

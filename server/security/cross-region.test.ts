@@ -110,6 +110,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/cooperative/newsletters': { days: 7 },
   'PUT /api/regions/{slug}/cooperative/newsletters/{id}': { title: 'Overgenomen', version: 1 },
   'POST /api/regions/{slug}/cooperative/newsletters/{id}/send': { version: 1 },
+  'POST /api/regions/{slug}/buddies/programmes': { actorId: '00000000-0000-4000-8000-000000000000' },
+  'PUT /api/regions/{slug}/buddies/learning-network': { bodyId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/regions/{slug}/buddies/programmes/{programmeId}/volunteers': { firstName: 'Indringer', municipalityNis: '33011' },
+  'PUT /api/regions/{slug}/buddies/volunteers/{volunteerId}': { firstName: 'Overgenomen', municipalityNis: '33011', active: true, version: 1 },
+  'POST /api/regions/{slug}/buddies/duos': { participantId: '00000000-0000-4000-8000-000000000000', volunteerId: '00000000-0000-4000-8000-000000000000', startedOn: '2026-01-01' },
+  'PATCH /api/regions/{slug}/buddies/duos/{duoId}': { status: 'gestopt', version: 1 },
+  'POST /api/regions/{slug}/buddies/duos/{duoId}/meetings': { metOn: '2026-01-01', activity: 'Overgenomen' },
 };
 
 beforeAll(async () => {
@@ -199,6 +206,12 @@ beforeAll(async () => {
   ids.consentId = (await t.database.raw.query<{ id: string }>("INSERT INTO trajectory_consents (participant_id, kind, given_on) VALUES ($1, 'delen-voornaam', '2026-01-01') RETURNING id", [ids.participantId]))[0]!.id;
   ids.placementId = (await t.database.raw.query<{ id: string }>("INSERT INTO trajectory_placements (region_id, participant_id, offer_id, offer_title, organizer_actor_id, expectations) VALUES ($1, $2, $3, 'Geheime plaats B', $4, 'Geheime verwachting B') RETURNING id", [regionB.id, ids.participantId, ids.offerId, ids.actorId]))[0]!.id;
   secrets.push('Geheime Deelnemer B', 'TR-GEHEIM', 'Geheime verwijsnota B', 'Geheime verwachting B');
+  // Buddy network of B: a programme at B's actor, a volunteer, and a duo with B's participant.
+  ids.programmeId = (await t.database.raw.query<{ id: string }>('INSERT INTO buddy_programmes (region_id, actor_id) VALUES ($1, $2) RETURNING id', [regionB.id, ids.actorId]))[0]!.id;
+  ids.volunteerId = (await t.database.raw.query<{ id: string }>("INSERT INTO buddy_volunteers (region_id, programme_id, first_name, municipality_nis) VALUES ($1, $2, 'Geheime Buddy B', '33011') RETURNING id", [regionB.id, ids.programmeId]))[0]!.id;
+  ids.duoId = (await t.database.raw.query<{ id: string }>("INSERT INTO buddy_duos (region_id, volunteer_id, participant_id, started_on) VALUES ($1, $2, $3, '2026-01-01') RETURNING id", [regionB.id, ids.volunteerId, ids.participantId]))[0]!.id;
+  await t.database.raw.query("INSERT INTO buddy_duo_meetings (duo_id, met_on, activity) VALUES ($1, '2026-01-08', 'Geheime ontmoeting B')", [ids.duoId]);
+  secrets.push('Geheime Buddy B', 'Geheime ontmoeting B');
 });
 afterAll(async () => t.close());
 

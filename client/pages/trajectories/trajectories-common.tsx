@@ -17,6 +17,8 @@ export function TrajectoriesNav({ slug, role }: { slug: string; role: RoleName |
     ...(role === 'trajectbegeleider' || role === 'coach' ? [{ to: `${base}/verwijzen`, label: t('trajectories.nav.refer') }] : []),
     ...(role === 'editor' ? [{ to: `${base}/plaatsen`, label: t('trajectories.nav.inbox') }] : []),
     ...(role === 'admin' || role === 'steering' ? [{ to: `${base}/cijfers`, label: t('trajectories.nav.monitoring') }] : []),
+    // The buddy network (client/pages/buddies): coaches pair, coordinators (editors) keep their pool.
+    ...(role === 'coach' || role === 'admin' || role === 'editor' ? [{ to: `${base}/buddies`, label: t('trajectories.nav.buddies') }] : []),
   ];
   if (!links.length) return null;
   return <ModuleNav label={t('trajectories.nav.label')} className="traject-nav" links={links} />;

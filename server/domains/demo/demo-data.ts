@@ -81,4 +81,11 @@ export const demoUsers = [
     password: 'regiekamer-partner',
     roles: [{ region: 'westhoek', role: 'editor' }],
   },
+  {
+    // Linked to Albatros by the buddies demo: the coordinator of its buddy programme.
+    email: 'buddywerking@demo.regiekamer.be',
+    name: 'Bram Buddywerking',
+    password: 'regiekamer-buddy',
+    roles: [{ region: 'westhoek', role: 'editor' }],
+  },
 ] as const;

@@ -1,0 +1,14 @@
+import type { DomainModule } from '../registry.js';
+import { buddiesRoutes } from './routes.js';
+import { seedBuddiesDemo } from './demo.js';
+
+/** The buddy network: volunteers of the region's buddy programmes paired with newcomers in a trajectory (issue #11). */
+export const buddiesModule: DomainModule = {
+  name: 'buddies',
+  routes: buddiesRoutes,
+  // Duos pair the trajectories' demo participants; the learning network is a working group of the cooperative.
+  seedDemoAfter: ['trajectories', 'cooperative'],
+  seedDemo: async ({ db }) => {
+    await seedBuddiesDemo(db);
+  },
+};
