@@ -31925,10 +31925,29 @@ export interface paths {
                                 name: string;
                             }[];
                             minGroup: number;
+                            offersPerMunicipality: {
+                                name: string;
+                                offers: number | null;
+                                participants: number | null;
+                            }[];
+                            offersPerSector: {
+                                name: string;
+                                offers: number | null;
+                                participants: number | null;
+                            }[];
+                            perMonth: {
+                                hours: number | null;
+                                intakes: number | null;
+                                month: string;
+                                placements: number | null;
+                                referrals: number | null;
+                            }[];
                             perMunicipality: {
                                 hours: number | null;
+                                intakes: number | null;
                                 municipalityName: string;
                                 participants: number | null;
+                                placed: number | null;
                             }[];
                             perStage: {
                                 participants: number | null;
@@ -31937,12 +31956,17 @@ export interface paths {
                             }[];
                             totals: {
                                 continuing: number | null;
+                                continuingShare: number | null;
                                 hours: number | null;
                                 participants: number | null;
                                 placements: number | null;
                                 reached40: number | null;
+                                reached40Share: number | null;
                                 uitpas: number | null;
+                                uitpasShare: number | null;
+                                uitpasUsed: number | null;
                                 waitingDays: number | null;
+                                waitingDaysAverage: number | null;
                             };
                             unassigned: {
                                 code: string;
