@@ -21492,6 +21492,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{slug}/plan-indicator-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De cijfers waaraan een indicator gekoppeld kan worden (regisseur, partner) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{slug}/plans": {
         parameters: {
             query?: never;
@@ -21713,6 +21856,11 @@ export interface paths {
                                         value: number;
                                     }[];
                                     name: string;
+                                    source?: {
+                                        key: string;
+                                        updatedAt: string | null;
+                                        value: number | null;
+                                    } | null;
                                     target: number | null;
                                     unit: string;
                                 }[];
@@ -21828,6 +21976,11 @@ export interface paths {
                                                 value: number;
                                             }[];
                                             name: string;
+                                            source?: {
+                                                key: string;
+                                                updatedAt: string | null;
+                                                value: number | null;
+                                            } | null;
                                             target: number | null;
                                             unit: string;
                                         }[];
@@ -22111,6 +22264,11 @@ export interface paths {
                                         value: number;
                                     }[];
                                     name: string;
+                                    source?: {
+                                        key: string;
+                                        updatedAt: string | null;
+                                        value: number | null;
+                                    } | null;
                                     target: number | null;
                                     unit: string;
                                 }[];
@@ -22226,6 +22384,11 @@ export interface paths {
                                                 value: number;
                                             }[];
                                             name: string;
+                                            source?: {
+                                                key: string;
+                                                updatedAt: string | null;
+                                                value: number | null;
+                                            } | null;
                                             target: number | null;
                                             unit: string;
                                         }[];
@@ -22575,6 +22738,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];
@@ -22811,6 +22979,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];
@@ -23246,6 +23419,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];
@@ -23459,6 +23637,11 @@ export interface paths {
                                 value: number;
                             }[];
                             name: string;
+                            source?: {
+                                key: string;
+                                updatedAt: string | null;
+                                value: number | null;
+                            } | null;
                             target: number | null;
                             unit: string;
                         };
@@ -23651,6 +23834,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];
@@ -25384,6 +25572,11 @@ export interface paths {
                                 value: number;
                             }[];
                             name: string;
+                            source?: {
+                                key: string;
+                                updatedAt: string | null;
+                                value: number | null;
+                            } | null;
                             target: number | null;
                             unit: string;
                         };
@@ -25541,8 +25734,506 @@ export interface paths {
                                 value: number;
                             }[];
                             name: string;
+                            source?: {
+                                key: string;
+                                updatedAt: string | null;
+                                value: number | null;
+                            } | null;
                             target: number | null;
                             unit: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Koppelt een indicator aan een cijfer (of ontkoppelt met null) en berekent de waarde; 409 bij een verouderde versie van de actie (regisseur, partner) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    indicatorId: string;
+                    planId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sourceKey: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actorrol: string;
+                            budgetLines: {
+                                amountCents: number;
+                                /** @default  */
+                                cofinancingPartner: string;
+                                /** @default  */
+                                description: string;
+                                /**
+                                 * @default andere
+                                 * @enum {string}
+                                 */
+                                fundingSource: "eigen-middelen" | "vlaamse-subsidie" | "europese-subsidie" | "cofinanciering" | "andere";
+                                id: string;
+                                /** @default  */
+                                marker: string;
+                                /** @default  */
+                                per: string;
+                                /** @default  */
+                                sourceText: string;
+                                /** @default  */
+                                vatNote: string;
+                                /** @default null */
+                                workingYear: number | null;
+                                /** @default null */
+                                year: number | null;
+                            }[];
+                            budgetText: string;
+                            budgetTotalCents: number;
+                            crossRefs: string[];
+                            description: string;
+                            how: string;
+                            id: string;
+                            indicators: {
+                                baseline: number | null;
+                                id: string;
+                                measurements: {
+                                    id: string;
+                                    measuredOn: string;
+                                    source: string;
+                                    value: number;
+                                }[];
+                                name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
+                                target: number | null;
+                                unit: string;
+                            }[];
+                            milestones: {
+                                /** @default null */
+                                endDate: string | null;
+                                /** @default  */
+                                group: string;
+                                id: string;
+                                /** @default  */
+                                note: string;
+                                /** @default null */
+                                startDate: string | null;
+                                /**
+                                 * @default gepland
+                                 * @enum {string}
+                                 */
+                                status: "gepland" | "bezig" | "behaald" | "vertraagd" | "geschrapt";
+                                title: string;
+                            }[];
+                            number: string;
+                            objectiveId: string | null;
+                            partners: {
+                                actorId: string | null;
+                                id: string;
+                                name: string;
+                            }[];
+                            partnersText: string;
+                            progress: number;
+                            regierol: string;
+                            responsible: string;
+                            results: string[];
+                            spreiding: {
+                                all: boolean;
+                                nisCodes: string[];
+                                text: string;
+                                unmapped?: string[];
+                            };
+                            /** @enum {string} */
+                            status: "gepland" | "lopend" | "afgerond" | "uitgesteld" | "geschrapt";
+                            timing: {
+                                end: string | null;
+                                /** @enum {string} */
+                                kind: "ongoing" | "year" | "season" | "range" | "text";
+                                label: string;
+                                note: string;
+                                start: string | null;
+                            } | null;
+                            title: string;
+                            type: ("community" | "atelier" | "labo" | "business" | "andere") | null;
+                            updatedAt: string;
+                            version: number;
+                            weight: number;
+                            what: string;
+                            why: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/source/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Berekent een gekoppelde indicator nu opnieuw (regisseur, partner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    indicatorId: string;
+                    planId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actorrol: string;
+                            budgetLines: {
+                                amountCents: number;
+                                /** @default  */
+                                cofinancingPartner: string;
+                                /** @default  */
+                                description: string;
+                                /**
+                                 * @default andere
+                                 * @enum {string}
+                                 */
+                                fundingSource: "eigen-middelen" | "vlaamse-subsidie" | "europese-subsidie" | "cofinanciering" | "andere";
+                                id: string;
+                                /** @default  */
+                                marker: string;
+                                /** @default  */
+                                per: string;
+                                /** @default  */
+                                sourceText: string;
+                                /** @default  */
+                                vatNote: string;
+                                /** @default null */
+                                workingYear: number | null;
+                                /** @default null */
+                                year: number | null;
+                            }[];
+                            budgetText: string;
+                            budgetTotalCents: number;
+                            crossRefs: string[];
+                            description: string;
+                            how: string;
+                            id: string;
+                            indicators: {
+                                baseline: number | null;
+                                id: string;
+                                measurements: {
+                                    id: string;
+                                    measuredOn: string;
+                                    source: string;
+                                    value: number;
+                                }[];
+                                name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
+                                target: number | null;
+                                unit: string;
+                            }[];
+                            milestones: {
+                                /** @default null */
+                                endDate: string | null;
+                                /** @default  */
+                                group: string;
+                                id: string;
+                                /** @default  */
+                                note: string;
+                                /** @default null */
+                                startDate: string | null;
+                                /**
+                                 * @default gepland
+                                 * @enum {string}
+                                 */
+                                status: "gepland" | "bezig" | "behaald" | "vertraagd" | "geschrapt";
+                                title: string;
+                            }[];
+                            number: string;
+                            objectiveId: string | null;
+                            partners: {
+                                actorId: string | null;
+                                id: string;
+                                name: string;
+                            }[];
+                            partnersText: string;
+                            progress: number;
+                            regierol: string;
+                            responsible: string;
+                            results: string[];
+                            spreiding: {
+                                all: boolean;
+                                nisCodes: string[];
+                                text: string;
+                                unmapped?: string[];
+                            };
+                            /** @enum {string} */
+                            status: "gepland" | "lopend" | "afgerond" | "uitgesteld" | "geschrapt";
+                            timing: {
+                                end: string | null;
+                                /** @enum {string} */
+                                kind: "ongoing" | "year" | "season" | "range" | "text";
+                                label: string;
+                                note: string;
+                                start: string | null;
+                            } | null;
+                            title: string;
+                            type: ("community" | "atelier" | "labo" | "business" | "andere") | null;
+                            updatedAt: string;
+                            version: number;
+                            weight: number;
+                            what: string;
+                            why: string;
                         };
                     };
                 };
@@ -26638,6 +27329,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];
@@ -26882,6 +27578,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];

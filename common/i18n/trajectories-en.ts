@@ -208,4 +208,13 @@ export const trajectoriesEn: typeof trajectoriesNl = {
     chartStage: 'Participants per step (bar chart; the same figures are in the table)',
     none: 'No data yet.',
   },
+  // Figures offered to plan indicators (decision 032).
+  indicatorSources: {
+    participants: 'Trajectories: newcomers with a trajectory',
+    placements: 'Trajectories: accepted placements',
+    hours: 'Trajectories: hours attended',
+    reached40: 'Trajectories: participants who reached 40 hours',
+    uitpas: 'Trajectories: newcomers with the UiTPAS reduced rate',
+    uitpasUsed: 'Trajectories: UiTPAS use by newcomers (placed at a UiTPAS offer)',
+  },
 };

@@ -206,4 +206,13 @@ export const trajectoriesNl = {
     chartStage: 'Deelnemers per stap (staafdiagram; dezelfde cijfers staan in de tabel)',
     none: 'Nog geen gegevens.',
   },
+  // Figures offered to plan indicators (decision 032).
+  indicatorSources: {
+    participants: 'Trajecten: inburgeraars met een traject',
+    placements: 'Trajecten: aanvaarde plaatsen',
+    hours: 'Trajecten: gevolgde uren',
+    reached40: 'Trajecten: deelnemers die 40 uur bereikten',
+    uitpas: 'Trajecten: inburgeraars met UiTPAS-kansentarief',
+    uitpasUsed: 'Trajecten: gebruik UiTPAS door inburgeraars (geplaatst bij een UiTPAS-aanbod)',
+  },
 };

@@ -119,6 +119,8 @@ export const PERMISSIONS = {
   'trajectory.partner': { ownRoles: ['editor'], description: 'Plaatsen bij de eigen organisatie bekijken en beantwoorden (enkel wat de deelnemer wil delen)' },
   'trajectory.assign': { roles: ['admin'], description: 'Een wachtende verwijzing (enkel haar code) aan een coach toewijzen' },
   'trajectory.monitoring.read': { roles: ['admin', 'steering'], description: 'Pseudonieme cijfers over de trajecten (geen groepen onder 5 personen)' },
+  // Plan indicators that follow a figure (decision 032).
+  'plan.indicator.link': { roles: ['admin', 'editor'], description: 'Een indicator van een plan aan een cijfer (bv. van de trajecten) koppelen en nu bijwerken' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

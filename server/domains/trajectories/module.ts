@@ -3,6 +3,8 @@ import { trajectoriesRoutes } from './routes.js';
 import { seedTrajectoriesDemo } from './demo.js';
 // Registers the daily retention job (personal fields erased 12 months after the evaluation).
 import './retention.js';
+// Offers the trajectory figures to plan indicators (decision 032).
+import './indicator-sources.js';
 
 /** The trajectories domain: participation trajectories of newcomers, coached and placed at catalog offers (issue #11). */
 export const trajectoriesModule: DomainModule = {
