@@ -488,5 +488,6 @@ export const plansEn: typeof plansNl = {
     unknown: 'Choose a figure from the list.',
     notLinked: 'This indicator is not linked.',
     measurementSource: '{{label}} (automatic)',
+    linkedTable: 'Linked indicators',
   },
 };

@@ -486,5 +486,6 @@ export const plansNl = {
     unknown: 'Kies een cijfer uit de lijst.',
     notLinked: 'Deze indicator is niet gekoppeld.',
     measurementSource: '{{label}} (automatisch)',
+    linkedTable: 'Gekoppelde indicatoren',
   },
 };

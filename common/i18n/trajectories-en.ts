@@ -207,6 +207,7 @@ export const trajectoriesEn: typeof trajectoriesNl = {
     chartOffersSector: 'Participants placed per sector (bar chart; the same figures are in the table)',
     chartStage: 'Participants per step (bar chart; the same figures are in the table)',
     none: 'No data yet.',
+    tableOf: '{{title}} (table)',
   },
   // Figures offered to plan indicators (decision 032).
   indicatorSources: {

@@ -205,6 +205,7 @@ export const trajectoriesNl = {
     chartOffersSector: 'Geplaatste deelnemers per sector (staafdiagram; dezelfde cijfers staan in de tabel)',
     chartStage: 'Deelnemers per stap (staafdiagram; dezelfde cijfers staan in de tabel)',
     none: 'Nog geen gegevens.',
+    tableOf: '{{title}} (tabel)',
   },
   // Figures offered to plan indicators (decision 032).
   indicatorSources: {

@@ -37,7 +37,7 @@ function FigureTable({ id, title, chartLabel, head, rows, hidden }: { id: string
               ))}
             </ul>
           </figure>
-          <div className="traject-table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
+          <div className="traject-table-scroll" tabIndex={0} role="region" aria-label={t('trajectories.monitoring.tableOf', { title })}>
             <table className="table">
               <thead>
                 <tr>

@@ -46,7 +46,7 @@ export function IndicatorSources({ planId, action, onChanged }: { planId: string
       {linked.length === 0 ? (
         <p>{t('plans.indicatorSources.noneLinked')}</p>
       ) : (
-        <div className="plan-table-scroll" tabIndex={0} role="region" aria-labelledby="indicator-sources-heading">
+        <div className="plan-table-scroll" tabIndex={0} role="region" aria-label={t('plans.indicatorSources.linkedTable')}>
           <table className="table">
             <thead>
               <tr>
