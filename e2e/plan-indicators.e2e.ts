@@ -124,6 +124,15 @@ describe('plan indicators that follow a figure', () => {
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/indicator-link-1280.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     if (SCREENSHOTS) await linking.screenshot({ path: `${SCREENSHOTS}/indicator-link-390.png` });
+
+    // The demo plan's UiTPAS action follows a figure from the start: its computed measurement is in the chart.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url('/r/westhoek/plannen'));
+    await page.getByRole('link', { name: WESTHOEK_PLAN }).click();
+    await waitForHeading(page, WESTHOEK_PLAN);
+    await page.getByRole('link', { name: 'Indicatoren', exact: true }).click();
+    await waitForHeading(page, /^Indicatoren: streefwaarden en metingen/);
+    await expect.poll(() => pointDates(page, 'Gebruik UiTPAS door inburgeraars')).toHaveLength(1);
     await context.close();
   });
 });

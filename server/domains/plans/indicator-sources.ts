@@ -45,7 +45,7 @@ function measurementSource(source: IndicatorSource): string {
  * from the latest measurement is also recorded as today's measurement, so the chart follows the figure.
  * Not available stays not available: no measurement, and the value null.
  */
-async function refreshOne(db: Db, indicator: { id: string; sourceKey: string | null }, region: RegionRow, today: string): Promise<void> {
+export async function refreshOne(db: Db, indicator: { id: string; sourceKey: string | null }, region: RegionRow, today: string): Promise<void> {
   const source = indicator.sourceKey ? sources.get(indicator.sourceKey) : undefined;
   if (!source) return;
   const value = await source.compute(db, region);

@@ -1,6 +1,7 @@
 import type { DomainModule } from '../registry.js';
 import { trajectoriesRoutes } from './routes.js';
 import { seedTrajectoriesDemo } from './demo.js';
+import { seedIndicatorLinksDemo } from './indicator-demo.js';
 // Registers the daily retention job (personal fields erased 12 months after the evaluation).
 import './retention.js';
 // Offers the trajectory figures to plan indicators (decision 032).
@@ -10,9 +11,10 @@ import './indicator-sources.js';
 export const trajectoriesModule: DomainModule = {
   name: 'trajectories',
   routes: trajectoriesRoutes,
-  // Placements are at demo offers; their organisers are actors of the map.
-  seedDemoAfter: ['catalog'],
+  // Placements are at demo offers; their organisers are actors of the map. The demo plan gets a linked indicator.
+  seedDemoAfter: ['catalog', 'plans'],
   seedDemo: async ({ db }) => {
     await seedTrajectoriesDemo(db);
+    await seedIndicatorLinksDemo(db);
   },
 };
