@@ -110,7 +110,7 @@ describe('plan indicators that follow a figure', () => {
     await linking.getByText('Nog geen indicator van deze actie is gekoppeld.').waitFor();
     await linking.getByLabel('Indicator', { exact: true }).selectOption({ label: 'Aantal inburgeraars met een traject' });
     await linking.getByLabel('Cijfer', { exact: true }).selectOption({ label: 'Trajecten: inburgeraars met een traject' });
-    await linking.getByRole('button', { name: 'Koppeling bewaren' }).click();
+    await linking.getByRole('button', { name: 'Cijfer volgen', exact: true }).click();
     await page.getByText('De koppeling is bewaard.').waitFor();
     const row = linking.getByRole('row').filter({ hasText: 'Aantal inburgeraars met een traject' });
     await row.getByText('Trajecten: inburgeraars met een traject').waitFor();

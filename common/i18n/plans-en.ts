@@ -474,7 +474,7 @@ export const plansEn: typeof plansNl = {
     indicator: 'Indicator',
     source: 'Figure',
     none: 'Not linked',
-    save: 'Save link',
+    save: 'Follow figure',
     saved: 'The link has been saved.',
     refresh: 'Update now',
     refreshNamed: 'Update {{name}} now',

@@ -472,7 +472,7 @@ export const plansNl = {
     indicator: 'Indicator',
     source: 'Cijfer',
     none: 'Niet gekoppeld',
-    save: 'Koppeling bewaren',
+    save: 'Cijfer volgen',
     saved: 'De koppeling is bewaard.',
     refresh: 'Nu bijwerken',
     refreshNamed: '{{name}} nu bijwerken',
