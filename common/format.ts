@@ -37,3 +37,9 @@ export function formatNumber(value: number, maxFractionDigits = 2): string {
   }
   return format.format(value);
 }
+
+/** Formats a month "yyyy-mm" as mm/jjjj, the month part of dd/mm/jjjj. */
+export function formatMonth(month: string): string {
+  const [year, monthNumber] = month.split('-');
+  return `${monthNumber}/${year}`;
+}

@@ -88,3 +88,51 @@ describe('plan indicators', () => {
     await context.close();
   });
 });
+
+describe('plan indicators that follow a figure', () => {
+  test('the regisseur links a new indicator to the trajectory figures and updates it', async () => {
+    const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
+    const { context, page } = await openPage(browser());
+    await logInViaForm(page, demoUsers.admin, '/r/westhoek/plannen');
+    await page.getByRole('link', { name: WESTHOEK_PLAN }).click();
+    await waitForHeading(page, WESTHOEK_PLAN);
+    await page.getByRole('link', { name: /Het participatie- en netwerktraject bekendmaken/ }).first().click();
+    await waitForHeading(page, /Het participatie- en netwerktraject bekendmaken/);
+
+    const create = page.locator('details').filter({ has: page.locator('summary', { hasText: 'Indicator toevoegen' }) });
+    await create.locator('summary').click();
+    await create.getByLabel('Naam', { exact: true }).fill('Aantal inburgeraars met een traject');
+    await create.getByLabel('Eenheid', { exact: true }).fill('personen');
+    await create.getByRole('button', { name: 'Indicator toevoegen' }).click();
+    await page.getByText('De indicator is toegevoegd.').waitFor();
+
+    const linking = page.getByRole('region', { name: 'Automatisch bijgewerkte indicatoren' });
+    await linking.getByText('Nog geen indicator van deze actie is gekoppeld.').waitFor();
+    await linking.getByLabel('Indicator', { exact: true }).selectOption({ label: 'Aantal inburgeraars met een traject' });
+    await linking.getByLabel('Cijfer', { exact: true }).selectOption({ label: 'Trajecten: inburgeraars met een traject' });
+    await linking.getByRole('button', { name: 'Cijfer volgen', exact: true }).click();
+    await page.getByText('De koppeling is bewaard.').waitFor();
+    const row = linking.getByRole('row').filter({ hasText: 'Aantal inburgeraars met een traject' });
+    await row.getByText('Trajecten: inburgeraars met een traject').waitFor();
+    // The demo region has well over five participants: a real number, also as today's measurement in the chart.
+    const value = Number((await row.locator('td').nth(1).textContent())?.trim());
+    expect(value).toBeGreaterThanOrEqual(5);
+    await chartOf(page, 'Aantal inburgeraars met een traject').waitFor();
+    await row.getByRole('button', { name: 'Aantal inburgeraars met een traject nu bijwerken' }).click();
+    await page.getByText('De indicator is bijgewerkt.').waitFor();
+    await expectAccessible(page, 'indicator gekoppeld aan een cijfer');
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/indicator-link-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    if (SCREENSHOTS) await linking.screenshot({ path: `${SCREENSHOTS}/indicator-link-390.png` });
+
+    // The demo plan's UiTPAS action follows a figure from the start: its computed measurement is in the chart.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url('/r/westhoek/plannen'));
+    await page.getByRole('link', { name: WESTHOEK_PLAN }).click();
+    await waitForHeading(page, WESTHOEK_PLAN);
+    await page.getByRole('link', { name: 'Indicatoren', exact: true }).click();
+    await waitForHeading(page, /^Indicatoren: streefwaarden en metingen/);
+    await expect.poll(() => pointDates(page, 'Gebruik UiTPAS door inburgeraars')).toHaveLength(1);
+    await context.close();
+  });
+});

@@ -23133,6 +23133,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{slug}/plan-indicator-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De cijfers waaraan een indicator gekoppeld kan worden (regisseur, partner) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{slug}/plans": {
         parameters: {
             query?: never;
@@ -23354,6 +23497,11 @@ export interface paths {
                                         value: number;
                                     }[];
                                     name: string;
+                                    source?: {
+                                        key: string;
+                                        updatedAt: string | null;
+                                        value: number | null;
+                                    } | null;
                                     target: number | null;
                                     unit: string;
                                 }[];
@@ -23469,6 +23617,11 @@ export interface paths {
                                                 value: number;
                                             }[];
                                             name: string;
+                                            source?: {
+                                                key: string;
+                                                updatedAt: string | null;
+                                                value: number | null;
+                                            } | null;
                                             target: number | null;
                                             unit: string;
                                         }[];
@@ -23752,6 +23905,11 @@ export interface paths {
                                         value: number;
                                     }[];
                                     name: string;
+                                    source?: {
+                                        key: string;
+                                        updatedAt: string | null;
+                                        value: number | null;
+                                    } | null;
                                     target: number | null;
                                     unit: string;
                                 }[];
@@ -23867,6 +24025,11 @@ export interface paths {
                                                 value: number;
                                             }[];
                                             name: string;
+                                            source?: {
+                                                key: string;
+                                                updatedAt: string | null;
+                                                value: number | null;
+                                            } | null;
                                             target: number | null;
                                             unit: string;
                                         }[];
@@ -24216,6 +24379,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];
@@ -24452,6 +24620,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];
@@ -24887,6 +25060,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];
@@ -25100,6 +25278,11 @@ export interface paths {
                                 value: number;
                             }[];
                             name: string;
+                            source?: {
+                                key: string;
+                                updatedAt: string | null;
+                                value: number | null;
+                            } | null;
                             target: number | null;
                             unit: string;
                         };
@@ -25292,6 +25475,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];
@@ -27025,6 +27213,11 @@ export interface paths {
                                 value: number;
                             }[];
                             name: string;
+                            source?: {
+                                key: string;
+                                updatedAt: string | null;
+                                value: number | null;
+                            } | null;
                             target: number | null;
                             unit: string;
                         };
@@ -27182,8 +27375,506 @@ export interface paths {
                                 value: number;
                             }[];
                             name: string;
+                            source?: {
+                                key: string;
+                                updatedAt: string | null;
+                                value: number | null;
+                            } | null;
                             target: number | null;
                             unit: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Koppelt een indicator aan een cijfer (of ontkoppelt met null) en berekent de waarde; 409 bij een verouderde versie van de actie (regisseur, partner) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    indicatorId: string;
+                    planId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sourceKey: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actorrol: string;
+                            budgetLines: {
+                                amountCents: number;
+                                /** @default  */
+                                cofinancingPartner: string;
+                                /** @default  */
+                                description: string;
+                                /**
+                                 * @default andere
+                                 * @enum {string}
+                                 */
+                                fundingSource: "eigen-middelen" | "vlaamse-subsidie" | "europese-subsidie" | "cofinanciering" | "andere";
+                                id: string;
+                                /** @default  */
+                                marker: string;
+                                /** @default  */
+                                per: string;
+                                /** @default  */
+                                sourceText: string;
+                                /** @default  */
+                                vatNote: string;
+                                /** @default null */
+                                workingYear: number | null;
+                                /** @default null */
+                                year: number | null;
+                            }[];
+                            budgetText: string;
+                            budgetTotalCents: number;
+                            crossRefs: string[];
+                            description: string;
+                            how: string;
+                            id: string;
+                            indicators: {
+                                baseline: number | null;
+                                id: string;
+                                measurements: {
+                                    id: string;
+                                    measuredOn: string;
+                                    source: string;
+                                    value: number;
+                                }[];
+                                name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
+                                target: number | null;
+                                unit: string;
+                            }[];
+                            milestones: {
+                                /** @default null */
+                                endDate: string | null;
+                                /** @default  */
+                                group: string;
+                                id: string;
+                                /** @default  */
+                                note: string;
+                                /** @default null */
+                                startDate: string | null;
+                                /**
+                                 * @default gepland
+                                 * @enum {string}
+                                 */
+                                status: "gepland" | "bezig" | "behaald" | "vertraagd" | "geschrapt";
+                                title: string;
+                            }[];
+                            number: string;
+                            objectiveId: string | null;
+                            partners: {
+                                actorId: string | null;
+                                id: string;
+                                name: string;
+                            }[];
+                            partnersText: string;
+                            progress: number;
+                            regierol: string;
+                            responsible: string;
+                            results: string[];
+                            spreiding: {
+                                all: boolean;
+                                nisCodes: string[];
+                                text: string;
+                                unmapped?: string[];
+                            };
+                            /** @enum {string} */
+                            status: "gepland" | "lopend" | "afgerond" | "uitgesteld" | "geschrapt";
+                            timing: {
+                                end: string | null;
+                                /** @enum {string} */
+                                kind: "ongoing" | "year" | "season" | "range" | "text";
+                                label: string;
+                                note: string;
+                                start: string | null;
+                            } | null;
+                            title: string;
+                            type: ("community" | "atelier" | "labo" | "business" | "andere") | null;
+                            updatedAt: string;
+                            version: number;
+                            weight: number;
+                            what: string;
+                            why: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                fields?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/source/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Berekent een gekoppelde indicator nu opnieuw (regisseur, partner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    indicatorId: string;
+                    planId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actorrol: string;
+                            budgetLines: {
+                                amountCents: number;
+                                /** @default  */
+                                cofinancingPartner: string;
+                                /** @default  */
+                                description: string;
+                                /**
+                                 * @default andere
+                                 * @enum {string}
+                                 */
+                                fundingSource: "eigen-middelen" | "vlaamse-subsidie" | "europese-subsidie" | "cofinanciering" | "andere";
+                                id: string;
+                                /** @default  */
+                                marker: string;
+                                /** @default  */
+                                per: string;
+                                /** @default  */
+                                sourceText: string;
+                                /** @default  */
+                                vatNote: string;
+                                /** @default null */
+                                workingYear: number | null;
+                                /** @default null */
+                                year: number | null;
+                            }[];
+                            budgetText: string;
+                            budgetTotalCents: number;
+                            crossRefs: string[];
+                            description: string;
+                            how: string;
+                            id: string;
+                            indicators: {
+                                baseline: number | null;
+                                id: string;
+                                measurements: {
+                                    id: string;
+                                    measuredOn: string;
+                                    source: string;
+                                    value: number;
+                                }[];
+                                name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
+                                target: number | null;
+                                unit: string;
+                            }[];
+                            milestones: {
+                                /** @default null */
+                                endDate: string | null;
+                                /** @default  */
+                                group: string;
+                                id: string;
+                                /** @default  */
+                                note: string;
+                                /** @default null */
+                                startDate: string | null;
+                                /**
+                                 * @default gepland
+                                 * @enum {string}
+                                 */
+                                status: "gepland" | "bezig" | "behaald" | "vertraagd" | "geschrapt";
+                                title: string;
+                            }[];
+                            number: string;
+                            objectiveId: string | null;
+                            partners: {
+                                actorId: string | null;
+                                id: string;
+                                name: string;
+                            }[];
+                            partnersText: string;
+                            progress: number;
+                            regierol: string;
+                            responsible: string;
+                            results: string[];
+                            spreiding: {
+                                all: boolean;
+                                nisCodes: string[];
+                                text: string;
+                                unmapped?: string[];
+                            };
+                            /** @enum {string} */
+                            status: "gepland" | "lopend" | "afgerond" | "uitgesteld" | "geschrapt";
+                            timing: {
+                                end: string | null;
+                                /** @enum {string} */
+                                kind: "ongoing" | "year" | "season" | "range" | "text";
+                                label: string;
+                                note: string;
+                                start: string | null;
+                            } | null;
+                            title: string;
+                            type: ("community" | "atelier" | "labo" | "business" | "andere") | null;
+                            updatedAt: string;
+                            version: number;
+                            weight: number;
+                            what: string;
+                            why: string;
                         };
                     };
                 };
@@ -28279,6 +28970,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];
@@ -28523,6 +29219,11 @@ export interface paths {
                                     value: number;
                                 }[];
                                 name: string;
+                                source?: {
+                                    key: string;
+                                    updatedAt: string | null;
+                                    value: number | null;
+                                } | null;
                                 target: number | null;
                                 unit: string;
                             }[];
@@ -33566,10 +34267,29 @@ export interface paths {
                                 name: string;
                             }[];
                             minGroup: number;
+                            offersPerMunicipality: {
+                                name: string;
+                                offers: number | null;
+                                participants: number | null;
+                            }[];
+                            offersPerSector: {
+                                name: string;
+                                offers: number | null;
+                                participants: number | null;
+                            }[];
+                            perMonth: {
+                                hours: number | null;
+                                intakes: number | null;
+                                month: string;
+                                placements: number | null;
+                                referrals: number | null;
+                            }[];
                             perMunicipality: {
                                 hours: number | null;
+                                intakes: number | null;
                                 municipalityName: string;
                                 participants: number | null;
+                                placed: number | null;
                             }[];
                             perStage: {
                                 participants: number | null;
@@ -33578,12 +34298,17 @@ export interface paths {
                             }[];
                             totals: {
                                 continuing: number | null;
+                                continuingShare: number | null;
                                 hours: number | null;
                                 participants: number | null;
                                 placements: number | null;
                                 reached40: number | null;
+                                reached40Share: number | null;
                                 uitpas: number | null;
+                                uitpasShare: number | null;
+                                uitpasUsed: number | null;
                                 waitingDays: number | null;
+                                waitingDaysAverage: number | null;
                             };
                             unassigned: {
                                 code: string;

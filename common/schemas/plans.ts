@@ -62,6 +62,8 @@ export const indicatorSchema = z.object({
   baseline: z.number().nullable(),
   target: z.number().nullable(),
   measurements: z.array(measurementSchema),
+  /** The linked figure (decision 032): value null = not available (a group under 5 people); absent in older version snapshots. */
+  source: z.object({ key: z.string(), value: z.number().nullable(), updatedAt: z.string().nullable() }).nullable().optional(),
 });
 
 export const timingSchema = z.object({
@@ -421,3 +423,7 @@ export type PartnerSuggestions = z.infer<typeof partnerSuggestionsSchema>;
 /** Accept a suggestion: every unlinked occurrence of `name` in the plan gets these actors (several for a plural such as "Bibliotheken"). */
 export const partnerSuggestionAcceptSchema = z.object({ name: z.string().trim().min(1).max(300), actorIds: z.array(z.string().uuid()).min(1).max(50) });
 export const partnerSuggestionAcceptResultSchema = z.object({ linked: z.number().int() });
+
+/** Linking an indicator to a figure of another domain (decision 032): the action's version guards against stale edits. */
+export const indicatorSourceLinkSchema = z.object({ sourceKey: z.string().trim().min(1).max(80).nullable(), version: z.number().int().min(1) });
+export const indicatorSourceListSchema = z.object({ items: z.array(z.object({ key: z.string(), label: z.string() })) });

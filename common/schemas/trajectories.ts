@@ -165,16 +165,42 @@ export const inboxSchema = z.object({ placements: z.array(inboxPlacementSchema) 
 
 /** Pseudonymous, aggregated figures: a group under MIN_GROUP people shows as null. */
 export const MIN_GROUP = 5;
+/** A figure that is null when it would show a group under MIN_GROUP people. */
+const hideable = z.number().nullable();
+/** A group of people in a figure: its name ('' = the small groups together), people and a measure, each null when hidden. */
+const offerGroupSchema = z.object({ name: z.string(), participants: hideable, offers: hideable });
 export const monitoringSchema = z.object({
   minGroup: z.number().int(),
-  totals: z.object({ participants: z.number().nullable(), placements: z.number().nullable(), hours: z.number().nullable(), reached40: z.number().nullable(), uitpas: z.number().nullable(), continuing: z.number().nullable(), waitingDays: z.number().nullable() }),
-  perMunicipality: z.array(z.object({ municipalityName: z.string(), participants: z.number().nullable(), hours: z.number().nullable() })),
-  perStage: z.array(z.object({ stage: z.enum(TRAJECTORY_STAGES), participants: z.number().nullable() })),
+  totals: z.object({
+    participants: hideable,
+    placements: hideable,
+    hours: hideable,
+    reached40: hideable,
+    uitpas: hideable,
+    continuing: hideable,
+    waitingDays: hideable,
+    /** Shares in percent of the participants (continuation: of those whose answer is known). */
+    reached40Share: hideable,
+    uitpasShare: hideable,
+    /** Participants with the kansentarief placed at an offer that takes UiTPAS. */
+    uitpasUsed: hideable,
+    continuingShare: hideable,
+    waitingDaysAverage: hideable,
+  }),
+  perMunicipality: z.array(z.object({ municipalityName: z.string(), participants: hideable, intakes: hideable, placed: hideable, hours: hideable })),
+  perStage: z.array(z.object({ stage: z.enum(TRAJECTORY_STAGES), participants: hideable })),
+  /** The last 12 months, oldest first (month: yyyy-mm). */
+  perMonth: z.array(z.object({ month: z.string(), referrals: hideable, intakes: hideable, placements: hideable, hours: hideable })),
+  /** Accepted placements by the offer's municipality and by the organiser's (primary) sector. */
+  offersPerMunicipality: z.array(offerGroupSchema),
+  offersPerSector: z.array(offerGroupSchema),
   /** Pseudonymous list for assigning a coach: codes and stages, never names. */
   unassigned: z.array(z.object({ id: z.string(), code: z.string(), municipalityName: z.string(), referredOn: z.string() })),
   coaches: z.array(userRef),
 });
 export type Monitoring = z.infer<typeof monitoringSchema>;
+/** The keys of the totals, in the order the dashboard and the export show them. */
+export const MONITORING_TOTALS = ['participants', 'placements', 'hours', 'reached40', 'reached40Share', 'uitpas', 'uitpasShare', 'uitpasUsed', 'continuing', 'continuingShare', 'waitingDays', 'waitingDaysAverage'] as const;
 export const assignInputSchema = z.object({ coachId: z.string().uuid(validationMessage('trajectories.validation.coach')) });
 
 // --- Privacy per region, the PDF export and the read log (decision 031) ---

@@ -130,6 +130,8 @@ export const PERMISSIONS = {
   'buddy.pool.manage': { roles: ['admin'], ownRoles: ['editor'], description: 'Buddy’s toevoegen en wijzigen (coördinator: enkel in de eigen werking)' },
   'buddy.pair': { roles: ['coach', 'admin'], description: 'Een buddy zoeken voor en koppelen aan een eigen deelnemer (enkel de eigen coach)' },
   'buddy.duo.update': { roles: ['coach', 'admin'], ownRoles: ['editor'], description: 'De status van een duo wijzigen en ontmoetingen registreren (de coach of de coördinator van de werking)' },
+  // Plan indicators that follow a figure (decision 032).
+  'plan.indicator.link': { roles: ['admin', 'editor'], description: 'Een indicator van een plan aan een cijfer (bv. van de trajecten) koppelen en nu bijwerken' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

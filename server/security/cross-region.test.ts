@@ -30,6 +30,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/regions/{slug}/plans/import': { filename: 'plan.tsv', content: Buffer.from('Nr\tActie\n1\tOvergenomen\n').toString('base64') },
   'PATCH /api/regions/{slug}/plans/{planId}': { version: 1, title: 'Overgenomen', status: 'afgesloten' },
   'PATCH /api/regions/{slug}/plans/{planId}/actions/{actionId}': { version: 1, status: 'afgerond' },
+  'PUT /api/regions/{slug}/plans/{planId}/indicators/{indicatorId}/source': { sourceKey: 'trajectories.participants', version: 1 },
   'POST /api/regions/{slug}/plans/{planId}/versions': { name: 'Overgenomen' },
   'POST /api/regions/{slug}/plans/{planId}/actions/{actionId}/proposals': { changes: { title: 'Overgenomen' } },
   'POST /api/regions/{slug}/plans/{planId}/proposals/{proposalId}/decision': { decision: 'goedgekeurd' },

@@ -10,6 +10,7 @@ import { useAction } from './action/use-action';
 import { ActionResults, BudgetLinesTable, Fields, MilestonesTable } from './action/action-details';
 import { ActionPartners } from './action/action-partners';
 import { Indicators, NewIndicator } from './action/action-indicators';
+import { IndicatorSources } from './action/indicator-sources';
 import { EditForm } from './action/action-edit-form';
 import { History, Proposals } from './action/action-history';
 import './plans.css';
@@ -47,6 +48,7 @@ export function ActionPage() {
       <ActionResults action={current} />
       {canEdit ? <NewIndicator create={createIndicator} /> : null}
       {current.indicators.length > 0 ? <Indicators indicators={current.indicators} period={plan.data.period} canMeasure={canEdit} measure={measure} /> : null}
+      {canEdit ? <IndicatorSources planId={planId} action={current} onChanged={saved} /> : null}
 
       {canEdit ? (
         <EditForm

@@ -2,6 +2,8 @@ import type { DomainModule } from '../registry.js';
 import { planRoutes } from './routes.js';
 import { seedPlansDemo } from './demo.js';
 import { planCommands } from './cli.js';
+// Registers the daily job that updates indicators linked to a figure (decision 032).
+import './indicator-sources.js';
 
 /** The plans domain: routes, demo plans and the plan commands. */
 export const plansModule: DomainModule = {

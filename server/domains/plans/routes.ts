@@ -85,6 +85,7 @@ import { actorPlanActions, planPartners } from './partners.js';
 import { authorizeViewer } from '../network/access.js';
 import { loadActor } from '../network/service.js';
 import { partnerSuggestionRoutes } from './partner-suggestion-routes.js';
+import { indicatorSourceRoutes } from './indicator-source-routes.js';
 
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
 const planParams = slugParams.extend({ planId: z.string().min(1).max(60) });
@@ -770,4 +771,5 @@ export async function planRoutes(app: ApiInstance): Promise<void> {
   );
 
   await partnerSuggestionRoutes(app);
+  await indicatorSourceRoutes(app);
 }

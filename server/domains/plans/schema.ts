@@ -161,6 +161,10 @@ export const planIndicators = pgTable('plan_indicators', {
   baseline: numeric('baseline'),
   target: numeric('target'),
   position: integer('position').notNull().default(0),
+  /** A linked figure (migration 0078, decision 032): its key, last value (null = not available) and when it was computed. */
+  sourceKey: text('source_key'),
+  sourceValue: numeric('source_value'),
+  sourceUpdatedAt: timestamp('source_updated_at', { withTimezone: true }),
 });
 
 export const planMeasurements = pgTable('plan_measurements', {

@@ -136,6 +136,8 @@ async function loadActions(db: Executor, planId: string, actionIds?: string[]): 
         baseline: toNumber(indicator.baseline),
         target: toNumber(indicator.target),
         measurements: (measurementsBy.get(indicator.id) ?? []).map((m) => ({ id: m.id, measuredOn: m.measuredOn, value: Number(m.value), source: m.source })),
+        // Only linked indicators carry a source, so unlinked ones (and older snapshots) read as before.
+        ...(indicator.sourceKey ? { source: { key: indicator.sourceKey, value: toNumber(indicator.sourceValue), updatedAt: indicator.sourceUpdatedAt?.toISOString() ?? null } } : {}),
       },
     })),
     (entry) => entry.actionId,
