@@ -74,4 +74,6 @@ export const buddiesEn: DomainCatalog<typeof buddiesNl> = {
     activity: 'At most 200 characters.',
     body: 'Choose a working group of this region.',
   },
+  // Figures offered to plan indicators (decision 032); under 5 people: not available.
+  indicatorSources: { volunteers: 'Buddy programmes: active buddies', currentDuos: 'Buddy programmes: current pairs', finishedDuos: 'Buddy programmes: finished pairs' },
 };

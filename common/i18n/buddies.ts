@@ -71,4 +71,6 @@ export const buddiesNl = {
     activity: 'Hoogstens 200 tekens.',
     body: 'Kies een werkgroep van deze regio.',
   },
+  // Figures offered to plan indicators (decision 032); under 5 people: not available.
+  indicatorSources: { volunteers: 'Buddywerking: actieve buddy’s', currentDuos: 'Buddywerking: lopende duo’s', finishedDuos: 'Buddywerking: afgeronde duo’s' },
 };

@@ -220,4 +220,12 @@ export const catalogEn: DomainCatalog<typeof catalogNl> = {
     more_other: 'And {{count}} more activities: scan the code.',
     scan: 'Scan the code for all activities, in your own language.',
   },
+  // Figures offered to plan indicators (decision 032): the coverage counts of the region.
+  indicatorSources: {
+    current: 'Catalog: current activities',
+    atMostTwoIcons: 'Catalog: activities with at most two language icons',
+    uitpas: 'Catalog: activities with UiTPAS',
+    fourthPillar: 'Catalog: activities open as 4th pillar',
+    gaps: 'Catalog: municipalities without offers (gaps)',
+  },
 };

@@ -218,4 +218,12 @@ export const catalogNl = {
     more_other: 'En nog {{count}} activiteiten: scan de code.',
     scan: 'Scan de code voor al het aanbod, in je eigen taal.',
   },
+  // Figures offered to plan indicators (decision 032): the coverage counts of the region.
+  indicatorSources: {
+    current: 'Aanbod: actuele activiteiten',
+    atMostTwoIcons: 'Aanbod: activiteiten met hoogstens twee taaliconen',
+    uitpas: 'Aanbod: activiteiten met UiTPAS',
+    fourthPillar: 'Aanbod: activiteiten open als 4de pijler',
+    gaps: 'Aanbod: gemeenten zonder aanbod (hiaten)',
+  },
 } as const;

@@ -208,6 +208,11 @@ export const trajectoriesEn: typeof trajectoriesNl = {
     chartStage: 'Participants per step (bar chart; the same figures are in the table)',
     none: 'No data yet.',
     tableOf: '{{title}} (table)',
+    buddies: 'Buddy programmes',
+    chartBuddies: 'Buddies and pairs (bar chart; the same figures are in the table)',
+    buddyFigure: 'Figure',
+    count: 'Number',
+    buddyFigures: { volunteers: 'Active buddies', currentDuos: 'Current pairs', finishedDuos: 'Finished pairs', meetings: 'Meetings of pairs' },
   },
   // Figures offered to plan indicators (decision 032).
   indicatorSources: {

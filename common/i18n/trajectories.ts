@@ -206,6 +206,11 @@ export const trajectoriesNl = {
     chartStage: 'Deelnemers per stap (staafdiagram; dezelfde cijfers staan in de tabel)',
     none: 'Nog geen gegevens.',
     tableOf: '{{title}} (tabel)',
+    buddies: 'Buddywerking',
+    chartBuddies: 'Buddy’s en duo’s (staafdiagram; dezelfde cijfers staan in de tabel)',
+    buddyFigure: 'Cijfer',
+    count: 'Aantal',
+    buddyFigures: { volunteers: 'Actieve buddy’s', currentDuos: 'Lopende duo’s', finishedDuos: 'Afgeronde duo’s', meetings: 'Ontmoetingen van duo’s' },
   },
   // Figures offered to plan indicators (decision 032).
   indicatorSources: {

@@ -100,3 +100,6 @@ export const duoInputSchema = z.object({ participantId: uuid('buddies.validation
 export const duoUpdateSchema = z.object({ status: z.enum(DUO_STATUSES), version: z.number().int().min(1) });
 export const duoMeetingInputSchema = z.object({ metOn: isoDate, activity: z.string().trim().max(200, validationMessage('buddies.validation.activity')).default('') });
 export const learningNetworkInputSchema = z.object({ bodyId: uuid('buddies.validation.body') });
+
+/** The buddy figures on the monitoring dashboard: null where fewer than 5 people are behind a number. */
+export const buddyFiguresSchema = z.object({ volunteers: z.number().int().nullable(), currentDuos: z.number().int().nullable(), finishedDuos: z.number().int().nullable(), meetings: z.number().int().nullable() });

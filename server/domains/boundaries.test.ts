@@ -21,10 +21,13 @@ const ALLOWED: Record<string, readonly string[]> = {
   matching: ['network', 'accounts', 'audit', 'regions', 'reference'],
   brokering: ['matching', 'network', 'plans', 'accounts', 'audit', 'regions', 'reference'],
   lending: ['network', 'accounts', 'audit', 'regions', 'reference'],
-  catalog: ['network', 'accounts', 'audit', 'regions', 'reference'],
+  // Plans offers the indicator-source port (decision 032); catalog and trajectories register figures there.
+  catalog: ['plans', 'network', 'accounts', 'audit', 'regions', 'reference'],
   cooperative: ['plans', 'network', 'accounts', 'audit', 'regions', 'reference'],
   participation: ['cooperative', 'plans', 'network', 'accounts', 'audit', 'regions', 'reference'],
-  trajectories: ['catalog', 'network', 'accounts', 'audit', 'regions', 'reference'],
+  trajectories: ['catalog', 'plans', 'network', 'accounts', 'audit', 'regions', 'reference'],
+  // The buddy network pairs trajectory participants; its intervision is the cooperative's (decision 030).
+  buddies: ['trajectories', 'cooperative', 'plans', 'network', 'accounts', 'audit', 'regions', 'reference'],
   // The demo seeds every domain.
   demo: ['*'],
 };

@@ -72,6 +72,8 @@ export function MonitoringPage() {
   const { region } = useRegion();
   const { roleIn } = useSession();
   const figures = useApi('/api/regions/{slug}/trajectories/monitoring', { params: { path: { slug: region.slug } } });
+  // The buddy network's figures (server/domains/buddies), suppressed the same way.
+  const buddies = useApi('/api/regions/{slug}/buddies/figures', { params: { path: { slug: region.slug } } });
   const [message, setMessage] = useState<string | null>(null);
   const data = figures.data;
   const min = data?.minGroup ?? 5;
@@ -139,6 +141,16 @@ export function MonitoringPage() {
             head={[m('sector'), m('placedPeople'), m('offers')]}
             rows={data.offersPerSector.map((row) => ({ key: row.name || 'other', label: row.name || m('otherGroups'), values: [row.participants, row.offers] }))}
           />
+          {buddies.data ? (
+            <FigureTable
+              id="traject-buddies"
+              title={m('buddies')}
+              chartLabel={m('chartBuddies')}
+              hidden={hidden}
+              head={[m('buddyFigure'), m('count')]}
+              rows={(['volunteers', 'currentDuos', 'finishedDuos', 'meetings'] as const).map((key) => ({ key, label: m(`buddyFigures.${key}`), values: [buddies.data![key]] }))}
+            />
+          ) : null}
           {roleIn(region.slug) === 'admin' ? <Unassigned data={data} slug={region.slug} onAssigned={(code) => { setMessage(t('trajectories.monitoring.assigned', { code })); figures.reload(); }} /> : null}
         </>
       ) : null}

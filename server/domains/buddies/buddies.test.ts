@@ -241,16 +241,31 @@ describe('pairing a participant with a buddy', () => {
     expect((await (await as('coach2')).request('PATCH', `${base}/duos/${duo.id}`, { status: 'gestopt', version: 1 })).statusCode).toBe(404);
   });
 
-  it('erases the duos and their meetings with the participant', async () => {
+  it('puts the duos in the participant’s export, and erases them and their meetings with the participant', async () => {
     const { rania } = await pools();
     const amina = await participantOf('coach');
     const coach = await as('coach');
     const duo = (await coach.post(`${base}/duos`, { participantId: amina, volunteerId: rania, startedOn: '2026-10-01' })).json() as { id: string };
     await coach.post(`${base}/duos/${duo.id}/meetings`, { metOn: '2026-10-08', activity: 'Koffie' });
+    const exported = (await coach.get(`/api/regions/${slug}/trajectories/participants/${amina}/export`)).json() as { buddyDuos: unknown };
+    expect(exported.buddyDuos).toEqual([{ buddy: 'Rania', programme: 'Albatros', status: 'actief', startedOn: '2026-10-01', endedOn: null, reasons: expect.any(Array), meetings: [{ metOn: '2026-10-08', activity: 'Koffie' }] }]);
     expect((await coach.request('DELETE', `/api/regions/${slug}/trajectories/participants/${amina}`)).statusCode).toBe(204);
     expect(await t.database.raw.query(`SELECT 1 FROM buddy_duos WHERE id = $1`, [duo.id])).toEqual([]);
     expect(await t.database.raw.query(`SELECT 1 FROM buddy_duo_meetings WHERE duo_id = $1`, [duo.id])).toEqual([]);
     expect(await buddyFigures(t.database.db, region.id)).toEqual({ volunteers: 3, currentDuos: 0, finishedDuos: 0, meetings: 0 });
+  });
+});
+
+describe('buddy figures on the dashboard', () => {
+  it('shows the steering group counts only from five people up, and coaches nothing', async () => {
+    const { albatrosId } = await pools();
+    const figures = async () => (await (await as('steering')).get(`${base}/figures`)).json() as Record<string, number | null>;
+    // Three volunteers: hidden.
+    expect(await figures()).toEqual({ volunteers: null, currentDuos: null, finishedDuos: null, meetings: null });
+    const coordinator = await as('coordinator');
+    for (const firstName of ['Els', 'Jan']) expect((await coordinator.post(`${base}/programmes/${albatrosId}/volunteers`, { firstName, municipalityNis: POPERINGE })).statusCode).toBe(201);
+    expect((await figures()).volunteers).toBe(5);
+    expect((await (await as('coach')).get(`${base}/figures`)).statusCode).toBe(403);
   });
 });
 

@@ -1,6 +1,13 @@
 import type { DomainModule } from '../registry.js';
 import { buddiesRoutes } from './routes.js';
 import { seedBuddiesDemo } from './demo.js';
+// Offers the buddy figures to plan indicators (decision 032).
+import './indicator-sources.js';
+import { registerParticipantExportPart } from '../trajectories/service.js';
+import { participantDuosForExport } from './service.js';
+
+// A participant's export (right of access) includes their buddy duos.
+registerParticipantExportPart('buddyDuos', participantDuosForExport);
 
 /** The buddy network: volunteers of the region's buddy programmes paired with newcomers in a trajectory (issue #11). */
 export const buddiesModule: DomainModule = {

@@ -5,6 +5,7 @@ import { errorResponses } from '../../http/route-types.js';
 import { authorize } from '../../policy/authorize.js';
 import { requestTranslator } from '../../http/errors.js';
 import {
+  buddyFiguresSchema,
   buddyOverviewSchema,
   buddySuggestionListSchema,
   duoInputSchema,
@@ -18,7 +19,8 @@ import {
   volunteerSchema,
   volunteerUpdateSchema,
 } from '../../../common/schemas/buddies.js';
-import { addVolunteer, buddyOverview, createDuo, logDuoMeeting, programmeDetail, registerProgramme, setLearningNetwork, suggestBuddies, updateDuo, updateVolunteer, type BuddyViewer } from './service.js';
+import { MIN_GROUP } from '../../../common/schemas/trajectories.js';
+import { addVolunteer, buddyFigures, buddyOverview, createDuo, logDuoMeeting, programmeDetail, registerProgramme, setLearningNetwork, suggestBuddies, updateDuo, updateVolunteer, type BuddyViewer } from './service.js';
 
 const slugParams = z.object({ slug: z.string() });
 const programmeParams = z.object({ slug: z.string(), programmeId: z.string() });
@@ -46,6 +48,18 @@ export async function buddiesRoutes(app: ApiInstance): Promise<void> {
       const actorIds = ownActorIds(request, request.params.slug);
       const { region, user, role } = await authorize(request, request.params.slug, 'buddy.read', { actorIds });
       return buddyOverview(db(), region, viewerOf(user, role, actorIds));
+    },
+  );
+
+  app.get(
+    `${base}/figures`,
+    { config: { policy: 'trajectory.monitoring.read' }, schema: { tags, summary: 'Pseudonieme cijfers van de buddywerking (geen aantal onder 5)', params: slugParams, response: { 200: buddyFiguresSchema, ...errorResponses } } },
+    async (request) => {
+      const { region } = await authorize(request, request.params.slug, 'trajectory.monitoring.read');
+      const figures = await buddyFigures(db(), region.id);
+      // Volunteers and duos are people: a count under MIN_GROUP is hidden (null), as on the rest of the dashboard.
+      const shown = (value: number) => (value >= MIN_GROUP ? value : null);
+      return { volunteers: shown(figures.volunteers), currentDuos: shown(figures.currentDuos), finishedDuos: shown(figures.finishedDuos), meetings: figures.currentDuos + figures.finishedDuos >= MIN_GROUP ? figures.meetings : null };
     },
   );
 

@@ -437,3 +437,25 @@ export async function buddyFigures(db: Db, regionId: string): Promise<{ voluntee
   const [row] = rowsOf<{ volunteers: number; current_duos: number; finished_duos: number; meetings: number }>(result);
   return { volunteers: row!.volunteers, currentDuos: row!.current_duos, finishedDuos: row!.finished_duos, meetings: row!.meetings };
 }
+
+/** A participant's duos with their meetings, for the right of access (the trajectories export). */
+export async function participantDuosForExport(db: Db, participantId: string) {
+  const rows = await db
+    .select({ duo: buddyDuos, volunteerFirstName: buddyVolunteers.firstName, programmeName: actors.name })
+    .from(buddyDuos)
+    .innerJoin(buddyVolunteers, eq(buddyVolunteers.id, buddyDuos.volunteerId))
+    .innerJoin(buddyProgrammes, eq(buddyProgrammes.id, buddyVolunteers.programmeId))
+    .innerJoin(actors, eq(actors.id, buddyProgrammes.actorId))
+    .where(eq(buddyDuos.participantId, participantId))
+    .orderBy(asc(buddyDuos.startedOn));
+  const meetings = rows.length ? await db.select().from(buddyDuoMeetings).where(inArray(buddyDuoMeetings.duoId, rows.map((row) => row.duo.id))).orderBy(asc(buddyDuoMeetings.metOn)) : [];
+  return rows.map(({ duo, volunteerFirstName, programmeName }) => ({
+    buddy: volunteerFirstName,
+    programme: programmeName,
+    status: duo.status,
+    startedOn: duo.startedOn,
+    endedOn: duo.endedOn,
+    reasons: duo.reasons,
+    meetings: meetings.filter((meeting) => meeting.duoId === duo.id).map((meeting) => ({ metOn: meeting.metOn, activity: meeting.activity })),
+  }));
+}

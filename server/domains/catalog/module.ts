@@ -2,6 +2,8 @@ import type { DomainModule } from '../registry.js';
 import { catalogRoutes } from './routes.js';
 import { seedCatalogDemo } from './demo.js';
 import { catalogCommands } from './cli.js';
+// Offers the coverage counts to plan indicators (decision 032).
+import './indicator-sources.js';
 
 /** The catalog (aanbod) back office: offers, UiTdatabank import and pull, feeds, coverage, poster. */
 export const catalogModule: DomainModule = {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { regionFactory } from '../../test/factories.js';
 import { erasePersonalFieldsAfterRetention } from './retention.js';
+import { actorFactory } from '../network/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -29,7 +30,14 @@ describe('retention', () => {
     const old = await participant(region.id, 'Oudenaam', '2025-01-15');
     const recent = await participant(region.id, 'Recentnaam', '2025-06-01');
     const ongoing = await participant(region.id, 'Lopendnaam', null);
+    // A buddy duo of the old participant with what they did together (buddy network).
+    const actorId = await actorFactory(t.database.db, region.id, { name: 'Buddywerking' });
+    const [programme] = await t.database.raw.query<{ id: string }>('INSERT INTO buddy_programmes (region_id, actor_id) VALUES ($1, $2) RETURNING id', [region.id, actorId]);
+    const [volunteer] = await t.database.raw.query<{ id: string }>("INSERT INTO buddy_volunteers (region_id, programme_id, first_name, municipality_nis) VALUES ($1, $2, 'Griet', '33011') RETURNING id", [region.id, programme!.id]);
+    const [duo] = await t.database.raw.query<{ id: string }>("INSERT INTO buddy_duos (region_id, volunteer_id, participant_id, status, started_on) VALUES ($1, $2, $3, 'afgerond', '2024-02-01') RETURNING id", [region.id, volunteer!.id, old]);
+    await t.database.raw.query("INSERT INTO buddy_duo_meetings (duo_id, met_on, activity) VALUES ($1, '2024-02-08', 'Met Oudenaam naar de markt')", [duo!.id]);
     expect(await erasePersonalFieldsAfterRetention(t.database, '2026-03-01')).toBe(1);
+    expect(await t.database.raw.query('SELECT met_on::text, activity FROM buddy_duo_meetings WHERE duo_id = $1', [duo!.id])).toEqual([{ met_on: '2024-02-08', activity: '' }]);
     const [erased] = await t.database.raw.query<{ first_name: string | null; languages: string[]; referral_note: string; code: string; personal_data_erased_at: unknown }>('SELECT * FROM trajectory_participants WHERE id = $1', [old]);
     expect(erased).toMatchObject({ first_name: null, languages: [], referral_note: '' });
     expect(erased!.personal_data_erased_at).not.toBeNull();

@@ -25,6 +25,8 @@ export async function erasePersonalFieldsAfterRetention(database: DatabaseHandle
     const ids = erased.map((row) => row.id);
     await tx.query(`UPDATE trajectory_steps SET note = '' WHERE participant_id = ANY($1::uuid[])`, [ids]);
     await tx.query(`UPDATE trajectory_placements SET expectations = '', partner_message = '' WHERE participant_id = ANY($1::uuid[])`, [ids]);
+    // What a buddy duo did together (buddy network, decision 030) is personal too; the duo's dates stay for the figures.
+    await tx.query(`UPDATE buddy_duo_meetings SET activity = '' WHERE duo_id IN (SELECT id FROM buddy_duos WHERE participant_id = ANY($1::uuid[]))`, [ids]);
     for (const row of erased) {
       await tx.query(`INSERT INTO audit_log (region_id, user_id, entity_type, entity_id, action) VALUES ($1, NULL, 'trajectory_participant', $2, 'retention-erase')`, [row.region_id, row.id]);
     }

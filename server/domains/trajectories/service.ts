@@ -313,12 +313,22 @@ export async function assignCoach(db: Db, region: RegionRow, participantId: stri
   });
 }
 
-/** Right of access: everything kept about one participant, as JSON. The export itself is logged. */
+/** What other domains keep about a participant (e.g. buddy duos), by section name, for the right of access. */
+const exportParts = new Map<string, (db: Db, participantId: string) => Promise<unknown>>();
+
+/** Lets another domain add its data about a participant to the export (it registers when its module loads). */
+export function registerParticipantExportPart(name: string, read: (db: Db, participantId: string) => Promise<unknown>): void {
+  exportParts.set(name, read);
+}
+
+/** Right of access: everything kept about one participant, as JSON (with other domains' parts). The export itself is logged. */
 export async function exportParticipant(db: Db, region: RegionRow, participantId: string, viewer: Viewer): Promise<Record<string, unknown>> {
   const detail = await getParticipant(db, region, participantId, viewer);
   const { coaches: _coaches, ...record } = detail;
+  const parts: Record<string, unknown> = {};
+  for (const [name, read] of exportParts) parts[name] = await read(db, participantId);
   await recordChange(db, { regionId: region.id, userId: viewer.userId, entityType: AUDIT_ENTITY, entityId: participantId, action: 'export' });
-  return { exportedAt: new Date().toISOString(), region: region.name, participant: record };
+  return { exportedAt: new Date().toISOString(), region: region.name, participant: record, ...parts };
 }
 
 /**
