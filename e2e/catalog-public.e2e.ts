@@ -123,19 +123,21 @@ describe('public catalog', () => {
     });
     // The language cookie alone (storage may be blocked): the server renders Arabic, the browser takes it over in Arabic.
     await context.addCookies([{ name: 'rk_locale', value: 'ar', url: url('/') }]);
-    // Mark the cards as the HTML parser inserts them, before any script runs: hydration keeps these
-    // elements; a render from scratch (a mismatch) would replace them with unmarked ones.
+    // Mark the server's cards once the HTML is parsed and before the module scripts run (readyState
+    // "interactive" comes first): hydration keeps these elements; a render from scratch (a mismatch)
+    // would replace them with unmarked ones.
     await context.addInitScript(() => {
-      new MutationObserver((changes, observer) => {
-        if (document.readyState !== 'loading') return observer.disconnect();
-        for (const change of changes) for (const node of change.addedNodes) if (node instanceof HTMLElement && node.matches('.offer-card')) node.dataset.fromServer = 'yes';
-      }).observe(document, { childList: true, subtree: true });
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState !== 'interactive') return;
+        // A property, not an attribute: React compares attributes when it hydrates.
+        for (const card of document.querySelectorAll('.offer-card')) (card as Element & { rkFromServer?: boolean }).rkFromServer = true;
+      });
     });
     await page.goto(url(`/r/${REGION}/aanbod?maxLanguageIcons=2`));
     // React has taken over the page once its elements carry its fiber (its internal link to a DOM node).
     const adopted = () => page.locator('.offer-card').first().evaluate((card) => Object.keys(card).some((key) => key.startsWith('__reactFiber')));
     await expect.poll(adopted, { timeout: 10_000 }).toBe(true);
-    expect(await page.locator('.offer-card[data-from-server="yes"]').count()).toBe(cardsInHtml);
+    expect(await page.evaluate(() => [...document.querySelectorAll('.offer-card')].filter((card) => (card as Element & { rkFromServer?: boolean }).rkFromServer).length)).toBe(cardsInHtml);
     expect(await page.locator('.offer-card').count()).toBe(cardsInHtml);
     // And it works: a filter asks the API and redraws the list.
     await page.getByLabel(messages('ar').catalogPublic.dutch).selectOption('1');

@@ -76,4 +76,5 @@ export const buddiesEn: DomainCatalog<typeof buddiesNl> = {
   },
   // Figures offered to plan indicators (decision 032); under 5 people: not available.
   indicatorSources: { volunteers: 'Buddy programmes: active buddies', currentDuos: 'Buddy programmes: current pairs', finishedDuos: 'Buddy programmes: finished pairs' },
+  export: { title: 'Buddy programmes', duo: 'Buddy {{buddy}} ({{programme}}), {{status}}, from {{from}} to {{to}}' },
 };

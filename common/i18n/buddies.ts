@@ -73,4 +73,5 @@ export const buddiesNl = {
   },
   // Figures offered to plan indicators (decision 032); under 5 people: not available.
   indicatorSources: { volunteers: 'Buddywerking: actieve buddy’s', currentDuos: 'Buddywerking: lopende duo’s', finishedDuos: 'Buddywerking: afgeronde duo’s' },
+  export: { title: 'Buddywerking', duo: 'Buddy {{buddy}} ({{programme}}), {{status}}, van {{from}} tot {{to}}' },
 };

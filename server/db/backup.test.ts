@@ -43,6 +43,14 @@ describe('backup and restore', () => {
     const full = await createBackup(source, { withPersonalData: true });
     expect(full.personalData).toBe(true);
     expect(full.tables.find((table) => table.name === 'trajectory_participants')!.rows.map((row) => row.first_name)).toContain('Amina');
+    // The buddy volunteers' names and what the duos did stay out too; the pool and the duos themselves stay.
+    const rowsOf = (document: typeof plain, name: string) => document.tables.find((table) => table.name === name)!.rows;
+    expect(rowsOf(plain, 'buddy_volunteers').length).toBeGreaterThan(5);
+    expect(rowsOf(plain, 'buddy_volunteers').every((row) => row.first_name === 'Buddy')).toBe(true);
+    expect(rowsOf(plain, 'buddy_duo_meetings').every((row) => row.activity === '')).toBe(true);
+    expect(rowsOf(plain, 'buddy_duos').length).toBeGreaterThan(5);
+    expect(rowsOf(full, 'buddy_volunteers').map((row) => row.first_name)).toContain('Rania');
+    expect(rowsOf(full, 'buddy_duo_meetings').map((row) => row.activity)).toContain('Kennismaking');
   });
 
   it('round-trips every row into an empty database of the other kind', async () => {

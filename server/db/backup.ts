@@ -30,6 +30,9 @@ const PERSONAL_FIELDS: Record<string, Record<string, unknown>> = {
   trajectory_participants: { first_name: null, languages: [], referral_note: '' },
   trajectory_steps: { note: '' },
   trajectory_placements: { expectations: '', partner_message: '' },
+  // Buddy volunteers are people too (decision 030); the pool's size and the duos stay for the figures.
+  buddy_volunteers: { first_name: 'Buddy' },
+  buddy_duo_meetings: { activity: '' },
 };
 
 export class BackupError extends Error {}

@@ -9,6 +9,7 @@ import { translatorFor } from '../../../common/i18n/all-catalogs.js';
 import type { RegionRow } from '../../http/access.js';
 import { buddyFigures, scoreVolunteer } from './service.js';
 import { buddyDuos } from './schema.js';
+import { inspectPdf } from '../../test/pdf.js';
 
 // The buddy network: an admin registers programmes, a coordinator keeps the pool of their own programme,
 // a coach pairs their own participant with a suggested volunteer; nobody else sees who the newcomer is.
@@ -249,6 +250,9 @@ describe('pairing a participant with a buddy', () => {
     await coach.post(`${base}/duos/${duo.id}/meetings`, { metOn: '2026-10-08', activity: 'Koffie' });
     const exported = (await coach.get(`/api/regions/${slug}/trajectories/participants/${amina}/export`)).json() as { buddyDuos: unknown };
     expect(exported.buddyDuos).toEqual([{ buddy: 'Rania', programme: 'Albatros', status: 'actief', startedOn: '2026-10-01', endedOn: null, reasons: expect.any(Array), meetings: [{ metOn: '2026-10-08', activity: 'Koffie' }] }]);
+    const pdf = await coach.request('GET', `/api/regions/${slug}/trajectories/participants/${amina}/export.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(inspectPdf(pdf.rawPayload).text).toMatch(/Buddy Rania \(Albatros\), actief, van 01\/10\/2026 tot[\s\S]*08\/10\/2026[\s\S]*Koffie/);
     expect((await coach.request('DELETE', `/api/regions/${slug}/trajectories/participants/${amina}`)).statusCode).toBe(204);
     expect(await t.database.raw.query(`SELECT 1 FROM buddy_duos WHERE id = $1`, [duo.id])).toEqual([]);
     expect(await t.database.raw.query(`SELECT 1 FROM buddy_duo_meetings WHERE duo_id = $1`, [duo.id])).toEqual([]);

@@ -5,9 +5,16 @@ import { seedBuddiesDemo } from './demo.js';
 import './indicator-sources.js';
 import { registerParticipantExportPart } from '../trajectories/service.js';
 import { participantDuosForExport } from './service.js';
+import { formatDate } from '../../../common/format.js';
 
 // A participant's export (right of access) includes their buddy duos.
-registerParticipantExportPart('buddyDuos', participantDuosForExport);
+registerParticipantExportPart('buddyDuos', participantDuosForExport, (duos, t) => ({
+  title: t('buddies.export.title'),
+  lines: duos.flatMap((duo) => [
+    t('buddies.export.duo', { buddy: duo.buddy, programme: duo.programme, status: t(`buddies.statuses.${duo.status}`), from: formatDate(duo.startedOn), to: duo.endedOn ? formatDate(duo.endedOn) : '…' }),
+    ...duo.meetings.map((meeting) => `  ${formatDate(meeting.metOn)}${meeting.activity ? ` — ${meeting.activity}` : ''}`),
+  ]),
+}));
 
 /** The buddy network: volunteers of the region's buddy programmes paired with newcomers in a trajectory (issue #11). */
 export const buddiesModule: DomainModule = {

@@ -5,7 +5,7 @@ import type { RegionRow } from '../../http/access.js';
 import { recordChange } from '../audit/service.js';
 import { formatDate, formatDateTime } from '../../../common/format.js';
 import type { ParticipantDetail } from '../../../common/schemas/trajectories.js';
-import { getParticipant, type Viewer } from './service.js';
+import { getParticipant, participantExportSections, type Viewer } from './service.js';
 
 const text = (t: TFunction, key: string, params?: Record<string, unknown>) => t(key, params) as string;
 
@@ -83,6 +83,12 @@ export async function participantPdf(db: Db, region: RegionRow, participantId: s
     doc.on('error', reject);
   });
   writeRecord(doc, t, region, detail);
+  // What other domains keep about the participant (the buddy network's duos).
+  for (const section of await participantExportSections(db, participantId, t)) {
+    heading(doc, section.title);
+    if (!section.lines.length) doc.text(text(t, 'trajectories.privacyRegion.pdf.none'));
+    for (const line of section.lines) doc.text(line);
+  }
   doc.end();
   return { code: detail.code, bytes: await done };
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -313,12 +314,30 @@ export async function assignCoach(db: Db, region: RegionRow, participantId: stri
   });
 }
 
-/** What other domains keep about a participant (e.g. buddy duos), by section name, for the right of access. */
-const exportParts = new Map<string, (db: Db, participantId: string) => Promise<unknown>>();
+/** A section of the PDF export: a title and its lines, in the reader's language. */
+export interface ExportSection {
+  title: string;
+  lines: string[];
+}
 
-/** Lets another domain add its data about a participant to the export (it registers when its module loads). */
-export function registerParticipantExportPart(name: string, read: (db: Db, participantId: string) => Promise<unknown>): void {
-  exportParts.set(name, read);
+interface ExportPart {
+  read: (db: Db, participantId: string) => Promise<unknown>;
+  describe: (data: unknown, t: TFunction) => ExportSection;
+}
+
+/** What other domains keep about a participant (e.g. buddy duos), by section name, for the right of access. */
+const exportParts = new Map<string, ExportPart>();
+
+/** Lets another domain add its data about a participant to the JSON and PDF export (it registers when its module loads). */
+export function registerParticipantExportPart<T>(name: string, read: (db: Db, participantId: string) => Promise<T>, describe: (data: T, t: TFunction) => ExportSection): void {
+  exportParts.set(name, { read, describe: describe as ExportPart['describe'] });
+}
+
+/** The other domains' sections of a participant's PDF export. */
+export async function participantExportSections(db: Db, participantId: string, t: TFunction): Promise<ExportSection[]> {
+  const sections: ExportSection[] = [];
+  for (const part of exportParts.values()) sections.push(part.describe(await part.read(db, participantId), t));
+  return sections;
 }
 
 /** Right of access: everything kept about one participant, as JSON (with other domains' parts). The export itself is logged. */
@@ -326,7 +345,7 @@ export async function exportParticipant(db: Db, region: RegionRow, participantId
   const detail = await getParticipant(db, region, participantId, viewer);
   const { coaches: _coaches, ...record } = detail;
   const parts: Record<string, unknown> = {};
-  for (const [name, read] of exportParts) parts[name] = await read(db, participantId);
+  for (const [name, part] of exportParts) parts[name] = await part.read(db, participantId);
   await recordChange(db, { regionId: region.id, userId: viewer.userId, entityType: AUDIT_ENTITY, entityId: participantId, action: 'export' });
   return { exportedAt: new Date().toISOString(), region: region.name, participant: record, ...parts };
 }
