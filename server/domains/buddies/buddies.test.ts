@@ -10,6 +10,7 @@ import type { RegionRow } from '../../http/access.js';
 import { buddyFigures, scoreVolunteer } from './service.js';
 import { buddyDuos } from './schema.js';
 import { inspectPdf } from '../../test/pdf.js';
+import { xlsxCells } from '../../test/spreadsheet-cells.js';
 
 // The buddy network: an admin registers programmes, a coordinator keeps the pool of their own programme,
 // a coach pairs their own participant with a suggested volunteer; nobody else sees who the newcomer is.
@@ -270,6 +271,14 @@ describe('buddy figures on the dashboard', () => {
     for (const firstName of ['Els', 'Jan']) expect((await coordinator.post(`${base}/programmes/${albatrosId}/volunteers`, { firstName, municipalityNis: POPERINGE })).statusCode).toBe(201);
     expect((await figures()).volunteers).toBe(5);
     expect((await (await as('coach')).get(`${base}/figures`)).statusCode).toBe(403);
+    // The monitoring XLSX carries the same figures on a sheet of their own.
+    const xlsx = await (await as('steering')).request('GET', `/api/regions/${slug}/trajectories/monitoring.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const cells = await xlsxCells(xlsx.rawPayload);
+    const at = cells.indexOf('Actieve buddy’s');
+    expect(at).toBeGreaterThan(-1);
+    expect(cells[at + 1]).toBe(5);
+    expect(cells[cells.indexOf('Lopende duo’s') + 1]).toBe('minder dan 5');
   });
 });
 

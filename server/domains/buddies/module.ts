@@ -4,8 +4,10 @@ import { seedBuddiesDemo } from './demo.js';
 // Offers the buddy figures to plan indicators (decision 032).
 import './indicator-sources.js';
 import { registerParticipantExportPart } from '../trajectories/service.js';
-import { participantDuosForExport } from './service.js';
+import { participantDuosForExport, shownBuddyFigures } from './service.js';
+import { registerMonitoringSheet } from '../trajectories/monitoring.js';
 import { formatDate } from '../../../common/format.js';
+import { MIN_GROUP } from '../../../common/schemas/trajectories.js';
 
 // A participant's export (right of access) includes their buddy duos.
 registerParticipantExportPart('buddyDuos', participantDuosForExport, (duos, t) => ({
@@ -26,3 +28,11 @@ export const buddiesModule: DomainModule = {
     await seedBuddiesDemo(db);
   },
 };
+
+// The monitoring XLSX gets a sheet of the buddy figures, suppressed as on the dashboard.
+registerMonitoringSheet(async (db, regionId, t) => {
+  const figures = await shownBuddyFigures(db, regionId);
+  const hidden = t('trajectories.monitoring.hidden', { min: MIN_GROUP });
+  const keys = ['volunteers', 'currentDuos', 'finishedDuos', 'meetings'] as const;
+  return { name: t('trajectories.monitoring.buddies'), rows: [[t('trajectories.monitoring.buddyFigure'), t('trajectories.monitoring.count')], ...keys.map((key) => [t(`trajectories.monitoring.buddyFigures.${key}`), figures[key] ?? hidden])] };
+});

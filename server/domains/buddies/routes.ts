@@ -19,8 +19,7 @@ import {
   volunteerSchema,
   volunteerUpdateSchema,
 } from '../../../common/schemas/buddies.js';
-import { MIN_GROUP } from '../../../common/schemas/trajectories.js';
-import { addVolunteer, buddyFigures, buddyOverview, createDuo, logDuoMeeting, programmeDetail, registerProgramme, setLearningNetwork, suggestBuddies, updateDuo, updateVolunteer, type BuddyViewer } from './service.js';
+import { addVolunteer, buddyOverview, createDuo, logDuoMeeting, programmeDetail, registerProgramme, setLearningNetwork, shownBuddyFigures, suggestBuddies, updateDuo, updateVolunteer, type BuddyViewer } from './service.js';
 
 const slugParams = z.object({ slug: z.string() });
 const programmeParams = z.object({ slug: z.string(), programmeId: z.string() });
@@ -56,10 +55,7 @@ export async function buddiesRoutes(app: ApiInstance): Promise<void> {
     { config: { policy: 'trajectory.monitoring.read' }, schema: { tags, summary: 'Pseudonieme cijfers van de buddywerking (geen aantal onder 5)', params: slugParams, response: { 200: buddyFiguresSchema, ...errorResponses } } },
     async (request) => {
       const { region } = await authorize(request, request.params.slug, 'trajectory.monitoring.read');
-      const figures = await buddyFigures(db(), region.id);
-      // Volunteers and duos are people: a count under MIN_GROUP is hidden (null), as on the rest of the dashboard.
-      const shown = (value: number) => (value >= MIN_GROUP ? value : null);
-      return { volunteers: shown(figures.volunteers), currentDuos: shown(figures.currentDuos), finishedDuos: shown(figures.finishedDuos), meetings: figures.currentDuos + figures.finishedDuos >= MIN_GROUP ? figures.meetings : null };
+      return shownBuddyFigures(db(), region.id);
     },
   );
 

@@ -12,6 +12,7 @@ import { trajectoryConsents, trajectoryParticipants } from '../trajectories/sche
 import { assertId, participantForCoach, type ParticipantRow } from '../trajectories/access.js';
 import { haversineKmSql } from '../reference/distance.js';
 import { CURRENT_DUO_STATUSES, type Duo, type DuoStatus, type VolunteerInput } from '../../../common/schemas/buddies.js';
+import { MIN_GROUP } from '../../../common/schemas/trajectories.js';
 import { buddyDuoMeetings, buddyDuos, buddyLearningNetworks, buddyProgrammes, buddyVolunteers } from './schema.js';
 
 /** Who is asking: their user, role in the region and own organisation (coordinators act for their programme). */
@@ -458,4 +459,12 @@ export async function participantDuosForExport(db: Db, participantId: string) {
     reasons: duo.reasons,
     meetings: meetings.filter((meeting) => meeting.duoId === duo.id).map((meeting) => ({ metOn: meeting.metOn, activity: meeting.activity })),
   }));
+}
+
+/** The buddy figures as the dashboard shows them: a count under MIN_GROUP people is hidden (null). */
+export async function shownBuddyFigures(db: Db, regionId: string): Promise<{ volunteers: number | null; currentDuos: number | null; finishedDuos: number | null; meetings: number | null }> {
+  const figures = await buddyFigures(db, regionId);
+  const shown = (value: number) => (value >= MIN_GROUP ? value : null);
+  // Meetings are not people: shown only when the duos behind them are five or more.
+  return { volunteers: shown(figures.volunteers), currentDuos: shown(figures.currentDuos), finishedDuos: shown(figures.finishedDuos), meetings: figures.currentDuos + figures.finishedDuos >= MIN_GROUP ? figures.meetings : null };
 }

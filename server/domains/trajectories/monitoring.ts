@@ -204,7 +204,27 @@ export async function monitoringFigures(db: Db, region: RegionRow, options: { wi
 }
 
 /** The same figures as XLSX, a sheet per table; hidden groups stay hidden ("minder dan 5"). */
-export function monitoringXlsx(figures: Monitoring, t: TFunction): Promise<Buffer> {
+/** A sheet another domain adds to the monitoring XLSX (e.g. the buddy network's figures), already suppressed. */
+export interface MonitoringSheet {
+  name: string;
+  rows: (string | number)[][];
+}
+
+const extraSheets: ((db: Db, regionId: string, t: TFunction) => Promise<MonitoringSheet>)[] = [];
+
+/** Lets another domain add a sheet of its figures to the monitoring XLSX (it registers when its module loads). */
+export function registerMonitoringSheet(read: (db: Db, regionId: string, t: TFunction) => Promise<MonitoringSheet>): void {
+  extraSheets.push(read);
+}
+
+/** The other domains' sheets for this region's monitoring XLSX. */
+export async function monitoringExtraSheets(db: Db, regionId: string, t: TFunction): Promise<MonitoringSheet[]> {
+  const sheets: MonitoringSheet[] = [];
+  for (const read of extraSheets) sheets.push(await read(db, regionId, t));
+  return sheets;
+}
+
+export function monitoringXlsx(figures: Monitoring, t: TFunction, extra: MonitoringSheet[] = []): Promise<Buffer> {
   const text = (key: string, params?: Record<string, unknown>) => t(`trajectories.monitoring.${key}`, params) as string;
   const hidden = text('hidden', { min: figures.minGroup });
   const cell = (value: number | null) => value ?? hidden;
@@ -227,6 +247,7 @@ export function monitoringXlsx(figures: Monitoring, t: TFunction): Promise<Buffe
       ),
       table(text('offersPerMunicipality'), [text('municipality'), text('placedPeople'), text('offers')], figures.offersPerMunicipality.map((row) => [other(row.name), cell(row.participants), cell(row.offers)])),
       table(text('offersPerSector'), [text('sector'), text('placedPeople'), text('offers')], figures.offersPerSector.map((row) => [otherGroups(row.name), cell(row.participants), cell(row.offers)])),
+      ...extra.map((sheet) => ({ ...sheet, boldRows: [1] })),
     ],
     { title: text('title') },
   );

@@ -28,7 +28,7 @@ import { addConsent, addStep, assignCoach, eraseParticipant, exportParticipant, 
 import { participantForCoach } from './access.js';
 import { suggestPlacements } from './suggestions.js';
 import { certificatePdf, createPlacement, logHours, placementInbox, respondToPlacement } from './placements.js';
-import { monitoringFigures, monitoringXlsx } from './monitoring.js';
+import { monitoringExtraSheets, monitoringFigures, monitoringXlsx } from './monitoring.js';
 import { getTrajectorySettings, updateTrajectorySettings } from './settings.js';
 import { participantPdf } from './export-pdf.js';
 import { listParticipantReads, logParticipantRead } from './read-log.js';
@@ -223,7 +223,8 @@ export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {
     { config: { policy: 'trajectory.monitoring.read' }, schema: { tags, summary: 'De pseudonieme cijfers als XLSX', params: slugParams, response: { 200: z.any(), ...errorResponses } } },
     async (request, reply) => {
       const { region } = await authorize(request, request.params.slug, 'trajectory.monitoring.read');
-      const bytes = await monitoringXlsx(await monitoringFigures(db(), region, { withAssignment: false }), requestTranslator(request));
+      const t = requestTranslator(request);
+      const bytes = await monitoringXlsx(await monitoringFigures(db(), region, { withAssignment: false }), t, await monitoringExtraSheets(db(), region.id, t));
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', 'attachment; filename="trajecten-cijfers.xlsx"');
       return reply.send(bytes);
