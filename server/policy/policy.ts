@@ -14,6 +14,12 @@ export function roleInRegion(user: AuthUser | null, regionId: string): Role | nu
   return user?.memberships.find((membership) => membership.regionId === regionId)?.role ?? null;
 }
 
+/** The user's own organisation in the region with this slug, as a resource's actor list ([] when none, so an own-role policy refuses). */
+export function ownActorIdsBySlug(user: AuthUser | null, slug: string): string[] {
+  const actorId = user?.memberships.find((membership) => membership.regionSlug === slug)?.actorId;
+  return actorId ? [actorId] : [];
+}
+
 /** The actor (organisation) the user belongs to in a region, if any. */
 export function ownActorInRegion(user: AuthUser | null, regionId: string): string | null {
   return user?.memberships.find((membership) => membership.regionId === regionId)?.actorId ?? null;

@@ -15,6 +15,7 @@ import { languageName, TrajectoriesNav } from '../trajectories/trajectories-comm
 import { Reasons } from './buddies-common';
 
 type Weekday = (typeof WEEKDAYS)[number];
+const EMPTY_VOLUNTEER = { firstName: '', municipalityNis: '', languages: '', interests: '', days: [] as Weekday[], maxDuos: '1' };
 const list = (text: string) => text.split(',').map((part) => part.trim()).filter(Boolean);
 
 /** /r/:slug/trajecten/buddies/:programmeId — a programme's pool of volunteers and its duos with their meetings. */
@@ -112,17 +113,15 @@ function VolunteerCard({ slug, volunteer, mayManage, onDone }: { slug: string; v
 function AddVolunteer({ slug, programmeId, onDone }: { slug: string; programmeId: string; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const { region } = useRegion();
-  const empty = { firstName: '', municipalityNis: '', languages: '', interests: '', days: [] as Weekday[], maxDuos: '1' };
-  const [form, setForm] = useState(empty);
+  const [form, setForm] = useState(EMPTY_VOLUNTEER);
   const save = useSubmit(
     useCallback(async () => {
       await api.POST('/api/regions/{slug}/buddies/programmes/{programmeId}/volunteers', {
         params: { path: { slug, programmeId } },
         body: { firstName: form.firstName, municipalityNis: form.municipalityNis, languages: list(form.languages).map((code) => code.toLowerCase()), interests: list(form.interests), availableDays: form.days, maxDuos: Number(form.maxDuos) },
       });
-      setForm(empty);
+      setForm(EMPTY_VOLUNTEER);
       onDone(t('buddies.volunteerForm.done'));
-      // eslint-disable-next-line react-hooks/exhaustive-deps -- `empty` is a fresh constant each render
     }, [slug, programmeId, form, onDone, t]),
   );
   const fields = [

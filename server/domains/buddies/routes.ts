@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
 import { authorize } from '../../policy/authorize.js';
+import { ownActorIdsBySlug } from '../../policy/policy.js';
 import { requestTranslator } from '../../http/errors.js';
 import {
   buddyFiguresSchema,
@@ -29,11 +30,8 @@ const participantParams = z.object({ slug: z.string(), participantId: z.string()
 const tags = ['buddywerking'];
 const base = '/regions/:slug/buddies';
 
-/** The caller's own organisation in the region (coordinators act only for it); [] when none, so the policy refuses. */
-function ownActorIds(request: FastifyRequest, slug: string): string[] {
-  const actorId = request.user?.memberships.find((membership) => membership.regionSlug === slug)?.actorId;
-  return actorId ? [actorId] : [];
-}
+/** The caller's own organisation in the region (partners and coordinators act only for it). */
+const ownActorIds = (request: FastifyRequest, slug: string): string[] => ownActorIdsBySlug(request.user, slug);
 
 /** The buddy network's routes: programmes and pools, pairing suggestions, duos and their meetings, the learning network. */
 export async function buddiesRoutes(app: ApiInstance): Promise<void> {

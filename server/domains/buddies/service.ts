@@ -11,6 +11,7 @@ import { coopAgendaItems, coopBodies, coopMeetings } from '../cooperative/schema
 import { trajectoryConsents, trajectoryParticipants } from '../trajectories/schema.js';
 import { assertId, participantForCoach, type ParticipantRow } from '../trajectories/access.js';
 import { haversineKmSql } from '../reference/distance.js';
+import { isMunicipalityOfRegion } from '../regions/service.js';
 import { CURRENT_DUO_STATUSES, type Duo, type DuoStatus, type VolunteerInput } from '../../../common/schemas/buddies.js';
 import { MIN_GROUP } from '../../../common/schemas/trajectories.js';
 import { buddyDuoMeetings, buddyDuos, buddyLearningNetworks, buddyProgrammes, buddyVolunteers } from './schema.js';
@@ -223,8 +224,7 @@ export async function programmeDetail(db: Db, region: RegionRow, programmeId: st
 }
 
 async function assertMunicipalityInRegion(db: Db, region: RegionRow, nisCode: string): Promise<void> {
-  const [row] = rowsOf<{ ok: number }>(await db.execute(sql`SELECT 1 AS ok FROM region_municipalities WHERE region_id = ${region.id} AND nis_code = ${nisCode}`));
-  if (!row) throw fieldError('municipalityNis', 'buddies.validation.municipality');
+  if (!(await isMunicipalityOfRegion(db, region.id, nisCode))) throw fieldError('municipalityNis', 'buddies.validation.municipality');
 }
 
 /** Adds a volunteer to a programme's pool (the admin, or the programme's own coordinator). */

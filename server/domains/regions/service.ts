@@ -31,6 +31,15 @@ async function municipalitiesByRegion(db: Db, regionIds: string[]) {
 }
 
 /** All regions with their member municipalities (public information). */
+/** Whether a municipality (NIS code) belongs to the region. */
+export async function isMunicipalityOfRegion(db: Pick<Db, 'select'>, regionId: string, nisCode: string): Promise<boolean> {
+  const [row] = await db
+    .select({ nis: regionMunicipalities.nisCode })
+    .from(regionMunicipalities)
+    .where(and(eq(regionMunicipalities.regionId, regionId), eq(regionMunicipalities.nisCode, nisCode)));
+  return row !== undefined;
+}
+
 export async function listRegions(db: Db): Promise<RegionSummary[]> {
   const rows = await db.select().from(regions).orderBy(asc(regions.name));
   const byRegion = await municipalitiesByRegion(

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
 import { authorize } from '../../policy/authorize.js';
+import { ownActorIdsBySlug } from '../../policy/policy.js';
 import { requestTranslator } from '../../http/errors.js';
 import {
   assignInputSchema,
@@ -40,11 +41,8 @@ const placementParams = z.object({ slug: z.string(), placementId: z.string() });
 const tags = ['trajecten'];
 const base = '/regions/:slug/trajectories';
 
-/** The caller's own organisation in the region (partners act only for it); [] when none, so the policy refuses. */
-function ownActorIds(request: FastifyRequest, slug: string): string[] {
-  const actorId = request.user?.memberships.find((membership) => membership.regionSlug === slug)?.actorId;
-  return actorId ? [actorId] : [];
-}
+/** The caller's own organisation in the region (partners and coordinators act only for it). */
+const ownActorIds = (request: FastifyRequest, slug: string): string[] => ownActorIdsBySlug(request.user, slug);
 
 /** The trajectories domain's routes: referrals, the coach's record, placements and hours, the partner's inbox, figures. */
 export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {

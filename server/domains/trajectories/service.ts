@@ -1,3 +1,4 @@
+import { isMunicipalityOfRegion } from '../regions/service.js';
 import type { TFunction } from 'i18next';
 import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
@@ -8,7 +9,6 @@ import { AppError } from '../../http/errors.js';
 import type { Role } from '../accounts/schema.js';
 import { memberships, users } from '../accounts/schema.js';
 import { municipalities } from '../reference/schema.js';
-import { regionMunicipalities } from '../regions/schema.js';
 import { actors } from '../network/schema.js';
 import { recordChange } from '../audit/service.js';
 import {
@@ -49,11 +49,7 @@ async function userRefs(db: Pick<Db, 'select'>, ids: (string | null)[]): Promise
 }
 
 async function assertMunicipalityInRegion(db: Pick<Db, 'select'>, region: RegionRow, nis: string): Promise<void> {
-  const [row] = await db
-    .select({ nis: regionMunicipalities.nisCode })
-    .from(regionMunicipalities)
-    .where(and(eq(regionMunicipalities.regionId, region.id), eq(regionMunicipalities.nisCode, nis)));
-  if (!row) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'municipalityNis', message: '@trajectories.validation.municipality' }]);
+  if (!(await isMunicipalityOfRegion(db, region.id, nis))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'municipalityNis', message: '@trajectories.validation.municipality' }]);
 }
 
 /** The region's coaches (and admins, who may coach too): whom a participant can be handed over to. */
