@@ -33,13 +33,14 @@ const clientBuild: BuildEnvironmentOptions = {
         // (bench/catalog-public.ts). The map (Leaflet) stays its own chunk, loaded when asked for.
         groups: [
           {
-            // What every page needs (React, the router, i18next, the API client, formatting) as one chunk beside the entry.
+            // What every page needs (React, the router, i18next, the API client, formatting, the route table of
+            // common/domains.ts with each domain's domain-pages.tsx) as one chunk beside the entry.
             name: 'shell',
-            test: /vite\/preload-helper|rolldown\/runtime|node_modules\/(react|react-dom|scheduler|react-router|i18next|react-i18next|html-parse-stringify|void-elements|cookie|set-cookie-parser)\/|client\/(api|use-api|i18n)\.ts|common\/i18n\/(index|nl|search|network|domain-catalogs|catalog-type)\.ts|client\/api\/|common\/(format|api-url)\.ts/,
+            test: /vite\/preload-helper|rolldown\/runtime|node_modules\/(react|react-dom|scheduler|react-router|i18next|react-i18next|html-parse-stringify|void-elements|cookie|set-cookie-parser)\/|client\/(api|use-api|i18n|lazy-domain-page|domain-pages)\.ts|client\/pages\/.+\/domain-pages\.tsx|common\/domains\.ts|common\/i18n\/(index|nl|search|network|domain-catalogs|catalog-type)\.ts|client\/api\/|common\/(format|api-url)\.ts/,
           },
           {
             name: 'public-catalog',
-            test: /client\/pages\/catalog\/public\/(?!offer-map)|common\/i18n\/catalog-public\.ts|common\/catalog-public-query\.ts/,
+            test: /client\/pages\/catalog\/public\/(?!offer-map|domain-pages)|common\/i18n\/catalog-public\.ts|common\/catalog-public-query\.ts/,
           },
         ],
       },

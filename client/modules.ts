@@ -1,21 +1,13 @@
+import { NAVIGATION_ENTRIES } from '../common/domains.js';
+
 /**
- * Every region module and its Dutch URL segment. Only modules whose domain has landed are `available`:
- * the navigation and the overview show nothing that leads to an empty page.
+ * The modules a region offers, in navigation order, with their Dutch URL segment: the entries of
+ * common/domains.ts that have `navigation`. A domain that has not landed is not in the list, so the
+ * navigation and the overview show nothing that leads to an empty page.
  */
-export const allRegionModules = [
-  { key: 'network', segment: 'netwerk', available: true },
-  { key: 'brokering', segment: 'makelaardij', available: true },
-  { key: 'plans', segment: 'plannen', available: true },
-  { key: 'catalog', segment: 'aanbod', available: true },
-  { key: 'lending', segment: 'uitleendienst', available: true },
-  { key: 'cooperative', segment: 'cooperatie', available: true },
-  { key: 'trajectories', segment: 'trajecten', available: true },
-] as const;
+export const regionModules = NAVIGATION_ENTRIES;
 
-/** The modules a region offers today, in navigation order. */
-export const regionModules = allRegionModules.filter((module) => module.available);
-
-export type RegionModule = (typeof allRegionModules)[number];
+export type RegionModule = (typeof regionModules)[number];
 
 /** Pages only a region's admin (regisseur) may open. */
 export const adminPages = [

@@ -167,6 +167,9 @@ describe('cooperative', () => {
     const listed = page.locator('main').getByRole('link', { name: /^Nieuwsbrief / });
     expect(await listed.allTextContents()).toEqual(['Nieuwsbrief CO7 — voorjaar']);
     expect(await page.getByRole('button', { name: 'Nieuwe nieuwsbrief samenstellen' }).count()).toBe(0);
+    // A visitor is offered the public archive only, not the members' pages (co-financing, meetings …).
+    const coopNav = page.getByRole('navigation', { name: 'Coöperatie' });
+    expect(await coopNav.getByRole('link').allTextContents()).toEqual(['Nieuwsbrief']);
     await listed.first().click();
     await waitForHeading(page, 'Nieuwsbrief CO7 — voorjaar');
     expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/r/${CO7}/cooperatie/nieuwsbrief/[0-9a-f-]{36}$`));

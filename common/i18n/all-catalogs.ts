@@ -9,50 +9,26 @@ import { en } from './en.js';
 import { fr } from './fr.js';
 import { ar } from './ar.js';
 import { uk } from './uk.js';
-import { participationNl } from './participation.js';
-import { participationEn } from './participation-en.js';
-import { createI18nWith, DEFAULT_LOCALE, type Locale } from './index.js';
-import { plansNl } from './plans.js';
-import { plansEn } from './plans-en.js';
-import { brokeringNl } from './brokering.js';
-import { brokeringEn } from './brokering-en.js';
-import { matchingNl } from './matching.js';
-import { matchingEn } from './matching-en.js';
-import { workshopsNl } from './workshops.js';
-import { workshopsEn } from './workshops-en.js';
-import { lendingNl } from './lending.js';
-import { lendingEn } from './lending-en.js';
-import { catalogNl } from './catalog.js';
-import { catalogEn } from './catalog-en.js';
-import { catalogPublicNl } from './catalog-public.js';
-import { catalogPublicEn } from './catalog-public-en.js';
-import { catalogPublicFr } from './catalog-public-fr.js';
-import { catalogPublicAr } from './catalog-public-ar.js';
-import { catalogPublicUk } from './catalog-public-uk.js';
-import { cooperativeNl } from './cooperative.js';
-import { cooperativeEn } from './cooperative-en.js';
-import { trajectoriesNl } from './trajectories.js';
-import { trajectoriesEn } from './trajectories-en.js';
-import { buddiesNl } from './buddies.js';
-import { buddiesEn } from './buddies-en.js';
+import { createI18nWith, DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from './index.js';
+import { domainCatalogLoaders } from './domain-catalogs.js';
 
-/** Each domain's catalogs by language; a new domain adds its imports and its entries. */
-const domainCatalogs: Record<Locale, Record<string, object>> = {
-  nl: { plans: plansNl, brokering: brokeringNl, matching: matchingNl, workshops: workshopsNl, lending: lendingNl, catalog: catalogNl, catalogPublic: catalogPublicNl },
-  en: { plans: plansEn, brokering: brokeringEn, matching: matchingEn, workshops: workshopsEn, lending: lendingEn, catalog: catalogEn, catalogPublic: catalogPublicEn },
-  // French, Arabic and Ukrainian cover the public pages; i18next falls back to Dutch for the rest.
-  fr: { catalogPublic: catalogPublicFr },
-  ar: { catalogPublic: catalogPublicAr },
-  uk: { catalogPublic: catalogPublicUk },
-};
-domainCatalogs.nl.cooperative = cooperativeNl.cooperative;
-domainCatalogs.en.cooperative = cooperativeEn.cooperative;
-domainCatalogs.nl.participation = participationNl;
-domainCatalogs.en.participation = participationEn;
-domainCatalogs.nl.trajectories = trajectoriesNl;
-domainCatalogs.en.trajectories = trajectoriesEn;
-domainCatalogs.nl.buddies = buddiesNl;
-domainCatalogs.en.buddies = buddiesEn;
+/**
+ * Each domain's catalogs by language, loaded once from the loaders its entry in common/domains.ts names
+ * (a top-level await: every importer sees them complete). French, Arabic and Ukrainian cover the public
+ * pages; i18next falls back to Dutch for the rest.
+ */
+async function loadDomainCatalogs(): Promise<Record<Locale, Record<string, object>>> {
+  const byLocale = Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, {} as Record<string, object>])) as Record<Locale, Record<string, object>>;
+  for (const [key, loaders] of Object.entries(domainCatalogLoaders)) {
+    for (const locale of SUPPORTED_LOCALES) {
+      const load = loaders[locale];
+      if (load) byLocale[locale][key] = await load();
+    }
+  }
+  return byLocale;
+}
+
+const domainCatalogs = await loadDomainCatalogs();
 
 export const catalogs: Record<Locale, object> = {
   nl: { ...nl, ...domainCatalogs.nl },

@@ -60,8 +60,6 @@ export const en: Catalog = {
     name: 'Name',
     yourRole: 'Your role: {{role}}',
     modules: 'Modules',
-    moduleComingTitle: '{{module}}',
-    moduleComing: 'This module is being built. It will arrive in a next version of Regiekamer.',
     notFound: 'This region does not exist.',
     backToOverview: 'Back to the overview of {{region}}',
     modulesIntro: {

@@ -59,8 +59,6 @@ export const nl = {
     name: 'Naam',
     yourRole: 'Jouw rol: {{role}}',
     modules: 'Modules',
-    moduleComingTitle: '{{module}}',
-    moduleComing: 'Deze module is in opbouw. Ze komt in een volgende versie van Regiekamer.',
     notFound: 'Deze regio bestaat niet.',
     backToOverview: 'Terug naar het overzicht van {{region}}',
     modulesIntro: {

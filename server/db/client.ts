@@ -7,11 +7,11 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { resolve } from 'node:path';
-import * as schema from './schema.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { PgListener } from './pg-listener.js';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+// Queries name their tables (each domain's schema.ts); Drizzle's relational query API is not used, so no schema is passed.
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'pglite' | 'postgresql';
 
 /** Plain SQL access for migrations, backups and other set-based work Drizzle does not model. */
@@ -76,7 +76,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
   };
   return {
     kind: 'pglite',
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client) as unknown as Db,
     raw,
     rawTransaction: (fn) =>
       client.transaction((tx) =>
@@ -124,7 +124,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   };
   return {
     kind: 'postgresql',
-    db: drizzlePg(pool, { schema }) as unknown as Db,
+    db: drizzlePg(pool) as unknown as Db,
     raw,
     rawTransaction: async (fn) => {
       const connection = await pool.connect();

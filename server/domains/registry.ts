@@ -1,24 +1,11 @@
 import type { ApiInstance } from '../http/route-types.js';
 import type { Db } from '../db/client.js';
 import type { CliCommand } from '../cli/command.js';
-import { healthModule } from './health/module.js';
-import { referenceModule } from './reference/module.js';
-import { regionsModule } from './regions/module.js';
-import { accountsModule } from './accounts/module.js';
-import { plansModule } from './plans/module.js';
-import { networkModule } from './network/module.js';
-import { searchModule } from '../search/module.js';
-import { jobsModule } from '../jobs/module.js';
-import { brokeringModule } from './brokering/module.js';
-import { matchingModule } from './matching/module.js';
-import { brokeringRoomModule } from './brokering/room/module.js';
-import { lendingModule } from './lending/module.js';
-import { catalogModule } from './catalog/module.js';
-import { catalogPublicModule } from './catalog/public/module.js';
-import { cooperativeModule } from './cooperative/module.js';
-import { participationModule } from './participation/module.js';
-import { trajectoriesModule } from './trajectories/module.js';
-import { buddiesModule } from './buddies/module.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DOMAIN_LIST, type DomainEntry } from '../../common/domains.js';
+
+const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What the demo seeding hands each domain. */
 export interface DemoSeedContext {
@@ -39,32 +26,33 @@ export interface DomainModule {
   cliCommands?: readonly CliCommand[];
   /** Wiring done once before any route is registered (e.g. providing another domain's port). */
   setup?: (app: ApiInstance) => void;
+  /** Its Drizzle tables (`import * as tables from './schema.js'`); the migration test checks them against the SQL. */
+  tables?: object;
+}
+
+/** Loads the server module of one entry of the list and checks it is the module the entry names. */
+async function loadDomainModule(entry: DomainEntry): Promise<DomainModule> {
+  // The path comes from the list (common/domains.ts), never from input; a plain URL, so no bundler rewrites it.
+  const url = pathToFileURL(join(serverDir, entry.server, 'module.js')).href;
+  const loaded = (await import(url)) as { domainModule?: DomainModule };
+  const module = loaded.domainModule;
+  if (!module) throw new Error(`server/${entry.server}/module.ts exports no domainModule`);
+  if (module.name !== entry.name) throw new Error(`server/${entry.server}/module.ts is named ${module.name}, the list says ${entry.name}`);
+  return module;
 }
 
 /**
- * Every domain, in route-registration order (which is also the order of the OpenAPI document and
- * of `npx regiekamer help`). A new domain adds its `module.ts` and one line here.
+ * Every module of common/domains.ts (the one list), in its order: route registration, the OpenAPI
+ * document and `npx regiekamer help` follow it. Loaded once, before anything that imports this file runs.
  */
-export const DOMAINS: readonly DomainModule[] = [
-  healthModule,
-  referenceModule,
-  regionsModule,
-  accountsModule,
-  plansModule,
-  networkModule,
-  searchModule,
-  jobsModule,
-  brokeringModule,
-  matchingModule,
-  brokeringRoomModule,
-  lendingModule,
-  catalogModule,
-  catalogPublicModule,
-  cooperativeModule,
-  participationModule,
-  trajectoriesModule,
-  buddiesModule,
-];
+export const DOMAINS: readonly DomainModule[] = await loadDomainModules();
+
+/** One after the other, so modules that register with another domain's port do so in list order. */
+async function loadDomainModules(): Promise<DomainModule[]> {
+  const modules: DomainModule[] = [];
+  for (const entry of DOMAIN_LIST) modules.push(await loadDomainModule(entry));
+  return modules;
+}
 
 /** The modules in list order, each moved after the modules its demo seeding depends on. */
 export function demoSeedOrder(domains: readonly DomainModule[]): DomainModule[] {

@@ -58,9 +58,11 @@ export const PERMISSIONS = {
   'plan.partner.suggestions.accept': { roles: ['admin', 'editor'], description: 'Een voorgestelde actor aan alle vermeldingen van een partnernaam koppelen' },
   // Platform services
   'job.read': { roles: MEMBERS, description: 'De status van een achtergrondtaak bekijken (enkel wie ze startte, of de regisseur)' },
+  'job.read.any': { roles: ['admin'], description: 'De status van elke achtergrondtaak van de regio bekijken, ook die een ander startte' },
   'search.synonyms.manage': { roles: ['admin'], description: 'Synoniemen voor het zoeken bekijken, toevoegen en verwijderen' },
   // Brokering (the "Bouw je netwerk uit" flow): sheets are opened by admins, the editor of the organisation,
   // the sheet's participant or a guest with its token (server/domains/brokering/sheet-access.ts decides; 404 otherwise).
+  'brokering.sheet.list.all': { roles: ['admin'], description: 'Alle werkbladen en combinaties van de regio zien (anderen: die van de eigen organisatie)' },
   'brokering.sheet.list': { roles: MEMBERS, description: 'Werkbladen bekijken (regisseur: alle; partner: die van de eigen organisatie)' },
   'brokering.sheet.create': { roles: ['admin'], ownRoles: ['editor'], description: 'Een werkblad starten voor een organisatie (partner: de eigen)' },
   'brokering.sheet.read': { everyone: true, description: 'Een werkblad bekijken en afdrukken (wie er toegang toe heeft, ook een gast met zijn token)' },
@@ -85,6 +87,7 @@ export const PERMISSIONS = {
   'lending.book': { roles: MEMBERS, description: 'Materiaal of een ruimte aanvragen (voor de eigen organisatie; regisseur voor elke actor)' },
   'lending.on-behalf': { roles: ['admin'], ownRoles: MEMBERS, description: 'Aanvragen op naam van een actor en diens iCal-link beheren (regisseur: elke actor; lid: de eigen organisatie; in de dienst nagekeken)' },
   'lending.booking.update': { roles: MEMBERS, description: 'Een reservering bevestigen, weigeren, uitlenen, terugnemen (eigenaar) of annuleren (ontlener of eigenaar)' },
+  'lending.bookings.all': { roles: ['admin'], description: 'Alle reserveringen van de regio bekijken en de QR-labels van elk item afdrukken' },
   'lending.overview': { roles: ['admin', 'steering'], description: 'Het overzicht van de uitleendienst (inventaris, gebruik, bovenlokaal) bekijken en exporteren' },
   'lending.import': { roles: ['admin'], description: 'Een bestaande inventaris importeren (voorbeeld en import)' },
   'lending.feed.manage': { roles: MEMBERS, description: 'De iCal-link van de reserveringen van de eigen organisatie opvragen of vernieuwen' },

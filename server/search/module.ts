@@ -2,4 +2,4 @@ import type { DomainModule } from '../domains/registry.js';
 import { searchRoutes } from './routes.js';
 
 /** A platform module: mounted like a domain, shared by the domains. */
-export const searchModule: DomainModule = { name: 'search', routes: searchRoutes };
+export const domainModule: DomainModule = { name: 'search', routes: searchRoutes };

@@ -13,6 +13,7 @@ import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
 import { languageName, TrajectoriesNav } from '../trajectories/trajectories-common';
 import { Reasons } from './buddies-common';
+import { MunicipalitySelect } from '../../components/municipality-select';
 
 type Weekday = (typeof WEEKDAYS)[number];
 const EMPTY_VOLUNTEER = { firstName: '', municipalityNis: '', languages: '', interests: '', days: [] as Weekday[], maxDuos: '1' };
@@ -146,14 +147,7 @@ function AddVolunteer({ slug, programmeId, onDone }: { slug: string; programmeId
         </Field>
         <Field id="volunteer-municipality" label={t('buddies.volunteerForm.municipality')} error={save.error?.fieldMessage('municipalityNis')}>
           {(control) => (
-            <select {...control} value={form.municipalityNis} onChange={(event) => setForm({ ...form, municipalityNis: event.target.value })}>
-              <option value="" />
-              {region.municipalities.map((municipality) => (
-                <option key={municipality.nisCode} value={municipality.nisCode}>
-                  {municipality.name}
-                </option>
-              ))}
-            </select>
+            <MunicipalitySelect control={control} municipalities={region.municipalities} value={form.municipalityNis} onChange={(municipalityNis) => setForm({ ...form, municipalityNis })} emptyLabel="" />
           )}
         </Field>
         <Field id="volunteer-languages" label={t('buddies.volunteerForm.languages')}>

@@ -1,13 +1,20 @@
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { regionPath } from '../../modules';
+import { useSession } from '../../session';
 import './cooperative.css';
 
-/** The cooperative module's sub-navigation (surveys and voting rounds are the participation pages). */
-export function CooperativeNav({ slug, isAdmin }: { slug: string; isAdmin: boolean }) {
+/**
+ * The cooperative module's sub-navigation (surveys and voting rounds are the participation pages). Someone
+ * who is not a member of the region (a visitor reading the public newsletter) sees only the public archive.
+ */
+export function CooperativeNav({ slug }: { slug: string }) {
   const { t } = useTranslation();
+  const { roleIn } = useSession();
+  const role = roleIn(slug);
+  const isAdmin = role === 'admin';
   const base = regionPath(slug, 'cooperatie');
-  const links = [
+  const memberLinks = [
     { to: base, label: t('cooperative.nav.overview'), end: true },
     { to: `${base}/cofinanciering`, label: t('cooperative.nav.financing') },
     { to: `${base}/vergaderingen`, label: t('cooperative.nav.meetings') },
@@ -17,6 +24,7 @@ export function CooperativeNav({ slug, isAdmin }: { slug: string; isAdmin: boole
     { to: `${base}/instellingen`, label: t('cooperative.nav.settings') },
     ...(isAdmin ? [{ to: `${base}/mails`, label: t('cooperative.nav.outbox') }] : []),
   ];
+  const links = role ? memberLinks : [{ to: `${base}/nieuwsbrief`, label: t('cooperative.nav.newsletter'), end: false }];
   return (
     <nav className="coop-nav" aria-label={t('cooperative.title')}>
       <ul>

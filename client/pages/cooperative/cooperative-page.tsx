@@ -3,7 +3,6 @@ import { formatDate } from '../../../common/format.js';
 import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { useApi } from '../../use-api';
-import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
 import { useState } from 'react';
 import { api, asApiError } from '../../api';
@@ -15,7 +14,6 @@ import { BodyForm, Disclosure, MemberForm } from './member-forms';
 export function CooperativePage() {
   const { t } = useTranslation();
   const { region } = useRegion();
-  const { roleIn } = useSession();
   const [refresh, setRefresh] = useState(0);
   const overview = useApi('/api/regions/{slug}/cooperative', { params: { path: { slug: region.slug } }, refreshKey: refresh });
   const data = overview.data;
@@ -38,7 +36,7 @@ export function CooperativePage() {
   };
   return (
     <Page title={t('cooperative.title')} regionName={region.name} lead={<p>{t('cooperative.lead')}</p>}>
-      <CooperativeNav slug={region.slug} isAdmin={roleIn(region.slug) === 'admin'} />
+      <CooperativeNav slug={region.slug} />
       {overview.error ? <Notice kind="error">{overview.error.message}</Notice> : null}
       {data ? (
         <>

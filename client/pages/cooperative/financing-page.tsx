@@ -5,7 +5,6 @@ import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { apiHref } from '../../api';
 import { useApi } from '../../use-api';
-import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
 import { CooperativeNav } from './cooperative-common';
 import { Disclosure } from './member-forms';
@@ -15,7 +14,6 @@ import { FinancingYearForm, SharesForm } from './financing-forms';
 export function FinancingPage() {
   const { t } = useTranslation();
   const { region } = useRegion();
-  const { roleIn } = useSession();
   const [refresh, setRefresh] = useState(0);
   const list = useApi('/api/regions/{slug}/cooperative/financing', { params: { path: { slug: region.slug } }, refreshKey: refresh });
   const [chosen, setChosen] = useState<string | null>(null);
@@ -27,7 +25,7 @@ export function FinancingPage() {
   const largest = data ? Math.max(1, ...data.rows.map((row) => row.shareCents)) : 1;
   return (
     <Page title={t('cooperative.financing.title')} regionName={region.name} lead={<p>{t('cooperative.financing.lead')}</p>}>
-      <CooperativeNav slug={region.slug} isAdmin={roleIn(region.slug) === 'admin'} />
+      <CooperativeNav slug={region.slug} />
       {list.error ? <Notice kind="error">{list.error.message}</Notice> : null}
       {list.data && list.data.years.length === 0 ? <p>{t('cooperative.financing.none')}</p> : null}
       {list.data && canManage ? (

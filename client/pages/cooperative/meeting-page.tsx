@@ -118,7 +118,7 @@ export function MeetingPage() {
   const isAdmin = roleIn(region.slug) === 'admin';
   return (
     <Page title={data ? `${data.bodyName}: ${data.title}` : t('cooperative.meetings.title')} regionName={region.name}>
-      <CooperativeNav slug={region.slug} isAdmin={isAdmin} />
+      <CooperativeNav slug={region.slug} />
       {meeting.error ? <Notice kind="error">{meeting.error.message}</Notice> : null}
       {data ? (
         <>

@@ -45,7 +45,7 @@ export function MeetingsPage() {
   );
   return (
     <Page title={t('cooperative.meetings.title')} regionName={region.name}>
-      <CooperativeNav slug={region.slug} isAdmin={isAdmin} />
+      <CooperativeNav slug={region.slug} />
       {meetings.data?.canManage && bodies.length ? (
         <Disclosure label={t('cooperative.forms.addMeeting')}>
           {() => <MeetingForm slug={region.slug} bodies={bodies} onDone={(id) => void navigate(`${regionPath(region.slug, 'cooperatie')}/vergaderingen/${id}`)} />}

@@ -9,7 +9,6 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { chosenOption, ErrorSummary, Field, SubmitButton, useSubmit } from '../../components/form';
 import { RepeatingRowsEditor } from '../../components/repeating-rows-editor';
 import { useApi } from '../../use-api';
-import { useSession } from '../../session';
 import { regionPath } from '../../modules';
 import { waitForJob } from '../../wait-for-job';
 import { useRegion } from '../regions/region-context';
@@ -28,7 +27,6 @@ function kindLabel(kind: string, t: (key: string) => string): string {
 export function NewslettersPage() {
   const { t } = useTranslation();
   const { region } = useRegion();
-  const { roleIn } = useSession();
   const navigate = useNavigate();
   const list = useApi('/api/regions/{slug}/cooperative/newsletters', { params: { path: { slug: region.slug } } });
   const [days, setDays] = useState('30');
@@ -38,7 +36,7 @@ export function NewslettersPage() {
   });
   return (
     <Page title={t('cooperative.newsletter.title')} regionName={region.name} lead={<p>{t('cooperative.newsletter.lead')}</p>}>
-      <CooperativeNav slug={region.slug} isAdmin={roleIn(region.slug) === 'admin'} />
+      <CooperativeNav slug={region.slug} />
       {list.error ? <Notice kind="error">{list.error.message}</Notice> : null}
       {list.data?.canManage ? (
         <form
@@ -82,7 +80,6 @@ export function NewslettersPage() {
 export function NewsletterPage() {
   const { t } = useTranslation();
   const { region } = useRegion();
-  const { roleIn } = useSession();
   const { newsletterId = '' } = useParams();
   const [refresh, setRefresh] = useState(0);
   const issue = useApi('/api/regions/{slug}/cooperative/newsletters/{id}', { params: { path: { slug: region.slug, id: newsletterId } }, refreshKey: refresh });
@@ -92,7 +89,7 @@ export function NewsletterPage() {
   const [notice, setNotice] = useState<{ kind: 'success' | 'warning'; text: string } | null>(null);
   return (
     <Page title={data?.title ?? t('cooperative.newsletter.title')} regionName={region.name}>
-      <CooperativeNav slug={region.slug} isAdmin={roleIn(region.slug) === 'admin'} />
+      <CooperativeNav slug={region.slug} />
       {issue.error ? <Notice kind="error">{issue.error.message}</Notice> : null}
       {data ? (
         <>

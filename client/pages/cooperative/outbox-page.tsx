@@ -13,7 +13,7 @@ export function OutboxPage() {
   const outbox = useApi('/api/regions/{slug}/cooperative/outbox', { params: { path: { slug: region.slug } } });
   return (
     <Page title={t('cooperative.outbox.title')} regionName={region.name} lead={<p>{t('cooperative.outbox.lead')}</p>}>
-      <CooperativeNav slug={region.slug} isAdmin />
+      <CooperativeNav slug={region.slug} />
       {outbox.error ? <Notice kind="error">{outbox.error.message}</Notice> : null}
       {outbox.data && !outbox.data.delivered ? <Notice kind="info">{t('cooperative.outbox.notDelivered')}</Notice> : null}
       {outbox.data && outbox.data.items.length === 0 ? <p>{t('cooperative.outbox.none')}</p> : null}

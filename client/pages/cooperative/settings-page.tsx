@@ -4,7 +4,6 @@ import { Page } from '../../components/page';
 import { Notice } from '../../components/notice';
 import { api, asApiError } from '../../api';
 import { useApi } from '../../use-api';
-import { useSession } from '../../session';
 import { useRegion } from '../regions/region-context';
 import { CooperativeNav } from './cooperative-common';
 
@@ -14,7 +13,6 @@ const KEYS = ['weeklyDigest', 'meetingInvitations', 'newsletter'] as const;
 export function CooperativeSettingsPage() {
   const { t } = useTranslation();
   const { region } = useRegion();
-  const { roleIn } = useSession();
   const current = useApi('/api/regions/{slug}/cooperative/notification-settings', { params: { path: { slug: region.slug } } });
   const [values, setValues] = useState({ weeklyDigest: true, meetingInvitations: true, newsletter: true });
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -32,7 +30,7 @@ export function CooperativeSettingsPage() {
   };
   return (
     <Page title={t('cooperative.settings.title')} regionName={region.name} lead={<p>{t('cooperative.settings.lead')}</p>}>
-      <CooperativeNav slug={region.slug} isAdmin={roleIn(region.slug) === 'admin'} />
+      <CooperativeNav slug={region.slug} />
       {current.error ? <Notice kind="error">{current.error.message}</Notice> : null}
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       <form onSubmit={save}>

@@ -8,6 +8,7 @@ import { useRegion } from '../regions/region-context';
 import { networkPaths, useSectors } from '../network/network-common';
 import { matchingPaths } from './matching-paths';
 import './matching.css';
+import { MunicipalitySelect } from '../../components/municipality-select';
 
 const LIMITS = [10, 20, 50, 100] as const;
 
@@ -45,14 +46,7 @@ export function RegionMatchesPage() {
           <form className="match-filters" onSubmit={(event) => event.preventDefault()} aria-label={t('matching.region.title')}>
             <div className="field">
               <label htmlFor="match-municipality">{t('matching.region.municipality')}</label>
-              <select id="match-municipality" value={municipality} onChange={(event) => setFilter('gemeente', event.target.value)}>
-                <option value="">{t('matching.region.all')}</option>
-                {region.municipalities.map((m) => (
-                  <option key={m.nisCode} value={m.nisCode}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
+              <MunicipalitySelect control={{ id: 'match-municipality' }} municipalities={region.municipalities} value={municipality} onChange={(nis) => setFilter('gemeente', nis)} emptyLabel={t('matching.region.all')} />
             </div>
             <div className="field">
               <label htmlFor="match-sector">{t('matching.region.sector')}</label>

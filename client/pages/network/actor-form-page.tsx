@@ -13,6 +13,7 @@ import { useSession } from '../../session';
 import { flashState } from '../../flash';
 import { useRegion } from '../regions/region-context';
 import { networkPaths, useSectors } from './network-common';
+import { MunicipalitySelect } from '../../components/municipality-select';
 
 interface Draft {
   name: string;
@@ -200,13 +201,7 @@ export function ActorFormPage() {
         </fieldset>
         <Field id="actor-municipality" label={t('network.ui.municipality')} error={error?.fieldMessage('municipality')}>
           {(control) => (
-            <select {...control} value={draft.municipality} onChange={(event) => set('municipality', event.target.value)}>
-              {region.municipalities.map((m) => (
-                <option key={m.nisCode} value={m.nisCode}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
+            <MunicipalitySelect control={control} municipalities={region.municipalities} value={draft.municipality} onChange={(nis) => set('municipality', nis)} />
           )}
         </Field>
         <fieldset className="field">

@@ -1,5 +1,6 @@
 import type { DomainModule } from '../registry.js';
 import { accountRoutes } from './routes.js';
+import * as tables from './schema.js';
 
 /** The accounts domain as the registry sees it. */
-export const accountsModule: DomainModule = { name: 'accounts', routes: accountRoutes };
+export const domainModule: DomainModule = { name: 'accounts', tables, routes: accountRoutes };

@@ -64,9 +64,10 @@ export async function openSheetForActor(db: Db, viewer: Viewer, actorId: string)
 
 /** The sheets the viewer may open: all of the region for admins, else those of their own organisation. */
 export async function listSheets(database: DatabaseHandle, viewer: Viewer) {
-  const own = viewer.role === 'admin' ? null : viewer.ownActorId;
+  const seesAll = memberCan(viewer, 'brokering.sheet.list.all');
+  const own = seesAll ? null : viewer.ownActorId;
   const [ownActor] = viewer.ownActorId ? await database.db.select({ id: actors.id, name: actors.name }).from(actors).where(eq(actors.id, viewer.ownActorId)) : [];
-  if (viewer.role !== 'admin' && !own) return { items: [], ownActor: ownActor ?? null };
+  if (!seesAll && !own) return { items: [], ownActor: ownActor ?? null };
   const rows = await database.raw.query<{ id: string; actor_id: string | null; workshop_id: string | null; current_step: number; updated_at: Date; name: string | null; organisation_name: string | null; cards: number; combinations: number }>(
     `SELECT s.id, s.actor_id, s.workshop_id, s.current_step, s.updated_at, a.name, p.organisation_name,
             (SELECT count(*)::int FROM partner_cards c WHERE c.sheet_id = s.id) AS cards,
@@ -455,7 +456,7 @@ export async function listCombinations(database: DatabaseHandle, viewer: Viewer)
   const rows = await database.db.select().from(brokeringCombinations).where(eq(brokeringCombinations.regionId, viewer.region.id)).orderBy(desc(brokeringCombinations.pursue), desc(brokeringCombinations.updatedAt));
   const sheets = await database.db.select({ id: brokeringSheets.id, actorId: brokeringSheets.actorId, name: actors.name }).from(brokeringSheets).leftJoin(actors, eq(actors.id, brokeringSheets.actorId)).where(eq(brokeringSheets.regionId, viewer.region.id));
   const byId = new Map(sheets.map((sheet) => [sheet.id, sheet]));
-  const visible = viewer.role === 'admin' ? rows : rows.filter((row) => row.sheetId && viewer.ownActorId && byId.get(row.sheetId)?.actorId === viewer.ownActorId);
+  const visible = memberCan(viewer, 'brokering.sheet.list.all') ? rows : rows.filter((row) => row.sheetId && viewer.ownActorId && byId.get(row.sheetId)?.actorId === viewer.ownActorId);
   const out = await combinationsOut(database, viewer.region.id, visible);
   return { items: out.map((combination) => ({ ...combination, organisationName: (combination.sheetId && byId.get(combination.sheetId)?.name) || '' })) };
 }

@@ -8,6 +8,7 @@ import { participantDuosForExport, shownBuddyFigures } from './service.js';
 import { registerMonitoringSheet } from '../trajectories/monitoring.js';
 import { formatDate } from '../../../common/format.js';
 import { MIN_GROUP } from '../../../common/schemas/trajectories.js';
+import * as tables from './schema.js';
 
 // A participant's export (right of access) includes their buddy duos.
 registerParticipantExportPart('buddyDuos', participantDuosForExport, (duos, t) => ({
@@ -19,8 +20,9 @@ registerParticipantExportPart('buddyDuos', participantDuosForExport, (duos, t) =
 }));
 
 /** The buddy network: volunteers of the region's buddy programmes paired with newcomers in a trajectory (issue #11). */
-export const buddiesModule: DomainModule = {
+export const domainModule: DomainModule = {
   name: 'buddies',
+  tables,
   routes: buddiesRoutes,
   // Duos pair the trajectories' demo participants; the learning network is a working group of the cooperative.
   seedDemoAfter: ['trajectories', 'cooperative'],

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { Db } from '../../db/client.js';
 import type { RegionRow } from '../../http/access.js';
 import { AppError, fieldError } from '../../http/errors.js';
+import { memberCan, type MemberStanding } from '../../policy/policy.js';
 import type { Role } from '../accounts/schema.js';
 import { recordChange } from '../audit/service.js';
 import { actors } from '../network/schema.js';
@@ -34,15 +35,25 @@ function rowsOf<T>(result: unknown): T[] {
 
 const CURRENT = sql.raw(`(${CURRENT_DUO_STATUSES.map((status) => `'${status}'`).join(', ')})`);
 
+/** The viewer's standing for the permission table (the buddy viewer calls its own actor `actorId`). */
+function standingOf(viewer: BuddyViewer): MemberStanding {
+  return { role: viewer.role, ownActorId: viewer.actorId };
+}
+
 function mayManage(viewer: BuddyViewer, programme: Pick<ProgrammeRow, 'actorId'>): boolean {
-  return viewer.role === 'admin' || (viewer.role === 'editor' && viewer.actorId === programme.actorId);
+  return memberCan(standingOf(viewer), 'buddy.pool.manage', [programme.actorId]);
+}
+
+/** Coaches and the regisseur see every programme (to pair); a coordinator only their own. */
+function maySee(viewer: BuddyViewer, programme: Pick<ProgrammeRow, 'actorId'>): boolean {
+  return memberCan(standingOf(viewer), 'buddy.read', [programme.actorId]);
 }
 
 /** A programme the viewer may see: coaches and admins see every pool (to pair), a coordinator only their own. */
 async function visibleProgramme(db: Db, region: RegionRow, programmeId: string, viewer: BuddyViewer): Promise<ProgrammeRow> {
   assertId(programmeId);
   const [programme] = await db.select().from(buddyProgrammes).where(and(eq(buddyProgrammes.id, programmeId), eq(buddyProgrammes.regionId, region.id)));
-  if (!programme || (viewer.role === 'editor' && viewer.actorId !== programme.actorId)) throw new AppError('NOT_FOUND');
+  if (!programme || !maySee(viewer, programme)) throw new AppError('NOT_FOUND');
   return programme;
 }
 
@@ -91,11 +102,11 @@ async function learningNetwork(db: Db, regionId: string) {
 /** The region's buddy programmes (a coordinator: their own), with pool sizes, current duos and the learning network. */
 export async function buddyOverview(db: Db, region: RegionRow, viewer: BuddyViewer) {
   const rows = await programmeRows(db, region.id);
-  const visible = viewer.role === 'editor' ? rows.filter((row) => row.actorId === viewer.actorId) : rows;
+  const visible = rows.filter((row) => maySee(viewer, row));
   return {
     programmes: visible.map((row) => ({ ...row, mayManage: mayManage(viewer, row) })),
     learningNetwork: await learningNetwork(db, region.id),
-    mayRegisterProgrammes: viewer.role === 'admin',
+    mayRegisterProgrammes: memberCan(standingOf(viewer), 'buddy.programme.manage'),
   };
 }
 

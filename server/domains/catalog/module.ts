@@ -4,10 +4,12 @@ import { seedCatalogDemo } from './demo.js';
 import { catalogCommands } from './cli.js';
 // Offers the coverage counts to plan indicators (decision 032).
 import './indicator-sources.js';
+import * as tables from './schema.js';
 
 /** The catalog (aanbod) back office: offers, UiTdatabank import and pull, feeds, coverage, poster. */
-export const catalogModule: DomainModule = {
+export const domainModule: DomainModule = {
   name: 'catalog',
+  tables,
   routes: catalogRoutes,
   seedDemo: async ({ db }) => seedCatalogDemo(db),
   seedDemoAfter: ['network'],

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import type { DatabaseHandle, Db } from '../../db/client.js';
 import type { RegionRow } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
+import { memberCan } from '../../policy/policy.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Mailer } from '../accounts/mailer.js';
 import type { Role } from '../accounts/schema.js';
@@ -101,7 +102,7 @@ function present(row: NewsletterRow, slug: string): Newsletter {
 
 /** Whether a viewer may read an issue: drafts only admins, members-only issues members, public issues everyone. */
 function mayRead(row: NewsletterRow, role: Role | null): boolean {
-  if (role === 'admin') return true;
+  if (memberCan({ role }, 'coop.manage')) return true;
   if (row.status !== 'verzonden') return false;
   return row.audience === 'publiek' || role !== null;
 }
@@ -137,7 +138,7 @@ export async function getNewsletter(db: Executor, region: RegionRow, id: string,
   const row = await newsletterRow(db, region.id, id);
   if (!mayRead(row, role)) throw new AppError('NOT_FOUND');
   const newsletter = present(row, region.slug);
-  const canManage = role === 'admin';
+  const canManage = memberCan({ role }, 'coop.manage');
   return { ...newsletter, mail: canManage ? newsletterMail(newsletter, region, baseUrl, t) : null, canManage };
 }
 

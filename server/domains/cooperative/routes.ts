@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
 import { authorize } from '../../policy/authorize.js';
+import { memberCan } from '../../policy/policy.js';
 import { AppError, requestTranslator } from '../../http/errors.js';
 import { listMemberships } from './directory.js';
 import {
@@ -74,7 +75,7 @@ export async function cooperativeRoutes(app: ApiInstance): Promise<void> {
     { config: { policy: 'coop.read' }, schema: { tags, summary: 'Coöperanten en de stuur- en werkgroepen (met kandidaten voor de regisseur)', params: slugParams, response: { 200: cooperativeOverviewSchema, ...errorResponses } } },
     async (request) => {
       const { region, role } = await authorize(request, request.params.slug, 'coop.read');
-      const canManage = role === 'admin';
+      const canManage = memberCan({ role }, 'coop.manage');
       return { members: await listMembers(db(), region.id), bodies: await listBodies(db(), region.id), canManage, candidates: canManage ? await listMemberships(db(), region.id) : null };
     },
   );
@@ -130,7 +131,7 @@ export async function cooperativeRoutes(app: ApiInstance): Promise<void> {
     { config: { policy: 'coop.read' }, schema: { tags, summary: 'De werkjaren van de cofinanciering en de financieringsbronnen van de plannen', params: slugParams, response: { 200: financingListSchema, ...errorResponses } } },
     async (request) => {
       const { region, role } = await authorize(request, request.params.slug, 'coop.read');
-      return { ...(await listFinancingYears(db(), region.id)), canManage: role === 'admin' };
+      return { ...(await listFinancingYears(db(), region.id)), canManage: memberCan({ role }, 'coop.manage') };
     },
   );
 
@@ -188,7 +189,7 @@ export async function cooperativeRoutes(app: ApiInstance): Promise<void> {
     { config: { policy: 'coop.read' }, schema: { tags, summary: 'Komende en voorbije vergaderingen', params: slugParams, response: { 200: meetingListSchema, ...errorResponses } } },
     async (request) => {
       const { region, role } = await authorize(request, request.params.slug, 'coop.read');
-      return { ...(await listMeetings(db(), region.id)), canManage: role === 'admin' };
+      return { ...(await listMeetings(db(), region.id)), canManage: memberCan({ role }, 'coop.manage') };
     },
   );
 
@@ -349,7 +350,7 @@ export async function cooperativeRoutes(app: ApiInstance): Promise<void> {
     { config: { policy: 'coop.newsletter.read' }, schema: { tags, summary: 'Het archief van de nieuwsbrief (concepten voor de regisseur, nummers voor leden aan leden, publieke nummers voor iedereen)', params: slugParams, response: { 200: newsletterListSchema, ...errorResponses } } },
     async (request) => {
       const { region, role } = await authorize(request, request.params.slug, 'coop.newsletter.read');
-      return { items: await listNewsletters(db(), region, role), canManage: role === 'admin' };
+      return { items: await listNewsletters(db(), region, role), canManage: memberCan({ role }, 'coop.manage') };
     },
   );
 

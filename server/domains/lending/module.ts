@@ -3,10 +3,12 @@ import { lendingRoutes } from './routes.js';
 import { seedLendingDemo } from './demo.js';
 import { provideReminderContext } from './reminders.js';
 import { itemPageUrl } from './links.js';
+import * as tables from './schema.js';
 
 /** The lending pool: items and rooms shared across municipalities, bookings that cannot overlap. */
-export const lendingModule: DomainModule = {
+export const domainModule: DomainModule = {
   name: 'lending',
+  tables,
   routes: lendingRoutes,
   seedDemo: async ({ db }) => {
     await seedLendingDemo(db);

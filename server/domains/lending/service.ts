@@ -588,9 +588,10 @@ export async function listBookings(database: DatabaseHandle, viewer: LendingView
   const params: unknown[] = [viewer.region.id];
   const where = ['b.region_id = $1'];
   const actorId = query.actorId ?? viewer.ownActorId;
-  if (query.actorId && query.actorId !== viewer.ownActorId && viewer.role !== 'admin') throw new AppError('FORBIDDEN');
+  // Another actor's list only for whoever may act on that actor's behalf (the regisseur; a member for their own).
+  if (query.actorId && !memberCan(viewer, 'lending.on-behalf', [query.actorId])) throw new AppError('FORBIDDEN');
   if (query.role === 'all') {
-    if (viewer.role !== 'admin') throw new AppError('FORBIDDEN');
+    if (!memberCan(viewer, 'lending.bookings.all')) throw new AppError('FORBIDDEN');
   } else if (query.role === 'owner') {
     params.push(actorId);
     where.push(`i.owner_actor_id = $${params.length}`);

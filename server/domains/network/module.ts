@@ -4,10 +4,12 @@ import { seedNetworkDemo } from './demo.js';
 import { networkCommands } from './cli.js';
 import { provideActorDirectory } from '../accounts/actor-directory.js';
 import { networkActorDirectory } from './actor-directory.js';
+import * as tables from './schema.js';
 
 /** The network domain: routes, demo network, its commands and the actor directory accounts uses. */
-export const networkModule: DomainModule = {
+export const domainModule: DomainModule = {
   name: 'network',
+  tables,
   routes: networkRoutes,
   seedDemo: async ({ db }) => {
     await seedNetworkDemo(db);

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { participationRoutes } from './routes.js';
 import { remindClosingPolls } from './polls.js';
 import { seedParticipationDemo } from './demo.js';
+import * as tables from './schema.js';
 
 export const POLL_REMINDER_JOB = 'participation.poll-reminders';
 
@@ -29,8 +30,9 @@ registerJobHandler(POLL_REMINDER_JOB, async ({ database }) => {
 schedule(POLL_REMINDER_JOB, 3600);
 
 /** Participation: surveys (bevragingen) and voting rounds (stemrondes), with reminders and demo data. */
-export const participationModule: DomainModule = {
+export const domainModule: DomainModule = {
   name: 'participation',
+  tables,
   routes: participationRoutes,
   seedDemo: async ({ db }) => {
     await seedParticipationDemo(db);

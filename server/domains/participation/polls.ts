@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, lte, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, fieldError } from '../../http/errors.js';
+import { memberCan } from '../../policy/policy.js';
 import type { RegionRow } from '../../http/access.js';
 import type { Role } from '../accounts/schema.js';
 import { memberships, users } from '../accounts/schema.js';
@@ -301,7 +302,7 @@ export async function pollDetail(db: Db, region: RegionRow, pollId: string, user
     myHistory: history.map((row) => stanceOut({ ...row, at: row.createdAt }, names, false)),
     stances: all.map((row) => stanceOut({ ...row, at: row.updatedAt }, names, false)),
     proposal,
-    canManage: role === 'admin',
+    canManage: memberCan({ role }, 'participation.manage'),
   };
 }
 

@@ -75,7 +75,7 @@ function surveyOut(row: SurveyRow, regionSlug: string, questions: QuestionRow[],
     version: row.version,
     responses,
     createdAt: row.createdAt.toISOString(),
-    publicPath: role === 'admin' && row.audience === 'public' ? `/r/${regionSlug}/cooperatie/bevragingen/invullen/${row.publicToken}` : null,
+    publicPath: memberCan({ role }, 'participation.manage') && row.audience === 'public' ? `/r/${regionSlug}/cooperatie/bevragingen/invullen/${row.publicToken}` : null,
     questions: questions.map((question) => ({
       id: question.id,
       kind: question.kind as Survey['questions'][number]['kind'],
@@ -85,7 +85,7 @@ function surveyOut(row: SurveyRow, regionSlug: string, questions: QuestionRow[],
       scaleMin: question.scaleMin,
       scaleMax: question.scaleMax,
     })),
-    canManage: role === 'admin',
+    canManage: memberCan({ role }, 'participation.manage'),
     answered,
   };
 }

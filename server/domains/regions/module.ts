@@ -1,5 +1,6 @@
 import type { DomainModule } from '../registry.js';
 import { regionRoutes } from './routes.js';
+import * as tables from './schema.js';
 
 /** The regions domain as the registry sees it. */
-export const regionsModule: DomainModule = { name: 'regions', routes: regionRoutes };
+export const domainModule: DomainModule = { name: 'regions', tables, routes: regionRoutes };

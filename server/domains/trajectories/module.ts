@@ -6,10 +6,12 @@ import { seedIndicatorLinksDemo } from './indicator-demo.js';
 import './retention.js';
 // Offers the trajectory figures to plan indicators (decision 032).
 import './indicator-sources.js';
+import * as tables from './schema.js';
 
 /** The trajectories domain: participation trajectories of newcomers, coached and placed at catalog offers (issue #11). */
-export const trajectoriesModule: DomainModule = {
+export const domainModule: DomainModule = {
   name: 'trajectories',
+  tables,
   routes: trajectoriesRoutes,
   // Placements are at demo offers; their organisers are actors of the map. The demo plan gets a linked indicator.
   seedDemoAfter: ['catalog', 'plans'],

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ApiInstance } from '../../http/route-types.js';
 import { errorResponses } from '../../http/route-types.js';
 import { authorize } from '../../policy/authorize.js';
-import { ownActorIdsBySlug } from '../../policy/policy.js';
+import { memberCan, ownActorIdsBySlug } from '../../policy/policy.js';
 import { requestTranslator } from '../../http/errors.js';
 import {
   assignInputSchema,
@@ -209,7 +209,7 @@ export async function trajectoriesRoutes(app: ApiInstance): Promise<void> {
     { config: { policy: 'trajectory.monitoring.read' }, schema: { tags, summary: 'Pseudonieme cijfers (geen groep onder 5 personen)', params: slugParams, response: { 200: monitoringSchema, ...errorResponses } } },
     async (request) => {
       const { region, user, role } = await authorize(request, request.params.slug, 'trajectory.monitoring.read');
-      const figures = await monitoringFigures(db(), region, { withAssignment: role === 'admin' });
+      const figures = await monitoringFigures(db(), region, { withAssignment: memberCan({ role }, 'trajectory.assign') });
       // The waiting referrals (code, municipality, date) are participants' data read by the admin: logged (decision 031).
       await logParticipantRead(db(), { regionId: region.id, readerId: user.id, source: 'unassigned', participants: figures.unassigned.map(({ id }) => ({ id, coachUserId: null })) });
       return figures;

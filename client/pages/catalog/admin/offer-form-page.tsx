@@ -15,6 +15,7 @@ import { useSession } from '../../../session';
 import { useRegion } from '../../regions/region-context';
 import { CatalogAdminNav, catalogAdminPaths, mayEditOffers } from './catalog-admin-common';
 import { CONTACT_LANGUAGES, DraftFieldError, TRANSLATED_LANGUAGES, draftOf, inputOf, type DateDraft, type Draft, type HoursDraft } from './offer-draft';
+import { MunicipalitySelect } from '../../../components/municipality-select';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -194,14 +195,7 @@ export function OfferFormPage() {
             </div>
             <Field id="offer-municipality" label={t('catalog.form.municipality')} error={fieldError('municipalityNis')}>
               {(control) => (
-                <select {...control} value={draft.municipalityNis} onChange={(event) => set('municipalityNis', event.target.value)}>
-                  <option value="">{t('catalog.form.noMunicipality')}</option>
-                  {region.municipalities.map((municipality) => (
-                    <option key={municipality.nisCode} value={municipality.nisCode}>
-                      {municipality.name}
-                    </option>
-                  ))}
-                </select>
+                <MunicipalitySelect control={control} municipalities={region.municipalities} value={draft.municipalityNis} onChange={(nis) => set('municipalityNis', nis)} emptyLabel={t('catalog.form.noMunicipality')} />
               )}
             </Field>
             <p className="field__hint">{t('catalog.form.coordinatesHint')}</p>

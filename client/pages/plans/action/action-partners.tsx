@@ -9,6 +9,7 @@ import { api } from '../../../api';
 import { useApi } from '../../../use-api';
 import { useRegion } from '../../regions/region-context';
 import { planParams } from '../plan-common';
+import { MunicipalitySelect } from '../../../components/municipality-select';
 
 /** Searches the network map for an actor and links an unlinked partner name to it. */
 function PartnerLinker({ partnerId, name, onLinked }: { partnerId: string; name: string; onLinked: (action: PlanAction) => void }) {
@@ -130,13 +131,7 @@ function PartnerActorCreator({ partnerId, name, onCreated }: { partnerId: string
         </Field>
         <Field id={`${id}-municipality`} label={t('plans.action.createActorMunicipality', { name })} error={error?.fieldMessage('municipality')}>
           {(control) => (
-            <select {...control} value={municipality} onChange={(event) => setMunicipality(event.target.value)}>
-              {region.municipalities.map((value) => (
-                <option key={value.nisCode} value={value.nisCode}>
-                  {value.name}
-                </option>
-              ))}
-            </select>
+            <MunicipalitySelect control={control} municipalities={region.municipalities} value={municipality} onChange={setMunicipality} />
           )}
         </Field>
         <SubmitButton busy={busy}>{t('plans.action.createActorConfirm')}</SubmitButton>
