@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DOMAINS, demoSeedOrder, type DomainModule } from './registry.js';
+import { DOMAINS, demoSeedOrder, loadDomainModule, type DomainModule } from './registry.js';
+import { DOMAIN_LIST } from '../../common/domains.js';
 import { commands } from '../cli/main.js';
 
 const domainsDir = dirname(fileURLToPath(import.meta.url));
@@ -15,6 +16,12 @@ describe('domain registry', () => {
     expect(withRoutes.length).toBeGreaterThan(0);
     const registered = DOMAINS.filter((domain) => domain.routes).map((domain) => domain.name);
     for (const folder of withRoutes) expect(registered, `server/domains/${folder} has routes.ts but no module in DOMAINS`).toContain(folder);
+  });
+
+  it('loads exactly the modules of common/domains.ts, in its order, and refuses a module under another name', async () => {
+    expect(DOMAINS.map((domain) => domain.name)).toEqual(DOMAIN_LIST.map((entry) => entry.name));
+    await expect(loadDomainModule({ name: 'gezondheid', server: 'domains/health' })).rejects.toThrow(/named health, the list says gezondheid/);
+    await expect(loadDomainModule({ name: 'nothing', server: 'domains/does-not-exist' })).rejects.toThrow();
   });
 
   it('gives every module a unique name', () => {

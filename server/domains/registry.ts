@@ -31,7 +31,7 @@ export interface DomainModule {
 }
 
 /** Loads the server module of one entry of the list and checks it is the module the entry names. */
-async function loadDomainModule(entry: DomainEntry): Promise<DomainModule> {
+export async function loadDomainModule(entry: DomainEntry): Promise<DomainModule> {
   // The path comes from the list (common/domains.ts), never from input; a plain URL, so no bundler rewrites it.
   const url = pathToFileURL(join(serverDir, entry.server, 'module.js')).href;
   const loaded = (await import(url)) as { domainModule?: DomainModule };
