@@ -41,7 +41,11 @@ describe('matching suggestions', () => {
       // Filter on a municipality: the URL keeps it, and every pair has an actor there.
       await page.getByLabel('Gemeente').selectOption({ label: 'Poperinge' });
       await page.waitForURL(/gemeente=33021/);
-      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelectorAll('.match-list > li').length > 0);
+      // The unfiltered list stays on screen until the filtered answer replaces it: wait for that answer.
+      await page.waitForFunction(() => {
+        const shown = [...document.querySelectorAll('.match-list > li .match-card__head')];
+        return !document.querySelector('[aria-busy="true"]') && shown.length > 0 && shown.every((head) => head.textContent?.includes('Poperinge'));
+      });
       await page.getByRole('status').getByText(/koppels uit \d+ actoren/).waitFor();
       const heads = await cards.locator('.match-card__head').allTextContents();
       expect(heads.length).toBeGreaterThan(0);
