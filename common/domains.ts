@@ -28,9 +28,9 @@ export interface DomainEntry {
   client?: string;
   /**
    * Its place in the region's navigation: the Dutch URL segment. The label and the overview's intro are
-   * first-page text, the core catalog's `nav.<key>` and `region.modulesIntro.<key>` (a test checks them).
+   * first-page text, the core catalog's `nav.<name>` and `region.modulesIntro.<name>` (a test checks them).
    */
-  navigation?: { key: string; segment: string };
+  navigation?: { segment: string };
   /** Its message catalogs: `key` is the top-level key (the `t('<key>.…')` prefix). */
   messages?: { key: string; loaders: CatalogLoaders };
 }
@@ -48,12 +48,12 @@ export const DOMAIN_LIST: readonly DomainEntry[] = [
   { name: 'search', server: 'search' },
   { name: 'jobs', server: 'jobs' },
   // The network's messages are on the first page (region overview, actor list): they live in the core catalog.
-  { name: 'network', server: 'domains/network', client: 'network', navigation: { key: 'network', segment: 'netwerk' } },
+  { name: 'network', server: 'domains/network', client: 'network', navigation: { segment: 'netwerk' } },
   {
     name: 'brokering',
     server: 'domains/brokering',
     client: 'brokering',
-    navigation: { key: 'brokering', segment: 'makelaardij' },
+    navigation: { segment: 'makelaardij' },
     messages: { key: 'brokering', loaders: { nl: () => import('./i18n/brokering.js').then((m) => m.brokeringNl), en: () => import('./i18n/brokering-en.js').then((m) => m.brokeringEn) } },
   },
   {
@@ -72,14 +72,14 @@ export const DOMAIN_LIST: readonly DomainEntry[] = [
     name: 'plans',
     server: 'domains/plans',
     client: 'plans',
-    navigation: { key: 'plans', segment: 'plannen' },
+    navigation: { segment: 'plannen' },
     messages: { key: 'plans', loaders: { nl: () => import('./i18n/plans.js').then((m) => m.plansNl), en: () => import('./i18n/plans-en.js').then((m) => m.plansEn) } },
   },
   {
     name: 'catalog',
     server: 'domains/catalog',
     client: 'catalog/admin',
-    navigation: { key: 'catalog', segment: 'aanbod' },
+    navigation: { segment: 'aanbod' },
     messages: { key: 'catalog', loaders: { nl: () => import('./i18n/catalog.js').then((m) => m.catalogNl), en: () => import('./i18n/catalog-en.js').then((m) => m.catalogEn) } },
   },
   {
@@ -101,14 +101,14 @@ export const DOMAIN_LIST: readonly DomainEntry[] = [
     name: 'lending',
     server: 'domains/lending',
     client: 'lending',
-    navigation: { key: 'lending', segment: 'uitleendienst' },
+    navigation: { segment: 'uitleendienst' },
     messages: { key: 'lending', loaders: { nl: () => import('./i18n/lending.js').then((m) => m.lendingNl), en: () => import('./i18n/lending-en.js').then((m) => m.lendingEn) } },
   },
   {
     name: 'cooperative',
     server: 'domains/cooperative',
     client: 'cooperative',
-    navigation: { key: 'cooperative', segment: 'cooperatie' },
+    navigation: { segment: 'cooperatie' },
     messages: {
       key: 'cooperative',
       loaders: { nl: () => import('./i18n/cooperative.js').then((m) => m.cooperativeNl.cooperative), en: () => import('./i18n/cooperative-en.js').then((m) => m.cooperativeEn.cooperative) },
@@ -127,7 +127,7 @@ export const DOMAIN_LIST: readonly DomainEntry[] = [
     name: 'trajectories',
     server: 'domains/trajectories',
     client: 'trajectories',
-    navigation: { key: 'trajectories', segment: 'trajecten' },
+    navigation: { segment: 'trajecten' },
     messages: {
       key: 'trajectories',
       loaders: { nl: () => import('./i18n/trajectories.js').then((m) => m.trajectoriesNl), en: () => import('./i18n/trajectories-en.js').then((m) => m.trajectoriesEn) },
@@ -141,5 +141,5 @@ export const DOMAIN_LIST: readonly DomainEntry[] = [
   },
 ];
 
-/** The modules shown in a region's navigation, in list order. */
-export const NAVIGATION_ENTRIES = DOMAIN_LIST.flatMap((entry) => (entry.navigation ? [entry.navigation] : []));
+/** The modules shown in a region's navigation, in list order: `key` is the entry's name (the catalog keys' suffix). */
+export const NAVIGATION_ENTRIES = DOMAIN_LIST.flatMap((entry) => (entry.navigation ? [{ key: entry.name, segment: entry.navigation.segment }] : []));

@@ -11,10 +11,7 @@ import { DOMAIN_LIST, type CatalogLoaders } from '../domains.js';
 /** The shape another language's catalog of a domain must have: the Dutch keys with any strings. */
 export type DomainCatalog<T> = Widen<T>;
 
-/** Dutch and English for every domain; French, Arabic and Ukrainian only for domains with public pages. */
-export type DomainCatalogLoaders = CatalogLoaders;
-
 /** Catalog key (the catalog's top-level key, also the `t('<key>.…')` prefix) → its loaders. */
-export const domainCatalogLoaders: Readonly<Record<string, DomainCatalogLoaders>> = Object.fromEntries(
+export const domainCatalogLoaders: Readonly<Record<string, CatalogLoaders>> = Object.fromEntries(
   DOMAIN_LIST.flatMap((entry) => (entry.messages ? [[entry.messages.key, entry.messages.loaders] as const] : [])),
 );

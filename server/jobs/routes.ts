@@ -3,7 +3,7 @@ import type { ApiInstance } from '../http/route-types.js';
 import { errorResponses } from '../http/route-types.js';
 import { jobSchema, type JobView } from '../../common/schemas/jobs.js';
 import { authorize } from '../policy/authorize.js';
-import { can } from '../policy/policy.js';
+import { memberCan } from '../policy/policy.js';
 import { AppError } from '../http/errors.js';
 import { getJob, type Job } from './queue.js';
 
@@ -37,10 +37,10 @@ export async function jobRoutes(app: ApiInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { region, user } = await authorize(request, request.params.slug, 'job.read');
+      const { region, user, role } = await authorize(request, request.params.slug, 'job.read');
       const job = await getJob(app.ctx.database, request.params.jobId);
       // Another region's job, or someone else's job for a non-admin, does not exist for this caller.
-      if (!job || job.regionId !== region.id || (job.createdBy !== user.id && !can(user, 'job.read.any', { regionId: region.id }))) throw new AppError('NOT_FOUND');
+      if (!job || job.regionId !== region.id || (job.createdBy !== user.id && !memberCan({ role }, 'job.read.any'))) throw new AppError('NOT_FOUND');
       return presentJob(job);
     },
   );

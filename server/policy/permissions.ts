@@ -87,7 +87,7 @@ export const PERMISSIONS = {
   'lending.book': { roles: MEMBERS, description: 'Materiaal of een ruimte aanvragen (voor de eigen organisatie; regisseur voor elke actor)' },
   'lending.on-behalf': { roles: ['admin'], ownRoles: MEMBERS, description: 'Aanvragen op naam van een actor en diens iCal-link beheren (regisseur: elke actor; lid: de eigen organisatie; in de dienst nagekeken)' },
   'lending.booking.update': { roles: MEMBERS, description: 'Een reservering bevestigen, weigeren, uitlenen, terugnemen (eigenaar) of annuleren (ontlener of eigenaar)' },
-  'lending.bookings.all': { roles: ['admin'], description: 'Alle reserveringen van de regio bekijken en de QR-labels van elk item afdrukken' },
+  'lending.any-actor': { roles: ['admin'], description: 'Voor elke actor van de regio: alle reserveringen bekijken en QR-labels van elk item afdrukken (anderen: enkel de eigen organisatie)' },
   'lending.overview': { roles: ['admin', 'steering'], description: 'Het overzicht van de uitleendienst (inventaris, gebruik, bovenlokaal) bekijken en exporteren' },
   'lending.import': { roles: ['admin'], description: 'Een bestaande inventaris importeren (voorbeeld en import)' },
   'lending.feed.manage': { roles: MEMBERS, description: 'De iCal-link van de reserveringen van de eigen organisatie opvragen of vernieuwen' },

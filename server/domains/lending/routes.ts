@@ -166,7 +166,7 @@ export async function lendingRoutes(app: ApiInstance): Promise<void> {
       if (!memberCan(viewer, 'lending.item.manage', [viewer.ownActorId])) throw new AppError('FORBIDDEN');
       const itemIds = z.array(z.uuid()).min(1).max(500).safeParse((request.query.itemIds ?? '').split(',').filter(Boolean));
       if (!itemIds.success) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'itemIds', message: '@validation.uuid' }]);
-      const owners = memberCan(viewer, 'lending.bookings.all') ? null : [viewer.ownActorId!];
+      const owners = memberCan(viewer, 'lending.any-actor') ? null : [viewer.ownActorId!];
       const units = await labelUnits(database(), viewer.region.id, itemIds.data, owners);
       const pdf = await labelsPdf(units, (itemId) => itemPageUrl(app.ctx.publicUrl(request), viewer.region.slug, itemId), requestLocale(request));
       return reply.header('content-type', 'application/pdf').header('content-disposition', 'inline; filename="qr-labels.pdf"').send(pdf);

@@ -591,7 +591,7 @@ export async function listBookings(database: DatabaseHandle, viewer: LendingView
   // Another actor's list only for whoever may act on that actor's behalf (the regisseur; a member for their own).
   if (query.actorId && !memberCan(viewer, 'lending.on-behalf', [query.actorId])) throw new AppError('FORBIDDEN');
   if (query.role === 'all') {
-    if (!memberCan(viewer, 'lending.bookings.all')) throw new AppError('FORBIDDEN');
+    if (!memberCan(viewer, 'lending.any-actor')) throw new AppError('FORBIDDEN');
   } else if (query.role === 'owner') {
     params.push(actorId);
     where.push(`i.owner_actor_id = $${params.length}`);
